@@ -1,0 +1,102 @@
+import { Image, Text, View } from '@react-pdf/renderer';
+import type { Block, ListBlock, TableBlock } from '../../compile/model.ts';
+import { semantic } from '../semantics.ts';
+import type { LeafletStyles } from '../styles.ts';
+import { Inlines, plainText } from './Inlines.tsx';
+
+interface BlockProps {
+  styles: LeafletStyles;
+  /** Paragraphs inside list items and callouts drop their bottom margin. */
+  compact?: boolean;
+}
+
+export function Blocks({ blocks, styles, compact }: BlockProps & { blocks: Block[] }) {
+  return (
+    <>
+      {blocks.map((block) => (
+        <BlockNode key={block.key} block={block} styles={styles} compact={compact} />
+      ))}
+    </>
+  );
+}
+
+function BlockNode({ block, styles, compact }: BlockProps & { block: Block }) {
+  switch (block.type) {
+    case 'heading': {
+      const role = block.depth === 3 ? 'H3' : 'H2';
+      return (
+        <Text
+          style={block.depth === 3 ? styles.h3 : styles.h2}
+          minPresenceAhead={styles.paragraph.fontSize * 4}
+          {...semantic({ role, key: block.key, outline: plainText(block.children) })}
+        >
+          <Inlines inlines={block.children} styles={styles} />
+        </Text>
+      );
+    }
+    case 'paragraph':
+      return (
+        <Text style={compact ? styles.listParagraph : styles.paragraph} {...semantic({ role: 'P', key: block.key })}>
+          <Inlines inlines={block.children} styles={styles} />
+        </Text>
+      );
+    case 'list':
+      return <List list={block} styles={styles} />;
+    case 'image':
+      return <Image src={block.src} style={styles.image} {...semantic({ role: 'Figure', key: block.key, alt: block.alt })} />;
+    case 'callout':
+      return (
+        <View style={styles.callout} {...semantic({ role: 'Note', key: block.key })}>
+          <Blocks blocks={block.children} styles={styles} compact />
+        </View>
+      );
+    case 'table':
+      return <Table table={block} styles={styles} />;
+    case 'rule':
+      return <View style={styles.rule} {...semantic({ role: 'Artifact', artifact: 'Layout' })} />;
+  }
+}
+
+function List({ list, styles }: { list: ListBlock; styles: LeafletStyles }) {
+  return (
+    <View style={styles.list} {...semantic({ role: 'L', key: list.key })}>
+      {list.items.map((item, index) => (
+        <View key={item.key} style={styles.listItem} {...semantic({ role: 'LI', key: item.key })}>
+          <Text style={styles.listLabel} {...semantic({ role: 'Lbl', key: `${item.key}-label` })}>
+            {list.ordered ? `${list.start + index}.` : '•'}
+          </Text>
+          <View style={styles.listBody} {...semantic({ role: 'LBody', key: `${item.key}-body` })}>
+            <Blocks blocks={item.children} styles={styles} compact />
+          </View>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+function Table({ table, styles }: { table: TableBlock; styles: LeafletStyles }) {
+  return (
+    <View style={styles.table} {...semantic({ role: 'Table', key: table.key })}>
+      <View style={styles.tableRow} wrap={false} {...semantic({ role: 'TR', key: table.headerKey })}>
+        {table.header.map((cell) => (
+          <View key={cell.key} style={styles.tableHeaderCell} {...semantic({ role: 'TH', key: cell.key, scope: 'Column' })}>
+            <Text style={styles.tableHeaderText}>
+              <Inlines inlines={cell.children} styles={styles} />
+            </Text>
+          </View>
+        ))}
+      </View>
+      {table.rows.map((row, rowIndex) => (
+        <View key={table.rowKeys[rowIndex]} style={styles.tableRow} wrap={false} {...semantic({ role: 'TR', key: table.rowKeys[rowIndex]! })}>
+          {row.map((cell) => (
+            <View key={cell.key} style={styles.tableCell} {...semantic({ role: 'TD', key: cell.key })}>
+              <Text style={styles.tableText}>
+                <Inlines inlines={cell.children} styles={styles} />
+              </Text>
+            </View>
+          ))}
+        </View>
+      ))}
+    </View>
+  );
+}

@@ -1,0 +1,56 @@
+import { Image, Page, Text, View } from '@react-pdf/renderer';
+import type { CompiledLeaflet } from '../../compile/leaflet.ts';
+import type { BrandForRender } from '../brandForRender.ts';
+import type { Edition } from '../editions.ts';
+import { semantic } from '../semantics.ts';
+import type { LeafletStyles } from '../styles.ts';
+
+interface CoverProps {
+  leaflet: CompiledLeaflet;
+  brand: BrandForRender;
+  edition: Edition;
+  styles: LeafletStyles;
+}
+
+/** Cover: logo, strap line, title, who it is for, summary, and any translation notice. */
+export function Cover({ leaflet, brand, edition, styles }: CoverProps) {
+  const { t, frontMatter, translationState } = leaflet;
+  const notice =
+    translationState === 'draft' ? t('cover.draftTranslation') : translationState === 'stale' ? t('cover.staleTranslation') : null;
+  return (
+    <Page size={[edition.pageSize.width, edition.pageSize.height]} style={styles.coverPage}>
+      <View style={styles.coverBand}>
+        <Image src={brand.logoFile} style={styles.logo} {...semantic({ role: 'Figure', key: 'cover-logo', alt: brand.brand.logo.alt })} />
+        <Text style={styles.strapline} {...semantic({ role: 'P', key: 'cover-strapline' })}>
+          {t('strapline')}
+        </Text>
+      </View>
+      <View style={styles.coverBody}>
+        <Text style={styles.title} {...semantic({ role: 'H1', key: 'cover-title', outline: frontMatter.title })}>
+          {frontMatter.title}
+        </Text>
+        {notice ? (
+          <View style={styles.notice}>
+            <Text style={styles.noticeText} {...semantic({ role: 'P', key: 'cover-notice' })}>
+              {notice}
+            </Text>
+          </View>
+        ) : null}
+        <Text style={styles.coverLabel} {...semantic({ role: 'P', key: 'cover-audience-label' })}>
+          {t('cover.audienceLabel')}
+        </Text>
+        <Text style={styles.coverText} {...semantic({ role: 'P', key: 'cover-audience' })}>
+          {frontMatter.audience}
+        </Text>
+        <Text style={styles.coverText} {...semantic({ role: 'P', key: 'cover-summary' })}>
+          {frontMatter.summary}
+        </Text>
+        {translationState === 'source' ? null : (
+          <Text style={styles.coverText} {...semantic({ role: 'P', key: 'cover-language' })}>
+            {t('cover.language', { language: leaflet.languageName })}
+          </Text>
+        )}
+      </View>
+    </Page>
+  );
+}

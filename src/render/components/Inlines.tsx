@@ -1,0 +1,59 @@
+import { Link, Text } from '@react-pdf/renderer';
+import type { Inline } from '../../compile/model.ts';
+import type { LeafletStyles } from '../styles.ts';
+
+/** How a URL is printed after its link text, so a printed leaflet still tells the reader where to go. */
+export const printableUrl = (url: string) =>
+  url.replace(/^mailto:/, '').replace(/^https?:\/\//, '').replace(/^www\./, 'www.').replace(/\/$/, '');
+
+const plainText = (inlines: Inline[]): string =>
+  inlines
+    .map((inline) => ('value' in inline ? inline.value : 'children' in inline ? plainText(inline.children) : ' '))
+    .join('');
+
+export function Inlines({ inlines, styles }: { inlines: Inline[]; styles: LeafletStyles }) {
+  return (
+    <>
+      {inlines.map((inline, index) => (
+        <InlineNode key={index} inline={inline} styles={styles} />
+      ))}
+    </>
+  );
+}
+
+function InlineNode({ inline, styles }: { inline: Inline; styles: LeafletStyles }) {
+  switch (inline.type) {
+    case 'text':
+    case 'code':
+      return <>{inline.value}</>;
+    case 'break':
+      return <>{'\n'}</>;
+    case 'strong':
+      return (
+        <Text style={styles.strong}>
+          <Inlines inlines={inline.children} styles={styles} />
+        </Text>
+      );
+    case 'emphasis':
+      return (
+        <Text style={styles.emphasis}>
+          <Inlines inlines={inline.children} styles={styles} />
+        </Text>
+      );
+    case 'link': {
+      const shown = printableUrl(inline.url);
+      const text = plainText(inline.children);
+      const alreadyShown = printableUrl(text) === shown;
+      return (
+        <>
+          <Link src={inline.url} style={styles.link}>
+            <Inlines inlines={inline.children} styles={styles} />
+          </Link>
+          {alreadyShown ? null : ` (${shown})`}
+        </>
+      );
+    }
+  }
+}
+
+export { plainText };

@@ -1,0 +1,128 @@
+import type { Brand } from '../load/brandSchema.ts';
+import { BODY_FONT_FAMILY } from './fonts.ts';
+import type { Edition } from './editions.ts';
+
+/**
+ * All styles the leaflet uses, derived from brand colours and the edition. The accessibility
+ * lint reads `colourPairs` to check contrast for exactly the pairs drawn here.
+ */
+export function buildStyles(colours: Brand['colours'], edition: Edition) {
+  const { bodySize, lineHeight, headingSizes, margin, furnitureSize } = edition;
+  // lineHeight is set per text style, never on Page: an inherited unitless lineHeight compounds
+  // on each re-layout of render-prop text (page numbers) and pushes the footer off the page.
+  const text = { fontFamily: BODY_FONT_FAMILY, color: colours.text, lineHeight, textAlign: 'left' as const };
+  const furnitureBand = furnitureSize * 2.2;
+  return {
+    page: {
+      backgroundColor: colours.background,
+      paddingTop: margin + furnitureBand,
+      paddingBottom: margin + furnitureBand,
+      paddingHorizontal: margin,
+    },
+    coverPage: { backgroundColor: colours.background, paddingBottom: margin },
+    coverBand: {
+      backgroundColor: colours.primary,
+      paddingHorizontal: margin,
+      paddingTop: margin,
+      paddingBottom: margin * 0.6,
+      marginBottom: margin * 0.8,
+    },
+    coverBody: { paddingHorizontal: margin },
+    logo: { width: bodySize * 11, marginBottom: bodySize * 0.8 },
+    strapline: { ...text, color: colours.onPrimary, fontSize: bodySize, fontWeight: 700 as const },
+    title: { ...text, fontSize: headingSizes.h1, fontWeight: 700 as const, lineHeight: 1.2, marginBottom: bodySize },
+    coverLabel: { ...text, fontSize: bodySize, fontWeight: 700 as const },
+    coverText: { ...text, fontSize: bodySize + 2, marginBottom: bodySize },
+    notice: {
+      borderWidth: 2,
+      borderColor: colours.calloutBorder,
+      backgroundColor: colours.calloutBackground,
+      padding: bodySize * 0.75,
+      marginVertical: bodySize,
+    },
+    noticeText: { ...text, fontSize: bodySize, fontWeight: 700 as const },
+    header: {
+      position: 'absolute' as const,
+      top: margin,
+      left: margin,
+      right: margin,
+      flexDirection: 'row' as const,
+      justifyContent: 'space-between' as const,
+      borderBottomWidth: 1,
+      borderBottomColor: colours.muted,
+      paddingBottom: 3,
+    },
+    footer: {
+      position: 'absolute' as const,
+      bottom: margin,
+      left: margin,
+      right: margin,
+      borderTopWidth: 1,
+      borderTopColor: colours.muted,
+      paddingTop: 3,
+    },
+    furnitureText: { ...text, fontSize: furnitureSize, lineHeight: 1.2, color: colours.text },
+    // No lineHeight at all on render-prop text: react-pdf re-lays it out per page and any
+    // lineHeight (unitless or in points) compounds each time, pushing it off the page.
+    pageNumberText: { fontFamily: BODY_FONT_FAMILY, fontSize: furnitureSize, color: colours.text },
+    h2: {
+      ...text,
+      fontSize: headingSizes.h2,
+      fontWeight: 700 as const,
+      lineHeight: 1.25,
+      color: colours.primary,
+      marginTop: bodySize * 1.1,
+      marginBottom: bodySize * 0.5,
+    },
+    h3: {
+      ...text,
+      fontSize: headingSizes.h3,
+      fontWeight: 700 as const,
+      lineHeight: 1.3,
+      marginTop: bodySize * 0.9,
+      marginBottom: bodySize * 0.35,
+    },
+    paragraph: { ...text, fontSize: bodySize, marginBottom: bodySize * 0.6 },
+    strong: { fontWeight: 700 as const },
+    emphasis: edition.emphasisAsBold ? { fontWeight: 700 as const } : { fontStyle: 'italic' as const },
+    link: { color: colours.accent, textDecoration: 'underline' as const },
+    list: { marginBottom: bodySize * 0.6 },
+    listItem: { flexDirection: 'row' as const, marginBottom: bodySize * 0.25 },
+    listLabel: { ...text, fontSize: bodySize, width: bodySize * 1.6 },
+    listBody: { flex: 1 },
+    listParagraph: { ...text, fontSize: bodySize },
+    callout: {
+      borderLeftWidth: 5,
+      borderLeftColor: colours.calloutBorder,
+      backgroundColor: colours.calloutBackground,
+      paddingVertical: bodySize * 0.6,
+      paddingHorizontal: bodySize * 0.9,
+      marginVertical: bodySize * 0.6,
+    },
+    table: { borderWidth: 1, borderColor: colours.muted, marginBottom: bodySize * 0.8 },
+    tableRow: { flexDirection: 'row' as const, borderBottomWidth: 1, borderBottomColor: colours.muted },
+    tableCell: { flex: 1, padding: bodySize * 0.35 },
+    tableHeaderCell: { flex: 1, padding: bodySize * 0.35, backgroundColor: colours.calloutBackground },
+    tableText: { ...text, fontSize: bodySize, lineHeight: 1.3 },
+    tableHeaderText: { ...text, fontSize: bodySize, lineHeight: 1.3, fontWeight: 700 as const },
+    rule: { borderBottomWidth: 1, borderBottomColor: colours.muted, marginVertical: bodySize },
+    image: { maxWidth: '100%', marginVertical: bodySize * 0.5 },
+    backSection: { marginBottom: bodySize * 0.5 },
+    qrRow: { flexDirection: 'row' as const, alignItems: 'center' as const, marginBottom: bodySize * 0.6 },
+    disclaimer: { ...text, fontSize: bodySize, fontWeight: 700 as const, marginTop: bodySize * 0.6 },
+  };
+}
+
+export type LeafletStyles = ReturnType<typeof buildStyles>;
+
+/** Every foreground/background colour pair the styles above draw text with. */
+export function colourPairs(colours: Brand['colours']): Array<{ name: string; foreground: string; background: string }> {
+  return [
+    { name: 'text on background', foreground: colours.text, background: colours.background },
+    { name: 'headings (primary) on background', foreground: colours.primary, background: colours.background },
+    { name: 'links (accent) on background', foreground: colours.accent, background: colours.background },
+    { name: 'strap line (onPrimary) on primary', foreground: colours.onPrimary, background: colours.primary },
+    { name: 'text on callout background', foreground: colours.text, background: colours.calloutBackground },
+    { name: 'links (accent) on callout background', foreground: colours.accent, background: colours.calloutBackground },
+  ];
+}

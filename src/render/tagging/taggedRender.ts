@@ -1,0 +1,119 @@
+import renderLayout from '@react-pdf/render';
+import * as P from '@react-pdf/primitives';
+import type { Semantics } from '../semantics.ts';
+import { ContentMarker, type ContentKind, type MarkTarget } from './contentMarker.ts';
+import { LinkTracker } from './linkTracker.ts';
+import type { PdfKitDocument, PdfStructElement } from './pdfkitTypes.ts';
+import { StructureTree } from './structureTree.ts';
+
+/**
+ * The project's own tag-aware render pass over @react-pdf/layout's output.
+ *
+ * Why not patch @react-pdf/render: it exports only `render(ctx, doc)`, and a patch would have
+ * to follow every release. Instead this pass walks the laid-out tree itself and hands each
+ * node, without its children, to the unmodified upstream `render`, so all drawing stays
+ * upstream's. Before each node it sets where the node's content belongs (a structure element
+ * from the `semantics` prop, or an artifact), and a ContentMarker wraps each drawing
+ * operation in matching marked content. Children are then walked in order, so structure
+ * order equals reading order.
+ */
+
+export interface LayoutNode {
+  type: string;
+  box?: { left: number; top: number; width: number; height: number };
+  style?: Record<string, unknown>;
+  props?: Record<string, unknown> & { semantics?: Semantics; fixed?: boolean };
+  children?: LayoutNode[];
+  lines?: Array<{ string: string; runs: Array<{ start: number; end: number; attributes: { link?: string } }> }>;
+}
+
+type Context =
+  | { kind: 'none' }
+  | { kind: 'artifact'; type: 'Pagination' | 'Layout' | 'Background' }
+  | { kind: 'struct'; element: PdfStructElement; role: string; semantics: Extract<Semantics, { key: string }> };
+
+/** Nodes whose children upstream draws itself (text runs, SVG shapes). */
+const drawsOwnChildren = (node: LayoutNode) => node.type === P.Text || node.type === P.Svg;
+
+/** Styles under which children can't be drawn apart from their parent. */
+const needsWholeSubtree = (node: LayoutNode) =>
+  node.style?.overflow === 'hidden' || (Array.isArray(node.style?.transform) && node.style.transform.length > 0);
+
+export class UntaggedContentError extends Error {}
+
+export function renderTagged(doc: PdfKitDocument, root: LayoutNode): void {
+  const tree = new StructureTree(doc);
+  const links = new LinkTracker(doc);
+  let context: Context = { kind: 'none' };
+
+  const structTarget = (ctx: Extract<Context, { kind: 'struct' }>): MarkTarget => ({
+    kind: 'struct',
+    element: ctx.element,
+    tag: ctx.role,
+  });
+
+  const marker = new ContentMarker(doc, {
+    targetFor(kind: ContentKind): MarkTarget {
+      if (kind === 'text') {
+        const link = links.takeTargetForTextObject();
+        if (link) return { kind: 'struct', element: link, tag: 'Link' };
+      }
+      if (context.kind === 'artifact') return { kind: 'artifact', type: context.type };
+      if (context.kind === 'struct') {
+        // Shapes are decoration unless they are the figure itself (a QR code, say).
+        if (kind === 'path' && context.role !== 'Figure') return { kind: 'artifact', type: 'Layout' };
+        if (kind === 'text') tree.noteHeadingDrawn(context.semantics);
+        return structTarget(context);
+      }
+      if (kind === 'text') throw new UntaggedContentError('Text drawn outside any tagged element: give its component a semantic role');
+      return { kind: 'artifact', type: 'Layout' };
+    },
+    afterTextObject() {},
+  });
+
+  const pdfkitLink = Object.getPrototypeOf(doc).link as PdfKitDocument['link'];
+  doc.link = (x, y, w, h, url, options) => {
+    const tagged = links.annotationOptions(url);
+    return pdfkitLink.call(doc, x, y, w, h, url, { ...options, ...tagged });
+  };
+  // Upstream `render` ends the document after every call; we call it once per node.
+  doc.end = () => {};
+
+  const drawNodeAlone = (node: LayoutNode, withChildren: boolean) => {
+    const alone = withChildren ? node : { ...node, children: [] };
+    renderLayout(doc as never, { children: [alone] } as never);
+  };
+
+  const contextFor = (node: LayoutNode, parent: Context): Context => {
+    if (parent.kind === 'artifact') return parent;
+    if (node.props?.fixed) return { kind: 'artifact', type: 'Pagination' };
+    const semantics = node.props?.semantics;
+    if (!semantics) return parent;
+    if (semantics.role === 'Artifact') return { kind: 'artifact', type: semantics.artifact };
+    const parentElement = parent.kind === 'struct' ? parent.element : tree.root;
+    return { kind: 'struct', element: tree.elementFor(semantics, parentElement), role: semantics.role, semantics };
+  };
+
+  const walk = (node: LayoutNode, parent: Context) => {
+    const own = contextFor(node, parent);
+    context = own;
+    const whole = drawsOwnChildren(node) || needsWholeSubtree(node);
+    if (node.type === P.Text) links.beginTextNode(node.lines, own.kind === 'struct' ? own.element : null);
+    drawNodeAlone(node, whole);
+    if (node.type === P.Text) links.endTextNode();
+    if (whole || !node.children?.length) return;
+    doc.save();
+    if (node.box) doc.translate(node.box.left, node.box.top);
+    for (const child of node.children) walk(child, own);
+    doc.restore();
+    context = own;
+  };
+
+  try {
+    for (const page of root.children ?? []) walk(page, { kind: 'none' });
+  } finally {
+    marker.uninstall();
+    delete (doc as Partial<PdfKitDocument>).link;
+    delete (doc as Partial<PdfKitDocument>).end;
+  }
+}

@@ -23,6 +23,8 @@ export interface Edition {
   furnitureSize: number;
   /** Large print shows emphasis in bold, never italics. */
   emphasisAsBold: boolean;
+  /** Smallest text size any style may use (the lint enforces it). */
+  minTextSize: number;
 }
 
 export const A5 = { width: 148 * MM, height: 210 * MM };
@@ -37,6 +39,7 @@ const standard = {
   headingSizes: { h1: 26, h2: 17, h3: 14 },
   furnitureSize: 12,
   emphasisAsBold: false,
+  minTextSize: 12,
 } satisfies Partial<Edition>;
 
 export const EDITIONS: Record<EditionId, Edition> = {
@@ -59,6 +62,7 @@ export const EDITIONS: Record<EditionId, Edition> = {
     headingSizes: { h1: 34, h2: 26, h3: 22 },
     furnitureSize: 18,
     emphasisAsBold: true,
+    minTextSize: 16,
   },
   booklet: { id: 'booklet', pageSize: A5, ...standard, tagged: false },
   'print-shop': { id: 'print-shop', pageSize: A5, ...standard, tagged: false, bleed: 3 * MM },

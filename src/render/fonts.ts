@@ -1,5 +1,5 @@
 import FontStore from '@react-pdf/font';
-import type { BrandForRender } from './brandForRender.ts';
+import type { LoadedBrand } from '../load/brand.ts';
 
 export const BODY_FONT_FAMILY = 'Body';
 
@@ -7,9 +7,9 @@ export const BODY_FONT_FAMILY = 'Body';
  * One font store per brand, built once and kept warm: fontkit parses each file on first use
  * and caches it, which is most of the cost of a first render.
  */
-export function createFontStore(brand: Pick<BrandForRender, 'fontFiles'>): FontStore {
+export function createFontStore(brand: Pick<LoadedBrand, 'resolved'>): FontStore {
   const store = new FontStore();
-  const { body } = brand.fontFiles;
+  const { body } = brand.resolved.fonts;
   store.register({
     family: BODY_FONT_FAMILY,
     fonts: [

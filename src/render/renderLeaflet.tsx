@@ -1,7 +1,7 @@
 import type FontStore from '@react-pdf/font';
 import type { ReactNode } from 'react';
 import type { CompiledLeaflet } from '../compile/leaflet.ts';
-import type { BrandForRender } from './brandForRender.ts';
+import type { LoadedBrand } from '../load/brand.ts';
 import { LeafletDocument } from './components/LeafletDocument.tsx';
 import type { Edition } from './editions.ts';
 import { layoutElement } from './layoutTree.ts';
@@ -11,7 +11,7 @@ import renderLayout from '@react-pdf/render';
 
 export interface RenderInput {
   leaflet: CompiledLeaflet;
-  brand: BrandForRender;
+  brand: LoadedBrand;
   edition: Edition;
   fontStore: FontStore;
   leafletUrl: string;
@@ -28,7 +28,7 @@ export async function renderLeafletPdf(input: RenderInput): Promise<Buffer> {
   const doc = createPdfDocument(
     {
       title: leaflet.frontMatter.title,
-      author: brand.brand.charityName,
+      author: brand.charityName,
       subject: leaflet.frontMatter.summary,
       keywords: leaflet.frontMatter.keywords,
       lang: leaflet.locale,

@@ -2,7 +2,7 @@ import { Link, Page, Text, View } from '@react-pdf/renderer';
 import type { Style } from '@react-pdf/types';
 import type { ReactNode } from 'react';
 import type { CompiledLeaflet } from '../../compile/leaflet.ts';
-import type { BrandForRender } from '../brandForRender.ts';
+import type { LoadedBrand } from '../../load/brand.ts';
 import type { Edition } from '../editions.ts';
 import { semantic } from '../semantics.ts';
 import type { LeafletStyles } from '../styles.ts';
@@ -11,7 +11,7 @@ import { PageFurniture } from './PageFurniture.tsx';
 
 interface BackPageProps {
   leaflet: CompiledLeaflet;
-  brand: BrandForRender;
+  brand: LoadedBrand;
   edition: Edition;
   styles: LeafletStyles;
   /** Where the leaflet lives online (the QR code's target). */
@@ -33,10 +33,10 @@ export function BackPage({ leaflet, brand, edition, styles, leafletUrl, qrCode }
       {content}
     </Text>
   );
-  const website = brand.brand.contact.website ?? brand.brand.website;
+  const website = brand.contact.website ?? brand.website;
   return (
     <Page size={[edition.pageSize.width, edition.pageSize.height]} style={styles.page}>
-      <PageFurniture styles={styles} charityName={brand.brand.charityName} title={frontMatter.title} t={t} />
+      <PageFurniture styles={styles} charityName={brand.charityName} title={frontMatter.title} t={t} />
       {heading('back-online', t('back.onlineHeading'))}
       <View style={styles.qrRow}>
         {qrCode}

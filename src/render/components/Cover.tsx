@@ -1,13 +1,13 @@
 import { Image, Page, Text, View } from '@react-pdf/renderer';
 import type { CompiledLeaflet } from '../../compile/leaflet.ts';
-import type { BrandForRender } from '../brandForRender.ts';
+import type { LoadedBrand } from '../../load/brand.ts';
 import type { Edition } from '../editions.ts';
 import { semantic } from '../semantics.ts';
 import type { LeafletStyles } from '../styles.ts';
 
 interface CoverProps {
   leaflet: CompiledLeaflet;
-  brand: BrandForRender;
+  brand: LoadedBrand;
   edition: Edition;
   styles: LeafletStyles;
 }
@@ -20,7 +20,7 @@ export function Cover({ leaflet, brand, edition, styles }: CoverProps) {
   return (
     <Page size={[edition.pageSize.width, edition.pageSize.height]} style={styles.coverPage}>
       <View style={styles.coverBand}>
-        <Image src={brand.logoFile} style={styles.logo} {...semantic({ role: 'Figure', key: 'cover-logo', alt: brand.brand.logo.alt })} />
+        <Image src={brand.resolved.logo} style={styles.logo} {...semantic({ role: 'Figure', key: 'cover-logo', alt: brand.logo.alt })} />
         <Text style={styles.strapline} {...semantic({ role: 'P', key: 'cover-strapline' })}>
           {t('strapline')}
         </Text>

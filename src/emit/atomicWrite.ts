@@ -1,0 +1,32 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+
+export type WriteOutcome = 'written' | 'unchanged';
+
+/**
+ * Writes a file so no reader ever sees it half-written: the bytes go to a temporary file in
+ * the same folder (same file system, so rename is atomic), are flushed to disk, then renamed
+ * over the target. Identical bytes are not rewritten, so file watchers and web caches see no
+ * change when nothing changed.
+ */
+export async function writeFileAtomic(target: string, bytes: Uint8Array): Promise<WriteOutcome> {
+  const existing = await readFile(target).catch(() => undefined);
+  if (existing && Buffer.compare(existing, bytes) === 0) return 'unchanged';
+  await mkdir(path.dirname(target), { recursive: true });
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    const handle = await open(temporary, 'w');
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, target);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+  return 'written';
+}

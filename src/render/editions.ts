@@ -69,3 +69,6 @@ export const EDITIONS: Record<EditionId, Edition> = {
 };
 
 export const isEditionId = (value: string): value is EditionId => (EDITION_IDS as readonly string[]).includes(value);
+
+/** Built when no edition is named. */
+export const DEFAULT_EDITIONS: EditionId[] = ['a5', 'a4', 'large-print'];

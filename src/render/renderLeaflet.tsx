@@ -18,8 +18,13 @@ export interface RenderInput {
   qrCode?: ReactNode;
 }
 
+export interface RenderedPdf {
+  bytes: Buffer;
+  pageCount: number;
+}
+
 /** Compiled leaflet -> PDF bytes for one edition. Tagged editions get a full structure tree. */
-export async function renderLeafletPdf(input: RenderInput): Promise<Buffer> {
+export async function renderLeafletPdf(input: RenderInput): Promise<RenderedPdf> {
   const { leaflet, brand, edition } = input;
   const element = (
     <LeafletDocument leaflet={leaflet} brand={brand} edition={edition} leafletUrl={input.leafletUrl} qrCode={input.qrCode} />
@@ -45,5 +50,5 @@ export async function renderLeafletPdf(input: RenderInput): Promise<Buffer> {
     // Print-only editions: upstream render as is (it ends the document).
     renderLayout(doc as never, layout as never);
   }
-  return bytes;
+  return { bytes: await bytes, pageCount: layout.children?.length ?? 0 };
 }

@@ -1,0 +1,139 @@
+import path from 'node:path';
+import { compileLeaflet } from '../compile/compileLeaflet.ts';
+import type { CompiledLeaflet } from '../compile/leaflet.ts';
+import { readingEase } from '../compile/readingEase.ts';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { writeFileAtomic } from '../emit/atomicWrite.ts';
+import { outputPath } from '../emit/outputPaths.ts';
+import { lintBrandAndStyles } from '../lint/brandLint.ts';
+import { lintLeafletBody } from '../lint/leafletLint.ts';
+import type { LeafletSource } from '../load/content.ts';
+import { SOURCE_LOCALE } from '../load/locales.ts';
+import { EDITIONS, type EditionId } from '../render/editions.ts';
+import { renderEdition } from '../render/renderEdition.ts';
+import { leafletUrl } from './leafletUrl.ts';
+import { loadProject, sourceOf, type ProjectSnapshot } from './project.ts';
+import { fontStoreFor } from './renderSession.ts';
+import { promoteStrict, selectionFilter, type BuildSelection } from './selection.ts';
+
+export interface BuildOptions extends BuildSelection {
+  root: string;
+  outDir: string;
+  strict: boolean;
+  onOutput?: (result: OutputResult) => void;
+}
+
+export interface OutputResult {
+  leafletId: string;
+  locale: string;
+  edition: EditionId;
+  /** Path relative to the project root. */
+  file: string;
+  status: 'written' | 'unchanged' | 'failed';
+  pages?: number;
+  bytes?: number;
+  ms: number;
+}
+
+export interface ReadingEaseResult {
+  file: string;
+  fleschReadingEase: number;
+  words: number;
+}
+
+export interface BuildReport {
+  outputs: OutputResult[];
+  diagnostics: Diagnostic[];
+  readingEase: ReadingEaseResult[];
+  durationMs: number;
+  ok: boolean;
+}
+
+const relative = (root: string, file: string) => path.relative(root, file).split(path.sep).join('/');
+
+/** Errors that stop every output of a locale (a broken locale file) or of the whole project (the brand). */
+function blockingErrors(diagnostics: Diagnostic[], locale: string): Diagnostic[] {
+  return diagnostics.filter(
+    (d) => d.severity === 'error' && (d.file.startsWith('templates/brand') || d.file.startsWith(`locales/${locale}/`)),
+  );
+}
+
+/**
+ * Builds every selected leaflet x locale x edition. One bad leaflet never stops the others;
+ * a failed output is never written, so the last good PDF stays in place.
+ */
+export async function buildProject(options: BuildOptions, preloaded?: ProjectSnapshot): Promise<BuildReport> {
+  const started = performance.now();
+  const project = preloaded ?? (await loadProject(options.root));
+  const diagnostics: Diagnostic[] = promoteStrict(project.diagnostics, options.strict);
+  const outputs: OutputResult[] = [];
+  const readingEaseResults: ReadingEaseResult[] = [];
+  const wanted = selectionFilter(options);
+  const editions = options.editions.map((id) => EDITIONS[id]);
+  const { brand } = project;
+  if (brand) diagnostics.push(...(await lintBrandAndStyles(project.root, brand, editions)));
+
+  for (const source of project.sources.filter((s) => wanted(s.id, s.locale))) {
+    if (source.locale === SOURCE_LOCALE) {
+      const ease = readingEase(source.body);
+      readingEaseResults.push({ file: source.file, fleschReadingEase: ease.fleschReadingEase, words: ease.words });
+    }
+    const compiled = compileSource(project, source, options.strict);
+    diagnostics.push(...compiled.diagnostics);
+    const blocked = blockingErrors(diagnostics, source.locale).length > 0 || !brand;
+    for (const edition of editions) {
+      const target = outputPath(options.outDir, source.locale, source.id, edition.id);
+      const base = { leafletId: source.id, locale: source.locale, edition: edition.id, file: relative(project.root, target) };
+      const t0 = performance.now();
+      let result: OutputResult;
+      if (!compiled.leaflet || blocked || !brand) {
+        result = { ...base, status: 'failed', ms: 0 };
+      } else {
+        try {
+          const rendered = await renderEdition({
+            leaflet: compiled.leaflet,
+            brand,
+            edition,
+            fontStore: fontStoreFor(brand),
+            leafletUrl: leafletUrl(brand, source.locale, source.id),
+          });
+          const status = await writeFileAtomic(target, rendered.bytes);
+          result = { ...base, status, pages: rendered.pageCount, bytes: rendered.bytes.length, ms: performance.now() - t0 };
+        } catch (error) {
+          diagnostics.push(
+            diagnostic({
+              file: source.file,
+              rule: 'render-failed',
+              source: 'render',
+              message: `Could not render the ${edition.id} edition: ${(error as Error).message}`,
+            }),
+          );
+          result = { ...base, status: 'failed', ms: performance.now() - t0 };
+        }
+      }
+      outputs.push(result);
+      options.onOutput?.(result);
+    }
+  }
+  const ok = !diagnostics.some((d) => d.severity === 'error') && outputs.every((o) => o.status !== 'failed');
+  return { outputs, diagnostics, readingEase: readingEaseResults, durationMs: performance.now() - started, ok };
+}
+
+function compileSource(
+  project: ProjectSnapshot,
+  source: LeafletSource,
+  strict: boolean,
+): { leaflet?: CompiledLeaflet; diagnostics: Diagnostic[] } {
+  if (!source.frontMatter || !project.brand) return { diagnostics: [] };
+  const compiled = compileLeaflet({
+    root: project.root,
+    source,
+    brand: project.brand,
+    i18n: project.i18n,
+    sourceLeaflet: sourceOf(project, source.id),
+  });
+  const diagnostics = promoteStrict(compiled.diagnostics, strict);
+  if (compiled.leaflet) diagnostics.push(...lintLeafletBody(source.file, compiled.leaflet.body.blocks));
+  const failed = diagnostics.some((d) => d.severity === 'error');
+  return { leaflet: failed ? undefined : compiled.leaflet, diagnostics };
+}

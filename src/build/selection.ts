@@ -1,0 +1,24 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import type { EditionId } from '../render/editions.ts';
+
+export interface BuildSelection {
+  /** Only these locales (all when empty). */
+  locales?: string[];
+  /** Only these leaflet ids (all when empty). */
+  leaflets?: string[];
+  editions: EditionId[];
+}
+
+export function selectionFilter(selection: BuildSelection): (id: string, locale: string) => boolean {
+  const locales = new Set(selection.locales ?? []);
+  const leaflets = new Set(selection.leaflets ?? []);
+  return (id, locale) => (locales.size === 0 || locales.has(locale)) && (leaflets.size === 0 || leaflets.has(id));
+}
+
+/** Rules that are warnings by default and errors under `--strict`. */
+const STRICT_RULES = new Set(['missing-key', 'stale-translation', 'link-text']);
+
+export function promoteStrict(diagnostics: Diagnostic[], strict: boolean): Diagnostic[] {
+  if (!strict) return diagnostics;
+  return diagnostics.map((d) => (d.severity === 'warning' && STRICT_RULES.has(d.rule) ? { ...d, severity: 'error' } : d));
+}

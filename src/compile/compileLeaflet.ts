@@ -1,0 +1,102 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import type { LoadedBrand } from '../load/brand.ts';
+import type { LeafletSource } from '../load/content.ts';
+import { hasTranslation, languageName, makeTranslate, SOURCE_LOCALE, type I18n } from '../load/locales.ts';
+import type { FrontMatter } from '../load/frontMatterSchema.ts';
+import { renderLeafletTemplate } from './handlebars.ts';
+import type { CompiledLeaflet, TranslationState } from './leaflet.ts';
+import { markdownToLeafletBody } from './markdown.ts';
+import { loadTemplates, partialsUsedBy, type TemplateSet } from './templates.ts';
+
+export interface CompileInput {
+  /** Absolute project root. */
+  root: string;
+  source: LeafletSource;
+  brand: LoadedBrand;
+  i18n: I18n;
+  /** The en-GB source of this leaflet, when compiling a translation (for staleness). */
+  sourceLeaflet?: LeafletSource;
+  /**
+   * Partials loaded once with loadTemplates(root) and shared by every leaflet of a build.
+   * When left out they are read here, and their own problems are added to this leaflet's.
+   */
+  templates?: TemplateSet;
+}
+
+/** Formats YYYY-MM-DD as a long date in the locale; UTC so the day never shifts. */
+export function dateFormatter(locale: string): (isoDate: string) => string {
+  const format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+  return (isoDate) => format.format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+export function translationStateOf(frontMatter: FrontMatter, locale: string, sourceLeaflet?: LeafletSource): TranslationState {
+  if (locale === SOURCE_LOCALE) return 'source';
+  const translation = frontMatter.translation;
+  if (translation === undefined) return 'draft';
+  const sourceVersion = sourceLeaflet?.frontMatter?.version;
+  if (sourceVersion !== undefined && sourceVersion !== translation.sourceVersion) return 'stale';
+  return translation.status;
+}
+
+/**
+ * One leaflet in one locale: Handlebars (values escaped for Markdown), then Markdown to the
+ * leaflet model. Returns no leaflet when anything is an error; warnings come along either way.
+ * A source whose front matter failed to load was already reported by the loader.
+ */
+export function compileLeaflet(input: CompileInput): { leaflet?: CompiledLeaflet; diagnostics: Diagnostic[] } {
+  const { source, brand, i18n } = input;
+  const frontMatter = source.frontMatter;
+  if (frontMatter === undefined) return { diagnostics: [] };
+
+  const ownTemplates = input.templates === undefined;
+  const templates = input.templates ?? loadTemplates(input.root);
+  // Problems in partials this leaflet does not use are the build's to report, not this leaflet's.
+  const usedFiles = new Set(partialsUsedBy(source.body, templates).map((name) => templates.partials.get(name)?.file));
+  const diagnostics: Diagnostic[] = ownTemplates ? templates.diagnostics.filter((d) => usedFiles.has(d.file)) : [];
+  const t = makeTranslate(i18n, source.locale);
+  const formatDate = dateFormatter(source.locale);
+
+  const templated = renderLeafletTemplate({
+    place: { file: source.file, firstLine: source.bodyStartLine },
+    body: source.body,
+    context: {
+      leaflet: frontMatter,
+      brand: { charityName: brand.charityName, website: brand.website, contact: brand.contact },
+      locale: source.locale,
+    },
+    services: {
+      locale: source.locale,
+      t,
+      hasKey: (key, options) => hasTranslation(i18n, source.locale, key, options),
+      formatDate,
+    },
+    templates,
+  });
+  diagnostics.push(...templated.diagnostics);
+  if (templated.markdown === undefined || templated.lineMap === undefined) return { diagnostics };
+
+  const markdown = markdownToLeafletBody({
+    markdown: templated.markdown,
+    file: source.file,
+    absPath: source.absPath,
+    root: input.root,
+    lineMap: templated.lineMap,
+  });
+  diagnostics.push(...markdown.diagnostics);
+  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
+
+  return {
+    leaflet: {
+      id: source.id,
+      locale: source.locale,
+      sourceFile: source.file,
+      frontMatter,
+      body: markdown.body,
+      translationState: translationStateOf(frontMatter, source.locale, input.sourceLeaflet),
+      t,
+      formatDate,
+      languageName: languageName(source.locale),
+    },
+    diagnostics,
+  };
+}

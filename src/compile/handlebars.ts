@@ -1,0 +1,142 @@
+/**
+ * Leaflet bodies are Handlebars templates, run before Markdown parsing. Values are escaped
+ * for Markdown (not HTML): a value is always plain text, while the template and partials
+ * write the Markdown structure.
+ */
+import Handlebars from 'handlebars';
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import type { LoadedBrand } from '../load/brand.ts';
+import type { FrontMatter } from '../load/frontMatterSchema.ts';
+import type { Translate } from './leaflet.ts';
+import { escapeMarkdown } from './escapeMarkdown.ts';
+import { markPartialOutput, markTemplateLines, resolveLineMarkers } from './lineMarkers.ts';
+import { PARTIAL_FILE, runtimeErrorDiagnostic, TemplateProblem, type TemplatePlace } from './templateErrors.ts';
+import { checkTemplate, parseTemplate, type TemplateSet } from './templates.ts';
+
+export { partialsUsedBy, loadTemplates, type TemplateSet, type PartialTemplate } from './templates.ts';
+
+/** What a template can read: `{{leaflet.title}}`, `{{brand.website}}`, `{{locale}}`. */
+export interface TemplateContext {
+  leaflet: FrontMatter;
+  brand: Pick<LoadedBrand, 'charityName' | 'website' | 'contact'>;
+  locale: string;
+}
+
+/** Locale-bound services the helpers call. */
+export interface TemplateServices {
+  locale: string;
+  t: Translate;
+  /** Whether a translation key exists (in the locale or the fallback), given the same options. */
+  hasKey: (key: string, options: Record<string, unknown>) => boolean;
+  formatDate: (isoDate: string) => string;
+}
+
+export interface TemplateInput {
+  /** The leaflet's Markdown file and where its body starts. */
+  place: TemplatePlace;
+  body: string;
+  context: TemplateContext;
+  services: TemplateServices;
+  templates: TemplateSet;
+}
+
+export interface TemplateOutput {
+  markdown?: string;
+  /** File line of each Markdown line (index 0 = Markdown line 1). */
+  lineMap?: number[];
+  diagnostics: Diagnostic[];
+}
+
+type HelperOptions = Handlebars.HelperOptions & { loc?: hbs.AST.SourceLocation; name?: string };
+type TemplateSpec = { main: (container: { escapeExpression: (value: unknown) => string }, ...rest: unknown[]) => string };
+
+/** `{{year}}` is the build year (SOURCE_DATE_EPOCH when set, for reproducible output); `{{year date}}` a date's year. */
+function buildYear(): number {
+  const epoch = Number(process.env.SOURCE_DATE_EPOCH);
+  return (Number.isFinite(epoch) && epoch > 0 ? new Date(epoch * 1000) : new Date()).getUTCFullYear();
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function registerHelpers(env: typeof Handlebars, services: TemplateServices): void {
+  env.registerHelper('t', (key: unknown, options: HelperOptions) => {
+    if (typeof key !== 'string') throw new TemplateProblem('{{t}} needs a key in quotes, e.g. {{t "common:title"}}', 'unknown-key', options.loc);
+    const values = { ...options.hash };
+    if (!services.hasKey(key, values)) {
+      throw new TemplateProblem(`Unknown translation key "${key}"`, 'unknown-key', options.loc, 'Add it to the en-GB locale files (namespace:key; default namespace common).');
+    }
+    return services.t(key, values);
+  });
+  env.registerHelper('formatDate', (date: unknown, options: HelperOptions) => {
+    if (typeof date !== 'string' || !ISO_DATE.test(date)) {
+      throw new TemplateProblem(`formatDate needs a date written as YYYY-MM-DD, got ${JSON.stringify(date)}`, 'bad-date', options.loc);
+    }
+    return services.formatDate(date);
+  });
+  env.registerHelper('year', (...args: unknown[]) => {
+    const options = args.at(-1) as HelperOptions;
+    if (args.length === 1) return String(buildYear());
+    const date = args[0];
+    if (typeof date !== 'string' || !ISO_DATE.test(date)) {
+      throw new TemplateProblem(`year needs a date written as YYYY-MM-DD, got ${JSON.stringify(date)}`, 'bad-date', options.loc);
+    }
+    return date.slice(0, 4);
+  });
+}
+
+/**
+ * An isolated Handlebars environment whose `{{value}}` output is Markdown-escaped.
+ * Handlebars takes its escape function from the shared Utils module, so the per-environment
+ * hook is the template container: every compiled template (body and partials) gets
+ * `escapeMarkdown` before it runs.
+ */
+function createEnvironment(services: TemplateServices, templates: TemplateSet): typeof Handlebars {
+  const env = Handlebars.create();
+  const baseTemplate = env.template.bind(env);
+  const baseParse = env.parse.bind(env);
+  Object.assign(env, {
+    template: (spec: TemplateSpec) =>
+      baseTemplate({
+        ...spec,
+        main(container, ...rest) {
+          container.escapeExpression = escapeMarkdown;
+          return spec.main.call(this, container, ...rest);
+        },
+      } satisfies TemplateSpec),
+    // The body arrives as an AST that has had whitespace control and line markers applied; do not process it twice.
+    parse: (input: string | hbs.AST.Program, options?: Handlebars.ParseOptions) => (typeof input === 'string' ? baseParse(input, options) : input),
+  });
+  registerHelpers(env, services);
+  for (const partial of templates.partials.values()) {
+    const compiled = env.compile(partial.source, { strict: true });
+    env.registerPartial(partial.name, ((context: unknown, options?: Handlebars.RuntimeOptions) => {
+      try {
+        return markPartialOutput(compiled(context, options));
+      } catch (error) {
+        if (error instanceof Object && !(PARTIAL_FILE in error)) Object.assign(error, { [PARTIAL_FILE]: partial.name });
+        throw error;
+      }
+    }) as Handlebars.TemplateDelegate);
+  }
+  return env;
+}
+
+/** Runs one leaflet body through Handlebars; returns Markdown plus a map back to file lines. */
+export function renderLeafletTemplate(input: TemplateInput): TemplateOutput {
+  const { place, templates } = input;
+  const parsed = parseTemplate(input.body, place);
+  if (!parsed.ast) return { diagnostics: parsed.diagnostics };
+  const problems = checkTemplate(parsed.ast, place, templates.partials);
+  if (problems.length > 0) return { diagnostics: problems };
+
+  markTemplateLines(parsed.ast, place.firstLine);
+  const env = createEnvironment(input.services, templates);
+  const partialFiles = new Map([...templates.partials.values()].map((p) => [p.name, p.file]));
+  try {
+    const marked = env.compile(parsed.ast, { strict: true })(input.context);
+    const { text, lineMap } = resolveLineMarkers(marked, place.firstLine);
+    return { markdown: text, lineMap, diagnostics: [] };
+  } catch (error) {
+    return { diagnostics: [runtimeErrorDiagnostic(error, place, partialFiles)] };
+  }
+}

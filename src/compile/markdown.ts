@@ -1,0 +1,143 @@
+/**
+ * Markdown (after templating) -> mdast (remark-parse + remark-gfm) -> the leaflet model.
+ * The model is small on purpose; anything outside it is reported and its text kept.
+ */
+import { dirname } from 'node:path';
+import { toString } from 'mdast-util-to-string';
+import type { BlockContent, DefinitionContent, List, Paragraph, Root, RootContent, Table } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import type { Block, Inline, LeafletBody, ListBlock, TableBlock } from './model.ts';
+import { MarkdownContext } from './markdownContext.ts';
+import { resolveImage } from './markdownImages.ts';
+import { convertInlines } from './markdownInline.ts';
+
+const parser = unified().use(remarkParse).use(remarkGfm);
+
+export function parseMarkdown(markdown: string): Root {
+  return parser.parse(markdown);
+}
+
+export interface MarkdownInput {
+  markdown: string;
+  /** Project-relative path of the leaflet's Markdown file. */
+  file: string;
+  /** Absolute path of that file (relative image paths start in its folder). */
+  absPath: string;
+  root: string;
+  /** File line of each Markdown line (from templating); index 0 = Markdown line 1. */
+  lineMap: readonly number[];
+}
+
+export function markdownToLeafletBody(input: MarkdownInput): { body: LeafletBody; diagnostics: Diagnostic[] } {
+  const context = new MarkdownContext(input.file, input.root, dirname(input.absPath), input.lineMap);
+  const blocks = convertBlocks(parseMarkdown(input.markdown).children, context);
+  return { body: { blocks }, diagnostics: context.diagnostics };
+}
+
+type FlowNode = RootContent | BlockContent | DefinitionContent;
+
+function convertBlocks(nodes: readonly FlowNode[], context: MarkdownContext): Block[] {
+  return nodes.flatMap((node) => convertBlock(node, context));
+}
+
+const isBlankText = (node: { type: string; value?: string }): boolean => node.type === 'text' && (node.value ?? '').trim() === '';
+
+function convertParagraph(node: Paragraph, context: MarkdownContext): Block[] {
+  const visible = node.children.filter((child) => !isBlankText(child));
+  const only = visible[0];
+  if (visible.length === 1 && only?.type === 'image') {
+    const key = context.nextKey();
+    const position = context.positionOf(only);
+    const src = resolveImage(only, context);
+    if (src === undefined) return [];
+    return [{ type: 'image', key, src, alt: only.alt ?? '', ...(only.title ? { title: only.title } : {}), ...(position ? { position } : {}) }];
+  }
+  return paragraph(context, node, convertInlines(node.children, context));
+}
+
+function paragraph(context: MarkdownContext, node: FlowNode, children: Inline[]): Block[] {
+  if (children.length === 0) return [];
+  const position = context.positionOf(node);
+  return [{ type: 'paragraph', key: context.nextKey(), children, ...(position ? { position } : {}) }];
+}
+
+function convertList(node: List, context: MarkdownContext): ListBlock {
+  const position = context.positionOf(node);
+  const key = context.nextKey();
+  const items = node.children.map((item) => {
+    if (typeof item.checked === 'boolean') {
+      context.report(item, 'warning', 'unsupported-markdown', 'Task-list check boxes are not supported; the item text is kept');
+    }
+    const itemKey = context.nextKey();
+    return { key: itemKey, children: convertBlocks(item.children, context) };
+  });
+  return { type: 'list', key, ordered: node.ordered === true, start: node.start ?? 1, items, ...(position ? { position } : {}) };
+}
+
+function convertTable(node: Table, context: MarkdownContext): TableBlock {
+  const position = context.positionOf(node);
+  const key = context.nextKey();
+  const headerKey = context.nextKey();
+  const cellsOf = (row: Table['children'][number]) =>
+    row.children.map((cell) => ({ key: context.nextKey(), children: convertInlines(cell.children, context) }));
+  const [headerRow, ...bodyRows] = node.children;
+  const header = headerRow ? cellsOf(headerRow) : [];
+  const rowKeys: string[] = [];
+  const rows = bodyRows.map((row) => {
+    rowKeys.push(context.nextKey());
+    return cellsOf(row);
+  });
+  return { type: 'table', key, align: node.align ?? header.map(() => null), header, rows, rowKeys, headerKey, ...(position ? { position } : {}) };
+}
+
+function convertBlock(node: FlowNode, context: MarkdownContext): Block[] {
+  const position = context.positionOf(node);
+  const at = position ? { position } : {};
+  switch (node.type) {
+    case 'heading': {
+      if (node.depth > 3) {
+        context.report(node, 'warning', 'heading-depth', `Heading level ${node.depth} is deeper than leaflets use; it is shown as level 3`, 'Use #, ## or ###.');
+      }
+      const depth = Math.min(node.depth, 3) as 1 | 2 | 3;
+      return [{ type: 'heading', key: context.nextKey(), depth, children: convertInlines(node.children, context), ...at }];
+    }
+    case 'paragraph':
+      return convertParagraph(node, context);
+    case 'list':
+      return [convertList(node, context)];
+    case 'blockquote': {
+      const key = context.nextKey();
+      return [{ type: 'callout', key, children: convertBlocks(node.children, context), ...at }];
+    }
+    case 'table':
+      return [convertTable(node, context)];
+    case 'thematicBreak':
+      return [{ type: 'rule', key: context.nextKey(), ...at }];
+    case 'html': {
+      context.report(node, 'warning', 'raw-html', 'Raw HTML is not supported; its tags are removed and its text kept');
+      const text = node.value.replace(/<!--[\s\S]*?-->/g, '').replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
+      return paragraph(context, node, text === '' ? [] : [{ type: 'text', value: text }]);
+    }
+    case 'code': {
+      context.report(node, 'warning', 'unsupported-markdown', 'Code blocks are not supported; the text is kept as a paragraph');
+      const lines = node.value.split('\n');
+      const inlines = lines.flatMap((line, index): Inline[] => (index === 0 ? [{ type: 'code', value: line }] : [{ type: 'break' }, { type: 'code', value: line }]));
+      return paragraph(context, node, node.value === '' ? [] : inlines);
+    }
+    case 'definition': {
+      context.report(node, 'warning', 'unsupported-markdown', 'Link reference definitions are not supported; the definition is kept as text', 'Write links as [text](url).');
+      return paragraph(context, node, [{ type: 'text', value: `${node.label ?? node.identifier}: ${node.url}` }]);
+    }
+    case 'footnoteDefinition': {
+      context.report(node, 'warning', 'unsupported-markdown', 'Footnotes are not supported; the footnote text is kept as a paragraph');
+      return convertBlocks(node.children, context);
+    }
+    default:
+      context.report(node, 'warning', 'unsupported-markdown', `Unsupported Markdown (${node.type}); its text is kept`);
+      return 'children' in node || 'value' in node ? paragraph(context, node, [{ type: 'text', value: toString(node) }]) : [];
+  }
+}
+

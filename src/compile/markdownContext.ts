@@ -1,0 +1,49 @@
+import type { Node } from 'mdast';
+import { diagnostic, type Diagnostic, type Severity } from '../diagnostics/diagnostic.ts';
+import type { SourcePosition } from './model.ts';
+
+/** Shared state while turning one leaflet's mdast into the model. */
+export class MarkdownContext {
+  readonly diagnostics: Diagnostic[] = [];
+  private keyCount = 0;
+
+  constructor(
+    /** Project-relative Markdown file, for diagnostics. */
+    readonly file: string,
+    /** Absolute project root; images must live under it. */
+    readonly root: string,
+    /** Absolute directory of the Markdown file; relative image paths start here. */
+    readonly markdownDir: string,
+    /** File line of each Markdown line (index 0 = line 1). */
+    private readonly lineMap: readonly number[],
+  ) {}
+
+  /** `b1`, `b2`, ... in document order: stable for the same input. */
+  nextKey(): string {
+    this.keyCount += 1;
+    return `b${this.keyCount}`;
+  }
+
+  fileLine(markdownLine: number): number {
+    return this.lineMap[markdownLine - 1] ?? (this.lineMap.at(-1) ?? 0) + markdownLine - this.lineMap.length;
+  }
+
+  positionOf(node: Node): SourcePosition | undefined {
+    const start = node.position?.start;
+    return start ? { line: this.fileLine(start.line), column: start.column } : undefined;
+  }
+
+  report(node: Node, severity: Severity, rule: string, message: string, note?: string): void {
+    this.diagnostics.push(
+      diagnostic({
+        file: this.file,
+        ...this.positionOf(node),
+        severity,
+        rule,
+        source: 'compile',
+        message,
+        ...(note === undefined ? {} : { note }),
+      }),
+    );
+  }
+}

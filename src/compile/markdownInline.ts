@@ -1,0 +1,75 @@
+import type { PhrasingContent } from 'mdast';
+import type { Inline } from './model.ts';
+import type { MarkdownContext } from './markdownContext.ts';
+import { resolveImage } from './markdownImages.ts';
+
+/** Soft line breaks inside a paragraph print as spaces. */
+const text = (value: string): Inline => ({ type: 'text', value: value.replace(/[ \t]*\r?\n[ \t]*/g, ' ') });
+
+const stripTags = (html: string): string => html.replace(/<!--[\s\S]*?-->/g, '').replace(/<[^>]*>/g, '');
+
+/** Joins neighbouring text runs so renderers and tests see one run per stretch of plain text. */
+function mergeText(inlines: Inline[]): Inline[] {
+  const merged: Inline[] = [];
+  for (const inline of inlines) {
+    const last = merged.at(-1);
+    if (inline.type === 'text' && last?.type === 'text') last.value += inline.value;
+    else if (inline.type !== 'text' || inline.value !== '') merged.push(inline);
+  }
+  return merged;
+}
+
+export function convertInlines(nodes: readonly PhrasingContent[], context: MarkdownContext): Inline[] {
+  return mergeText(nodes.flatMap((node) => convertInline(node, context)));
+}
+
+/**
+ * One mdast phrasing node to model inlines. What the model cannot show is reported as a
+ * warning and its text is kept, so no words are lost from a leaflet.
+ */
+function convertInline(node: PhrasingContent, context: MarkdownContext): Inline[] {
+  switch (node.type) {
+    case 'text':
+      return [text(node.value)];
+    case 'emphasis':
+      return [{ type: 'emphasis', children: convertInlines(node.children, context) }];
+    case 'strong':
+      return [{ type: 'strong', children: convertInlines(node.children, context) }];
+    case 'inlineCode':
+      return [{ type: 'code', value: node.value }];
+    case 'break':
+      return [{ type: 'break' }];
+    case 'link': {
+      // A link without a position was made by GFM's autolink-literal pass over text after
+      // escapes were resolved, i.e. from a templated value (`https\:\/\/…`): values stay text.
+      // Bare URLs the author wrote are found by the tokenizer and keep their position.
+      if (node.position === undefined) return convertInlines(node.children, context);
+      const position = context.positionOf(node);
+      return [{ type: 'link', url: node.url, children: convertInlines(node.children, context), ...(position ? { position } : {}) }];
+    }
+    case 'delete':
+      context.report(node, 'warning', 'unsupported-markdown', 'Strikethrough is not supported; the text is kept without it');
+      return convertInlines(node.children, context);
+    case 'html': {
+      const kept = stripTags(node.value);
+      context.report(node, 'warning', 'raw-html', 'Raw HTML is not supported; its tags are removed and its text kept');
+      return kept === '' ? [] : [text(kept)];
+    }
+    case 'image':
+      resolveImage(node, context);
+      context.report(node, 'warning', 'inline-image', 'Images inside text are not supported; the alt text is printed instead', 'Put the image in a paragraph of its own.');
+      return [text(node.alt ?? '')];
+    case 'linkReference':
+      context.report(node, 'warning', 'unsupported-markdown', 'Reference-style links are not supported; the link text is kept', 'Write the link as [text](url).');
+      return convertInlines(node.children, context);
+    case 'imageReference':
+      context.report(node, 'warning', 'unsupported-markdown', 'Reference-style images are not supported; the alt text is kept');
+      return [text(node.alt ?? '')];
+    case 'footnoteReference':
+      context.report(node, 'warning', 'unsupported-markdown', 'Footnotes are not supported; the reference is kept as text');
+      return [text(`[${node.label ?? node.identifier}]`)];
+    default:
+      context.report(node, 'warning', 'unsupported-markdown', `Unsupported Markdown (${(node as { type: string }).type}) was left out`);
+      return [];
+  }
+}

@@ -63,6 +63,9 @@ function registerHelpers(env: typeof Handlebars, services: TemplateServices): vo
     if (typeof key !== 'string') throw new TemplateProblem('{{t}} needs a key in quotes, e.g. {{t "common:title"}}', 'unknown-key', options.loc);
     const values = { ...options.hash };
     if (!services.hasKey(key, values)) {
+      if (!('count' in values) && services.hasKey(key, { ...values, count: 2 })) {
+        throw new TemplateProblem(`Translation key "${key}" has plural forms and needs count=…`, 'unknown-key', options.loc);
+      }
       throw new TemplateProblem(`Unknown translation key "${key}"`, 'unknown-key', options.loc, 'Add it to the en-GB locale files (namespace:key; default namespace common).');
     }
     return services.t(key, values);

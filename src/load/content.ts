@@ -58,6 +58,10 @@ export function parseLeafletSource(
     const missing = diagnostic({ ...context, line: 1, column: 1, message: 'No front matter: start the file with a --- block' });
     return { source, diagnostics: [missing] };
   }
+  if (text.indexOf('\n---', 3) === -1) {
+    const unclosed = diagnostic({ ...context, line: 1, column: 1, message: 'Front matter is not closed: end it with a --- line' });
+    return { source, diagnostics: [unclosed] };
+  }
   const yaml = parsePositionedYaml(split.matter);
   const syntax = yamlSyntaxDiagnostics(yaml, context);
   if (syntax.length > 0) return { source, diagnostics: syntax };

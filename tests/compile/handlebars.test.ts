@@ -65,6 +65,15 @@ describe('Handlebars templating of leaflet bodies', () => {
     expect(diagnostics).toEqual([expect.objectContaining({ line: bodyLine(2), rule: 'unknown-key' })]);
   });
 
+  it('passes hash arguments to i18next, so plural keys work with count', async () => {
+    const { leaflet } = await compileBody('{{t "pages" count=3}}
+');
+    expect(leaflet!.body.blocks[0]).toMatchObject({ children: [{ type: 'text', value: '3 pages' }] });
+    const { diagnostics } = await compileBody('{{t "pages"}}
+');
+    expect(diagnostics[0]?.message).toBe('Translation key "pages" has plural forms and needs count=…');
+  });
+
   it('names the partial file and its line for an error inside a partial', async () => {
     const { diagnostics } = await compileBody('# Title\n\n{{> broken}}\n', {
       'templates/partials/broken.hbs': '## Heading\n\nCall {{brand.contact.phone}}\n',

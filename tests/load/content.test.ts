@@ -69,6 +69,12 @@ describe('parseLeafletSource', () => {
     expect(diagnostics.map((d) => [d.line, d.message])).toEqual([[7, 'Field "reviewDue": reviewDue must be after published']]);
   });
 
+  it('reports front matter that is never closed', () => {
+    const { source, diagnostics } = parse('---\nid: example\ntitle: x\n');
+    expect(source.frontMatter).toBeUndefined();
+    expect(diagnostics).toEqual([expect.objectContaining({ line: 1, rule: 'front-matter', message: 'Front matter is not closed: end it with a --- line' })]);
+  });
+
   it('reports a file without front matter', () => {
     const { source, diagnostics } = parse('# Just a heading\n');
     expect(source.bodyStartLine).toBe(1);

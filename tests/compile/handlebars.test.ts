@@ -66,11 +66,9 @@ describe('Handlebars templating of leaflet bodies', () => {
   });
 
   it('passes hash arguments to i18next, so plural keys work with count', async () => {
-    const { leaflet } = await compileBody('{{t "pages" count=3}}
-');
+    const { leaflet } = await compileBody('{{t "pages" count=3}}\n');
     expect(leaflet!.body.blocks[0]).toMatchObject({ children: [{ type: 'text', value: '3 pages' }] });
-    const { diagnostics } = await compileBody('{{t "pages"}}
-');
+    const { diagnostics } = await compileBody('{{t "pages"}}\n');
     expect(diagnostics[0]?.message).toBe('Translation key "pages" has plural forms and needs count=…');
   });
 

@@ -10,14 +10,37 @@ interface BlockProps {
   compact?: boolean;
 }
 
+/** Blocks short enough to move to the next page together with the heading above them. */
+const MAX_ITEMS_KEPT_WITH_HEADING = 4;
+const keepsWithHeading = (block: Block | undefined): block is Block =>
+  block !== undefined &&
+  (block.type === 'paragraph' ||
+    block.type === 'callout' ||
+    block.type === 'image' ||
+    (block.type === 'list' && block.items.length <= MAX_ITEMS_KEPT_WITH_HEADING) ||
+    (block.type === 'table' && block.rows.length <= MAX_ITEMS_KEPT_WITH_HEADING));
+
 export function Blocks({ blocks, styles, compact }: BlockProps & { blocks: Block[] }) {
-  return (
-    <>
-      {blocks.map((block) => (
-        <BlockNode key={block.key} block={block} styles={styles} compact={compact} />
-      ))}
-    </>
-  );
+  const rendered = [];
+  for (let index = 0; index < blocks.length; index += 1) {
+    const block = blocks[index]!;
+    const next = blocks[index + 1];
+    const node = <BlockNode key={block.key} block={block} styles={styles} compact={compact} />;
+    if (block.type === 'heading' && keepsWithHeading(next)) {
+      // A heading never sits alone at the foot of a page: it moves with the block it introduces.
+      // (react-pdf's minPresenceAhead both strands headings and leaves gaps; an unbreakable group does neither.)
+      rendered.push(
+        <View key={`${block.key}-group`} wrap={false}>
+          {node}
+          <BlockNode block={next} styles={styles} compact={compact} />
+        </View>,
+      );
+      index += 1;
+    } else {
+      rendered.push(node);
+    }
+  }
+  return <>{rendered}</>;
 }
 
 function BlockNode({ block, styles, compact }: BlockProps & { block: Block }) {
@@ -27,7 +50,6 @@ function BlockNode({ block, styles, compact }: BlockProps & { block: Block }) {
       return (
         <Text
           style={block.depth === 3 ? styles.h3 : styles.h2}
-          minPresenceAhead={styles.paragraph.fontSize * 4}
           {...semantic({ role, key: block.key, outline: plainText(block.children) })}
         >
           <Inlines inlines={block.children} styles={styles} />
@@ -61,7 +83,7 @@ function List({ list, styles }: { list: ListBlock; styles: LeafletStyles }) {
   return (
     <View style={styles.list} {...semantic({ role: 'L', key: list.key })}>
       {list.items.map((item, index) => (
-        <View key={item.key} style={styles.listItem} {...semantic({ role: 'LI', key: item.key })}>
+        <View key={item.key} style={styles.listItem} wrap={false} {...semantic({ role: 'LI', key: item.key })}>
           <Text style={styles.listLabel} {...semantic({ role: 'Lbl', key: `${item.key}-label` })}>
             {list.ordered ? `${list.start + index}.` : '•'}
           </Text>

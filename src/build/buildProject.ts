@@ -131,6 +131,7 @@ function compileSource(
     brand: project.brand,
     i18n: project.i18n,
     sourceLeaflet: sourceOf(project, source.id),
+    templates: project.templates,
   });
   const diagnostics = promoteStrict(compiled.diagnostics, strict);
   if (compiled.leaflet) diagnostics.push(...lintLeafletBody(source.file, compiled.leaflet.body.blocks));

@@ -1,3 +1,4 @@
+import { loadTemplates, type TemplateSet } from '../compile/templates.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { loadBrand, type LoadedBrand } from '../load/brand.ts';
 import { loadLeafletSources, type LeafletSource } from '../load/content.ts';
@@ -10,19 +11,23 @@ export interface ProjectSnapshot {
   i18n: I18n;
   locales: string[];
   sources: LeafletSource[];
+  /** Handlebars partials from templates/partials, compiled once per build. */
+  templates: TemplateSet;
   /** Problems found while loading (brand, locales, front matter). */
   diagnostics: Diagnostic[];
 }
 
 export async function loadProject(root: string): Promise<ProjectSnapshot> {
   const [brand, locales, content] = await Promise.all([loadBrand(root), loadLocales(root), loadLeafletSources(root)]);
+  const templates = loadTemplates(root);
   return {
     root,
     brand: brand.brand,
     i18n: locales.i18n,
     locales: locales.locales,
     sources: content.sources,
-    diagnostics: [...brand.diagnostics, ...locales.diagnostics, ...content.diagnostics],
+    templates,
+    diagnostics: [...brand.diagnostics, ...locales.diagnostics, ...content.diagnostics, ...templates.diagnostics],
   };
 }
 

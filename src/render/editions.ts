@@ -25,6 +25,8 @@ export interface Edition {
   emphasisAsBold: boolean;
   /** Smallest text size any style may use (the lint enforces it). */
   minTextSize: number;
+  /** Width of the back page's QR code, quiet zone included, in points. */
+  qrSize: number;
 }
 
 export const A5 = { width: 148 * MM, height: 210 * MM };
@@ -40,6 +42,8 @@ const standard = {
   furnitureSize: 12,
   emphasisAsBold: false,
   minTextSize: 12,
+  // 28 mm with a 41-module symbol gives 0.68 mm modules: phones read it at arm's length.
+  qrSize: 28 * MM,
 } satisfies Partial<Edition>;
 
 export const EDITIONS: Record<EditionId, Edition> = {
@@ -51,6 +55,7 @@ export const EDITIONS: Record<EditionId, Edition> = {
     margin: 20 * MM,
     bodySize: 13,
     headingSizes: { h1: 32, h2: 20, h3: 16 },
+    qrSize: 35 * MM,
   },
   'large-print': {
     id: 'large-print',
@@ -63,6 +68,7 @@ export const EDITIONS: Record<EditionId, Edition> = {
     furnitureSize: 18,
     emphasisAsBold: true,
     minTextSize: 16,
+    qrSize: 40 * MM,
   },
   booklet: { id: 'booklet', pageSize: A5, ...standard, tagged: false },
   'print-shop': { id: 'print-shop', pageSize: A5, ...standard, tagged: false, bleed: 3 * MM },

@@ -3,9 +3,10 @@ import type { ReactNode } from 'react';
 import type { CompiledLeaflet } from '../compile/leaflet.ts';
 import type { LoadedBrand } from '../load/brand.ts';
 import { LeafletDocument } from './components/LeafletDocument.tsx';
+import { QrCode } from './components/QrCode.tsx';
 import type { Edition } from './editions.ts';
 import { layoutElement } from './layoutTree.ts';
-import { collectPdf, createPdfDocument } from './pdfDocument.ts';
+import { collectPdf, createPdfDocument, type DocumentInfo } from './pdfDocument.ts';
 import { renderTagged } from './tagging/taggedRender.ts';
 import renderLayout from '@react-pdf/render';
 
@@ -15,6 +16,7 @@ export interface RenderInput {
   edition: Edition;
   fontStore: FontStore;
   leafletUrl: string;
+  /** Replaces the QR code drawn from `leafletUrl` on the back page. */
   qrCode?: ReactNode;
 }
 
@@ -23,25 +25,44 @@ export interface RenderedPdf {
   pageCount: number;
 }
 
+export interface LayoutOptions {
+  /** Notes pages added after the body text, before the back page (booklet padding). */
+  notesPages?: number;
+}
+
+/** The back page's QR code for this leaflet and edition. */
+export function leafletQrCode({ leaflet, edition, leafletUrl }: Pick<RenderInput, 'leaflet' | 'edition' | 'leafletUrl'>): ReactNode {
+  return <QrCode url={leafletUrl} alt={leaflet.t('back.qrAlt', { url: leafletUrl })} size={edition.qrSize} />;
+}
+
+/** Document properties of the leaflet itself; print files derive theirs from these. */
+export function leafletDocumentInfo({ leaflet, brand }: Pick<RenderInput, 'leaflet' | 'brand'>): DocumentInfo {
+  return {
+    title: leaflet.frontMatter.title,
+    author: brand.charityName,
+    subject: leaflet.frontMatter.summary,
+    keywords: leaflet.frontMatter.keywords,
+    lang: leaflet.locale,
+    // Noon UTC on the published date: stable across rebuilds and time zones.
+    creationDate: new Date(`${leaflet.frontMatter.published}T12:00:00Z`),
+  };
+}
+
 /** Compiled leaflet -> PDF bytes for one edition. Tagged editions get a full structure tree. */
-export async function renderLeafletPdf(input: RenderInput): Promise<RenderedPdf> {
+export async function renderLeafletPdf(input: RenderInput, options: LayoutOptions = {}): Promise<RenderedPdf> {
   const { leaflet, brand, edition } = input;
   const element = (
-    <LeafletDocument leaflet={leaflet} brand={brand} edition={edition} leafletUrl={input.leafletUrl} qrCode={input.qrCode} />
+    <LeafletDocument
+      leaflet={leaflet}
+      brand={brand}
+      edition={edition}
+      leafletUrl={input.leafletUrl}
+      qrCode={input.qrCode ?? leafletQrCode(input)}
+      notesPages={options.notesPages ?? 0}
+    />
   );
   const layout = await layoutElement(element, input.fontStore);
-  const doc = createPdfDocument(
-    {
-      title: leaflet.frontMatter.title,
-      author: brand.charityName,
-      subject: leaflet.frontMatter.summary,
-      keywords: leaflet.frontMatter.keywords,
-      lang: leaflet.locale,
-      // Noon UTC on the published date: stable across rebuilds and time zones.
-      creationDate: new Date(`${leaflet.frontMatter.published}T12:00:00Z`),
-    },
-    edition.tagged,
-  );
+  const doc = createPdfDocument(leafletDocumentInfo(input), edition.tagged);
   const bytes = collectPdf(doc);
   if (edition.tagged) {
     renderTagged(doc, layout);

@@ -89,6 +89,8 @@ const STRINGS: Record<string, string> = {
   'back.qrAlt': 'QR code: opens {{url}}',
   'back.disclaimer': 'This leaflet does not replace advice from your own doctor or nurse.',
   'contact.website': 'Website',
+  'edition.booklet': 'Booklet for printing',
+  'edition.printShop': 'Print shop (with bleed)',
 };
 
 /** A compiled leaflet built by hand, for render tests that should not depend on content files. */

@@ -7,6 +7,7 @@ import { buildStyles } from '../styles.ts';
 import { BackPage } from './BackPage.tsx';
 import { Blocks } from './Blocks.tsx';
 import { Cover } from './Cover.tsx';
+import { NotesPage } from './NotesPage.tsx';
 import { PageFurniture } from './PageFurniture.tsx';
 
 export interface LeafletDocumentProps {
@@ -15,10 +16,12 @@ export interface LeafletDocumentProps {
   edition: Edition;
   leafletUrl: string;
   qrCode?: ReactNode;
+  /** Ruled notes pages between the body and the back page (booklet padding). */
+  notesPages?: number;
 }
 
-/** The whole leaflet: cover, body pages (flowing), back page. */
-export function LeafletDocument({ leaflet, brand, edition, leafletUrl, qrCode }: LeafletDocumentProps) {
+/** The whole leaflet: cover, body pages (flowing), any notes pages, back page. */
+export function LeafletDocument({ leaflet, brand, edition, leafletUrl, qrCode, notesPages = 0 }: LeafletDocumentProps) {
   const styles = buildStyles(brand.colours, edition);
   return (
     <Document>
@@ -27,6 +30,17 @@ export function LeafletDocument({ leaflet, brand, edition, leafletUrl, qrCode }:
         <PageFurniture styles={styles} charityName={brand.charityName} title={leaflet.frontMatter.title} t={leaflet.t} />
         <Blocks blocks={leaflet.body.blocks} styles={styles} />
       </Page>
+      {Array.from({ length: notesPages }, (_, index) => (
+        <NotesPage
+          key={`notes-${index}`}
+          edition={edition}
+          styles={styles}
+          charityName={brand.charityName}
+          title={leaflet.frontMatter.title}
+          t={leaflet.t}
+          ruleColour={brand.colours.muted}
+        />
+      ))}
       <BackPage leaflet={leaflet} brand={brand} edition={edition} styles={styles} leafletUrl={leafletUrl} qrCode={qrCode} />
     </Document>
   );

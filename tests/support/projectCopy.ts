@@ -1,0 +1,31 @@
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { PROJECT_ROOT } from './sampleLeaflet.ts';
+
+const run = promisify(execFile);
+
+/** A throw-away copy of the real project's inputs (content, locales, templates), for tests that break things. */
+export function copyOfProject(): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'leaflets-project-'));
+  for (const folder of ['content', 'locales', 'templates']) {
+    cpSync(path.join(PROJECT_ROOT, folder), path.join(root, folder), { recursive: true });
+  }
+  symlinkSync(path.join(PROJECT_ROOT, 'node_modules'), path.join(root, 'node_modules'), 'dir');
+  return root;
+}
+
+/** Runs the real `leaflets` command, as a user would. */
+export async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [path.join(PROJECT_ROOT, 'bin/leaflets.js'), ...args], {
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failure = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof failure.code === 'number' ? failure.code : 1, stdout: failure.stdout ?? '', stderr: failure.stderr ?? '' };
+  }
+}

@@ -11,6 +11,7 @@ import type { LeafletSource } from '../load/content.ts';
 import { SOURCE_LOCALE } from '../load/locales.ts';
 import { EDITIONS, type EditionId } from '../render/editions.ts';
 import { renderEdition } from '../render/renderEdition.ts';
+import { writeDownloadsSite } from '../site/writeSite.ts';
 import { leafletUrl } from './leafletUrl.ts';
 import { loadProject, sourceOf, type ProjectSnapshot } from './project.ts';
 import { fontStoreFor } from './renderSession.ts';
@@ -115,6 +116,10 @@ export async function buildProject(options: BuildOptions, preloaded?: ProjectSna
       options.onOutput?.(result);
     }
   }
+  // manifest.json, cover thumbnails and index.html describe every PDF on disk, not only this build's.
+  const knownPages = new Map(outputs.flatMap((o) => (o.pages ? [[path.resolve(project.root, o.file), o.pages] as const] : [])));
+  const site = await writeDownloadsSite({ outDir: options.outDir, sources: project.sources, brand, i18n: project.i18n, knownPages });
+  diagnostics.push(...site.diagnostics);
   const ok = !diagnostics.some((d) => d.severity === 'error') && outputs.every((o) => o.status !== 'failed');
   return { outputs, diagnostics, readingEase: readingEaseResults, durationMs: performance.now() - started, ok };
 }

@@ -9,6 +9,8 @@ export const isoDate = z.preprocess(
 export const sourceSchema = z.strictObject({
   title: z.string().min(1),
   url: z.url(),
+  /** Language of the title, when it is not the leaflet's (sources are usually English documents). */
+  lang: z.string().min(2).default('en-GB'),
 });
 
 export const translationSchema = z.strictObject({

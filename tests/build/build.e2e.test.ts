@@ -9,8 +9,8 @@ import { allText, openPdf, pageText } from '../support/readPdf.ts';
 
 const LEAFLETS = ['choosing-not-to-treat', 'jak-inhibitors', 'risks-and-side-effects', 'support'];
 const LOCALES = ['cy', 'en-GB'];
-const A5 = [419.53, 595.28];
-const A4 = [595.28, 841.89];
+const A5 = [419.53, 595.28] as const;
+const A4 = [595.28, 841.89] as const;
 
 const pdfinfoAvailable = (() => {
   try {

@@ -108,11 +108,11 @@ describe('tagged A5 leaflet', () => {
 
   it('sets catalog Lang, title, outline from the headings', async () => {
     const pdf = await openPdf(bytes);
-    const { info } = (await pdf.getMetadata()) as { info: Record<string, unknown> };
+    const { info } = (await pdf.getMetadata()) as unknown as { info: Record<string, unknown> };
     expect(info.Title).toBe('Sample leaflet & <friends>');
     expect(info.Language).toBe('en-GB');
     const outline = (await pdf.getOutline()) ?? [];
-    const flat = outline.flatMap((item) => [item.title, ...item.items.flatMap((child) => [child.title, ...child.items.map((g) => g.title)])]);
+    const flat = outline.flatMap((item) => [item.title, ...item.items.flatMap((child) => [child.title, ...child.items.map((grandchild: { title: string }) => grandchild.title)])]);
     expect(flat[0]).toBe('Sample leaflet & <friends>');
     expect(flat).toEqual(expect.arrayContaining(['What are they?', 'The medicines', 'Sources', 'About this leaflet']));
     const text = await allText(pdf);

@@ -109,7 +109,7 @@ export function sampleLeaflet(overrides: Partial<CompiledLeaflet> = {}): Compile
       reviewDue: '2027-11-26',
       audience: 'Test readers',
       keywords: ['alopecia'],
-      sources: [{ title: 'NICE TA958', url: 'https://www.nice.org.uk/guidance/ta958' }],
+      sources: [{ title: 'NICE TA958', url: 'https://www.nice.org.uk/guidance/ta958', lang: 'en-GB' }],
     },
     body: { blocks: sampleBlocks() },
     translationState: 'source',

@@ -60,7 +60,15 @@ export function BackPage({ leaflet, brand, edition, styles, leafletUrl, qrCode }
               {`${index + 1}.`}
             </Text>
             <View style={styles.listBody} {...semantic({ role: 'LBody', key: `back-source-${index}-body` })}>
-              <Text style={styles.listParagraph} {...semantic({ role: 'P', key: `back-source-${index}-text` })}>
+              <Text
+                style={styles.listParagraph}
+                {...semantic({
+                  role: 'P',
+                  key: `back-source-${index}-text`,
+                  // A Welsh leaflet citing an English document: screen readers switch voice for it.
+                  ...(source.lang === leaflet.locale ? {} : { lang: source.lang }),
+                })}
+              >
                 {`${source.title}. `}
                 <Link src={source.url} style={styles.link}>
                   {printableUrl(source.url)}

@@ -30,6 +30,7 @@ export interface StructElementInfo {
   role: string;
   alt?: string;
   id?: string;
+  lang?: string;
   /** (page index, MCID) pairs owned directly by this element, in /K order. */
   content: Array<{ page: number; mcid: number }>;
   annotations: PDFRef[];
@@ -98,6 +99,7 @@ export async function checkPdfUa(bytes: Uint8Array): Promise<UaReport> {
         role,
         alt: text(lookup(element.get(PDFName.of('Alt')))),
         id: text(lookup(element.get(PDFName.of('ID')))),
+        lang: text(lookup(element.get(PDFName.of('Lang')))),
         content: [],
         annotations: [],
         children: [],

@@ -1,0 +1,40 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../support/sampleLeaflet.ts';
+
+const NODE_MODULES = path.join(PROJECT_ROOT, 'node_modules');
+const versionAt = (dir: string) => (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+
+/** Every installed copy of a package: the top-level one and any nested under @react-pdf packages. */
+function installedVersions(name: string): string[] {
+  const nested = readdirSync(path.join(NODE_MODULES, '@react-pdf'))
+    .map((pkg) => path.join(NODE_MODULES, '@react-pdf', pkg, 'node_modules', name))
+    .filter((dir) => {
+      try {
+        return readdirSync(dir).includes('package.json');
+      } catch {
+        return false;
+      }
+    });
+  return [path.join(NODE_MODULES, name), ...nested].map(versionAt);
+}
+
+/**
+ * The tagging pass drives @react-pdf/render's `render` node by node and intercepts pdfkit's
+ * content operators; both are internals. A silent upgrade could leave content untagged, so the
+ * versions are pinned (dependencies + overrides) and this test fails loudly if they drift.
+ */
+describe('pinned renderer versions', () => {
+  const pkg = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
+    dependencies: Record<string, string>;
+    overrides: Record<string, string>;
+  };
+  it.each(['@react-pdf/renderer', '@react-pdf/render', '@react-pdf/layout', 'pdfkit'])('%s is installed at the exact pinned version', (name) => {
+    const pinned = pkg.overrides[name] ?? pkg.dependencies[name];
+    expect(pinned, `${name} must be pinned to an exact version`).toMatch(/^\d+\.\d+\.\d+$/);
+    for (const version of installedVersions(name)) {
+      expect(version, `${name} drifted: re-run the tagging tests against the new version before changing the pin`).toBe(pinned);
+    }
+  });
+});

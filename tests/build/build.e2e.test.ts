@@ -173,4 +173,32 @@ describe('bad input', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(new RegExp(`content/en-GB/support\\.md:${line}:\\d+\\s+error\\s+.*alt`, 'i'));
   }, 60_000);
+
+  describe.each([
+    ['an unknown partial', (text: string) => text.replace('## Why support can help', '{{> no-such-block}}\n\n## Why support can help'), '{{> no-such-block}}', /partial/i],
+    ['an unknown variable', (text: string) => text.replace('## Why support can help', '{{leaflet.colour}}\n\n## Why support can help'), '{{leaflet.colour}}', /colour/],
+    ['a missing translation key', (text: string) => text.replace('## Why support can help', '{{t "blocks:no.such.key"}}\n\n## Why support can help'), '{{t "blocks:no.such.key"}}', /no\.such\.key/],
+    ['a missing image', (text: string) => text.replace('## Why support can help', '![A chart](images/missing.png)\n\n## Why support can help'), '![A chart]', /missing\.png/],
+    ['an image without alt text', (text: string) => text.replace('## Why support can help', '![](../../templates/assets/logo.png)\n\n## Why support can help'), '![](../../', /alt/i],
+  ])('%s', (_name, breakIt, marker, messagePattern) => {
+    it('names file and line, exits 1 and leaves the last good PDF byte-identical', async () => {
+      const root = copyOfProject();
+      const args = ['--root', root, 'build', '--edition', 'a5', '--leaflet', 'support', '--locale', 'en-GB'];
+      expect((await runCli(args)).code).toBe(0);
+      const target = path.join(root, 'output/en-GB/support.pdf');
+      const lastGood = readFileSync(target);
+      const file = path.join(root, 'content/en-GB/support.md');
+      const broken = breakIt(readFileSync(file, 'utf8'));
+      writeFileSync(file, broken);
+      const line = broken.split('\n').findIndex((l) => l.includes(marker)) + 1;
+      expect(line).toBeGreaterThan(0);
+
+      const run = await runCli(args);
+      expect(run.code).toBe(1);
+      const reported = run.stdout.split('\n').find((l) => l.startsWith(`content/en-GB/support.md:${line}:`) && / error /.test(l));
+      expect(reported, run.stdout).toBeDefined();
+      expect(reported).toMatch(messagePattern);
+      expect(readFileSync(target).equals(lastGood)).toBe(true);
+    }, 60_000);
+  });
 });

@@ -66,15 +66,19 @@ function languageSection(entry: ManifestEntry, t: Translate): string {
 <p class="printers-note">${e(t('downloads.forPrintersNote'))}</p>
 <ul class="downloads">${printing.map((file) => downloadLink(file, entry, t)).join('')}</ul>`;
   return `<li class="language" lang="${e(entry.language.tag)}">
-<div>${cover}</div>
 <section aria-labelledby="${headingId}">
 <h3 id="${headingId}">${e(entry.language.name)}</h3>
+<div class="language-body">
+${cover}
+<div>
 <p class="title">${e(entry.title)}</p>
 <p class="summary">${e(entry.summary)}</p>
 ${statusNote(entry, t)}
 <ul class="meta"><li>${e(t('meta.version', { version: entry.version }))}</li><li>${e(t('meta.published', { date: formatDate(entry.published) }))}</li><li>${e(t('meta.reviewDue', { date: formatDate(entry.reviewDue) }))}</li></ul>
 ${reading.length > 0 ? `<ul class="downloads">${reading.map((file) => downloadLink(file, entry, t)).join('')}</ul>` : ''}
 ${printers}
+</div>
+</div>
 </section>
 </li>`;
 }

@@ -37,7 +37,7 @@ a:focus-visible{outline:.1875rem solid var(--primary);outline-offset:.125rem}
 .contents a,.downloads a{display:inline-block;padding:.125rem 0}
 .leaflet{border-top:1px solid var(--muted);padding:.5rem 0 1.5rem}
 .languages{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,26rem),1fr));gap:2rem;margin:1rem 0 0;padding:0;list-style:none}
-.language{display:grid;grid-template-columns:150px 1fr;gap:1rem;align-items:start}
+.language-body{display:grid;grid-template-columns:150px 1fr;gap:1rem;align-items:start}
 .cover{display:block;width:150px;height:auto;border:1px solid var(--muted)}
 .title{font-weight:700;margin:0 0 .25rem}
 .summary{margin:0 0 .5rem}
@@ -45,6 +45,6 @@ a:focus-visible{outline:.1875rem solid var(--primary);outline-offset:.125rem}
 .status{margin:.5rem 0;padding:.5rem .75rem;background:var(--callout-background);border-left:.375rem solid var(--callout-border)}
 .printers-note{font-size:1rem;margin:0}
 .site-footer{border-top:.5rem solid var(--primary);margin-top:2rem;padding:1rem 0 2rem}
-@media (max-width:32rem){.language{grid-template-columns:1fr}}
+@media (max-width:32rem){.language-body{grid-template-columns:1fr}}
 `;
 }

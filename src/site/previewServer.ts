@@ -1,0 +1,154 @@
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+
+export interface PreviewServerOptions {
+  /** The output folder to serve. */
+  outDir: string;
+  /** Only the local machine by default; pass another address knowingly. */
+  host?: string;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+}
+
+export interface PreviewServer {
+  url: string;
+  /** Tells every open page to reload (call after a rebuild finishes). */
+  notifyReload(): void;
+  close(): Promise<void>;
+}
+
+/** Server-sent events stream the open pages listen to. */
+export const RELOAD_EVENTS_PATH = '/__leaflets/reload';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.pdf': 'application/pdf',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.svg': 'image/svg+xml',
+  '.css': 'text/css; charset=utf-8',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
+  '.woff2': 'font/woff2',
+};
+
+/** Added to HTML pages only when served here: the files in the output folder stay free of JavaScript. */
+const RELOAD_SCRIPT = `<script>new EventSource(${JSON.stringify(RELOAD_EVENTS_PATH)}).addEventListener('reload', () => location.reload());</script>`;
+
+export const injectReloadScript = (html: string): string =>
+  html.includes('</body>') ? html.replace('</body>', `${RELOAD_SCRIPT}\n</body>`) : `${html}${RELOAD_SCRIPT}`;
+
+/**
+ * Maps a URL path to a file inside `root`, or undefined when it would leave the folder, names a
+ * hidden file (such as an atomic write's temporary file) or cannot be decoded.
+ */
+export function resolveInside(root: string, urlPath: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return undefined;
+  }
+  if (decoded.includes('\0')) return undefined;
+  const segments = decoded.split(/[/\\]+/).filter(Boolean);
+  if (segments.some((segment) => segment.startsWith('.'))) return undefined;
+  const resolved = path.resolve(root, ...segments);
+  const relative = path.relative(root, resolved);
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
+  return resolved;
+}
+
+function send(response: ServerResponse, status: number, text: string): void {
+  response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+  response.end(text);
+}
+
+async function serveFile(root: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  let file = resolveInside(root, url.pathname);
+  if (!file) return send(response, 404, 'Not found');
+  let info = await stat(file).catch(() => undefined);
+  if (info?.isDirectory()) {
+    file = path.join(file, 'index.html');
+    info = await stat(file).catch(() => undefined);
+  }
+  if (!info?.isFile()) return send(response, 404, 'Not found');
+  const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+  const headers = { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
+  if (type.startsWith('text/html')) {
+    const html = Buffer.from(injectReloadScript(await readFile(file, 'utf8')));
+    response.writeHead(200, { ...headers, 'content-length': html.length });
+    response.end(request.method === 'HEAD' ? undefined : html);
+    return;
+  }
+  response.writeHead(200, { ...headers, 'content-length': info.size });
+  if (request.method === 'HEAD') {
+    response.end();
+    return;
+  }
+  createReadStream(file)
+    .on('error', () => response.destroy())
+    .pipe(response);
+}
+
+/**
+ * Serves the output folder (downloads page, PDFs, manifest) for a live preview, plus a
+ * server-sent events stream that tells open pages to reload after each rebuild.
+ */
+export async function startPreviewServer({ outDir, host = '127.0.0.1', port = 0 }: PreviewServerOptions): Promise<PreviewServer> {
+  const root = path.resolve(outDir);
+  const listeners = new Set<ServerResponse>();
+  let reloads = 0;
+
+  const server = createServer((request, response) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'Method not allowed');
+    if (new URL(request.url ?? '/', 'http://localhost').pathname === RELOAD_EVENTS_PATH) {
+      response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      response.write('retry: 500\n\n');
+      listeners.add(response);
+      request.on('close', () => listeners.delete(response));
+      return;
+    }
+    serveFile(root, request, response).catch(() => {
+      if (!response.headersSent) send(response, 500, 'Could not read the file');
+      else response.destroy();
+    });
+  });
+  // SSE comments keep idle connections from being dropped by proxies or the browser.
+  const heartbeat = setInterval(() => {
+    for (const listener of listeners) listener.write(': keep-alive\n\n');
+  }, 15_000);
+  heartbeat.unref();
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+
+  return {
+    url: `http://${urlHost}:${address.port}/`,
+    notifyReload() {
+      reloads += 1;
+      for (const listener of listeners) listener.write(`event: reload\ndata: ${reloads}\n\n`);
+    },
+    close() {
+      clearInterval(heartbeat);
+      for (const listener of listeners) listener.end();
+      listeners.clear();
+      return new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      });
+    },
+  };
+}

@@ -6,6 +6,8 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { writeFileAtomic } from '../emit/atomicWrite.ts';
 import { outputPath } from '../emit/outputPaths.ts';
 import { lintBrandAndStyles } from '../lint/brandLint.ts';
+import { leafletGlyphDiagnostics, projectGlyphDiagnostics } from '../lint/glyphCoverage.ts';
+import { withPseudoLocale } from '../i18n/pseudoLocale.ts';
 import { lintLeafletBody } from '../lint/leafletLint.ts';
 import type { LeafletSource } from '../load/content.ts';
 import { SOURCE_LOCALE } from '../load/locales.ts';
@@ -66,6 +68,8 @@ function blockingErrors(diagnostics: Diagnostic[], locale: string): Diagnostic[]
 export async function buildProject(options: BuildOptions, preloaded?: ProjectSnapshot): Promise<BuildReport> {
   const started = performance.now();
   const project = preloaded ?? (await loadProject(options.root));
+  // The pseudo-locale (en-XA) exists only when asked for by name; the downloads site reads `project`, so never lists it.
+  const buildable = withPseudoLocale(project, options.locales);
   const diagnostics: Diagnostic[] = promoteStrict(project.diagnostics, options.strict);
   const outputs: OutputResult[] = [];
   const readingEaseResults: ReadingEaseResult[] = [];
@@ -74,12 +78,14 @@ export async function buildProject(options: BuildOptions, preloaded?: ProjectSna
   const { brand } = project;
   if (brand) diagnostics.push(...(await lintBrandAndStyles(project.root, brand, editions)));
 
-  for (const source of project.sources.filter((s) => wanted(s.id, s.locale))) {
+  const selected = buildable.sources.filter((s) => wanted(s.id, s.locale));
+  if (brand) diagnostics.push(...projectGlyphDiagnostics(buildable, selected.map((s) => s.locale)));
+  for (const source of selected) {
     if (source.locale === SOURCE_LOCALE) {
       const ease = readingEase(source.body);
       readingEaseResults.push({ file: source.file, fleschReadingEase: ease.fleschReadingEase, words: ease.words });
     }
-    const compiled = compileSource(project, source, options.strict);
+    const compiled = compileSource(buildable, source, options.strict);
     diagnostics.push(...compiled.diagnostics);
     const blocked = blockingErrors(diagnostics, source.locale).length > 0 || !brand;
     for (const edition of editions) {
@@ -140,6 +146,7 @@ function compileSource(
   });
   const diagnostics = promoteStrict(compiled.diagnostics, strict);
   if (compiled.leaflet) diagnostics.push(...lintLeafletBody(source.file, compiled.leaflet.body.blocks));
+  if (compiled.leaflet) diagnostics.push(...leafletGlyphDiagnostics(project, compiled.leaflet, source));
   const failed = diagnostics.some((d) => d.severity === 'error');
   return { leaflet: failed ? undefined : compiled.leaflet, diagnostics };
 }

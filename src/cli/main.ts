@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerBuildCommand } from './buildCommand.ts';
+import { registerI18nCommand } from './i18nCommand.ts';
 
 /** Entry point of the `leaflets` command; returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -13,6 +14,7 @@ export async function main(argv: string[]): Promise<number> {
     exitCode = code;
   };
   registerBuildCommand(program, setExitCode);
+  registerI18nCommand(program, setExitCode);
   try {
     await program.parseAsync(argv);
   } catch (error) {

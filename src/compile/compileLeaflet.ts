@@ -3,6 +3,7 @@ import type { LoadedBrand } from '../load/brand.ts';
 import type { LeafletSource } from '../load/content.ts';
 import { hasTranslation, languageName, makeTranslate, SOURCE_LOCALE, type I18n } from '../load/locales.ts';
 import type { FrontMatter } from '../load/frontMatterSchema.ts';
+import { stalenessOf, staleTranslationDiagnostics } from '../i18n/staleness.ts';
 import { renderLeafletTemplate } from './handlebars.ts';
 import type { CompiledLeaflet, TranslationState } from './leaflet.ts';
 import { markdownToLeafletBody } from './markdown.ts';
@@ -29,12 +30,15 @@ export function dateFormatter(locale: string): (isoDate: string) => string {
   return (isoDate) => format.format(new Date(`${isoDate}T00:00:00Z`));
 }
 
+/**
+ * 'stale' when the en-GB source's version or body hash differs from what the translation
+ * records (src/i18n/staleness.ts); otherwise the translation's own status.
+ */
 export function translationStateOf(frontMatter: FrontMatter, locale: string, sourceLeaflet?: LeafletSource): TranslationState {
   if (locale === SOURCE_LOCALE) return 'source';
   const translation = frontMatter.translation;
   if (translation === undefined) return 'draft';
-  const sourceVersion = sourceLeaflet?.frontMatter?.version;
-  if (sourceVersion !== undefined && sourceVersion !== translation.sourceVersion) return 'stale';
+  if (sourceLeaflet?.frontMatter !== undefined && stalenessOf(translation, sourceLeaflet).stale) return 'stale';
   return translation.status;
 }
 
@@ -53,6 +57,8 @@ export function compileLeaflet(input: CompileInput): { leaflet?: CompiledLeaflet
   // Problems in partials this leaflet does not use are the build's to report, not this leaflet's.
   const usedFiles = new Set(partialsUsedBy(source.body, templates).map((name) => templates.partials.get(name)?.file));
   const diagnostics: Diagnostic[] = ownTemplates ? templates.diagnostics.filter((d) => usedFiles.has(d.file)) : [];
+  // A stale translation still builds (its cover says so) unless --strict makes this an error.
+  diagnostics.push(...staleTranslationDiagnostics(source, input.sourceLeaflet));
   const t = makeTranslate(i18n, source.locale);
   const formatDate = dateFormatter(source.locale);
 

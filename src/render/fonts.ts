@@ -4,6 +4,27 @@ import type { LoadedBrand } from '../load/brand.ts';
 export const BODY_FONT_FAMILY = 'Body';
 
 /**
+ * Styles with every body-font `fontFamily` widened to the fallback chain, so characters the
+ * body font lacks are drawn from the brand's fallbacks. Unchanged when there are none.
+ */
+export function withFallbackFonts<T extends Record<string, object>>(styles: T, brand: Pick<LoadedBrand, 'resolved'>): T {
+  const families = bodyFontFamilies(brand);
+  if (typeof families === 'string') return styles;
+  return Object.fromEntries(
+    Object.entries(styles).map(([name, style]) => [
+      name,
+      (style as { fontFamily?: unknown }).fontFamily === BODY_FONT_FAMILY ? { ...style, fontFamily: families } : style,
+    ]),
+  ) as T;
+}
+
+/** The `fontFamily` for text: the body font, then the brand's fallbacks (only when it lists any). */
+export function bodyFontFamilies(brand: Pick<LoadedBrand, 'resolved'>): string | string[] {
+  const fallbacks = brand.resolved.fonts.fallbacks.map((fallback) => fallback.name);
+  return fallbacks.length === 0 ? BODY_FONT_FAMILY : [BODY_FONT_FAMILY, ...fallbacks];
+}
+
+/**
  * One font store per brand, built once and kept warm: fontkit parses each file on first use
  * and caches it, which is most of the cost of a first render.
  */
@@ -19,6 +40,19 @@ export function createFontStore(brand: Pick<LoadedBrand, 'resolved'>): FontStore
       { src: body.boldItalic ?? body.bold, fontWeight: 700, fontStyle: 'italic' },
     ],
   });
+  // Fallback families (brand `fonts.fallbacks`): the layout tries them per character, in order.
+  for (const fallback of brand.resolved.fonts.fallbacks) {
+    const face = fallback.face;
+    store.register({
+      family: fallback.name,
+      fonts: [
+        { src: face.regular, fontWeight: 400, fontStyle: 'normal' },
+        { src: face.bold, fontWeight: 700, fontStyle: 'normal' },
+        { src: face.italic ?? face.regular, fontWeight: 400, fontStyle: 'italic' },
+        { src: face.boldItalic ?? face.bold, fontWeight: 700, fontStyle: 'italic' },
+      ],
+    });
+  }
   // Patient leaflets never break words across lines (UK clear print guidance).
   store.registerHyphenationCallback((word: string) => [word]);
   return store;

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { CompiledLeaflet } from '../../compile/leaflet.ts';
 import type { LoadedBrand } from '../../load/brand.ts';
 import type { Edition } from '../editions.ts';
+import { withFallbackFonts } from '../fonts.ts';
 import { buildStyles } from '../styles.ts';
 import { BackPage } from './BackPage.tsx';
 import { Blocks } from './Blocks.tsx';
@@ -22,7 +23,7 @@ export interface LeafletDocumentProps {
 
 /** The whole leaflet: cover, body pages (flowing), any notes pages, back page. */
 export function LeafletDocument({ leaflet, brand, edition, leafletUrl, qrCode, notesPages = 0 }: LeafletDocumentProps) {
-  const styles = buildStyles(brand.colours, edition);
+  const styles = withFallbackFonts(buildStyles(brand.colours, edition), brand);
   return (
     <Document>
       <Cover leaflet={leaflet} brand={brand} edition={edition} styles={styles} />

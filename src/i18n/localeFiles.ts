@@ -1,0 +1,51 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { LOCALES_DIR } from '../load/locales.ts';
+import { parseLocaleJson, type LocaleNamespace } from '../load/localeJson.ts';
+
+/** One `locales/<locale>/<namespace>.json`, parsed with the line of every key. */
+export interface LocaleFile {
+  locale: string;
+  namespace: string;
+  /** Project-relative path. */
+  file: string;
+  /** Undefined when the JSON is broken (see diagnostics). */
+  parsed?: LocaleNamespace;
+  diagnostics: Diagnostic[];
+}
+
+async function names(dir: string, kind: 'dir' | 'file'): Promise<string[]> {
+  try {
+    const entries = await readdir(dir, { withFileTypes: true });
+    return entries.filter((e) => (kind === 'dir' ? e.isDirectory() : e.isFile())).map((e) => e.name).sort();
+  } catch {
+    return [];
+  }
+}
+
+/** Locale folders under `locales/`, sorted (dot-folders skipped). */
+export const localeFolders = async (root: string): Promise<string[]> =>
+  (await names(join(root, LOCALES_DIR), 'dir')).filter((name) => !name.startsWith('.'));
+
+/** Every namespace file of one locale, parsed (broken ones keep their diagnostics). */
+export async function readLocaleFiles(root: string, locale: string): Promise<LocaleFile[]> {
+  const files: LocaleFile[] = [];
+  for (const name of (await names(join(root, LOCALES_DIR, locale), 'file')).filter((n) => n.endsWith('.json'))) {
+    const namespace = name.slice(0, -'.json'.length);
+    const file = `${LOCALES_DIR}/${locale}/${name}`;
+    const result = parseLocaleJson(await readFile(join(root, file), 'utf8'), file);
+    files.push({ locale, namespace, file, ...(result.namespace ? { parsed: result.namespace } : {}), diagnostics: result.diagnostics });
+  }
+  return files;
+}
+
+/** A key's value by its dot path (how parseLocaleJson names keys). */
+export function valueAt(resources: Record<string, unknown>, key: string): unknown {
+  let value: unknown = resources;
+  for (const part of key.split('.')) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[part];
+  }
+  return value;
+}

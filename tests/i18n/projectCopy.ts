@@ -1,0 +1,34 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { markTranslated } from '../../src/i18n/markTranslated.ts';
+import { tempProject } from '../fixtures/tempProject.ts';
+
+const repoRoot = join(import.meta.dirname, '..', '..');
+
+/**
+ * A throw-away copy of the real project (content, strings, templates) as a git repository
+ * with one commit, in which every Welsh leaflet records the English it matches. Tests edit
+ * the copy, never the real files.
+ */
+export async function projectCopy(): Promise<string> {
+  const root = tempProject({}, ''); // '' : no fixture underneath, only the real project's files
+  for (const dir of ['content', 'locales', 'templates']) cpSync(join(repoRoot, dir), join(root, dir), { recursive: true });
+  for (const id of ['choosing-not-to-treat', 'jak-inhibitors', 'risks-and-side-effects', 'support']) {
+    await markTranslated({ root, locale: 'cy', id });
+  }
+  git(root, 'init', '-q');
+  writeFileSync(join(root, '.gitignore'), 'node_modules\noutput\n');
+  git(root, 'add', '.');
+  git(root, '-c', 'user.name=Test', '-c', 'user.email=test@example.org', 'commit', '-q', '-m', 'Start');
+  return root;
+}
+
+export const git = (root: string, ...args: string[]): string => execFileSync('git', args, { cwd: root, encoding: 'utf8' });
+
+/** Replaces the first occurrence of `from` in a project file (throws if absent, so a test cannot silently edit nothing). */
+export function editFile(root: string, file: string, from: string, to: string): void {
+  const text = readFileSync(join(root, file), 'utf8');
+  if (!text.includes(from)) throw new Error(`${file} does not contain ${JSON.stringify(from)}`);
+  writeFileSync(join(root, file), text.replace(from, to));
+}

@@ -66,7 +66,6 @@ function languageSection(entry: ManifestEntry, t: Translate): string {
 <p class="printers-note">${e(t('downloads.forPrintersNote'))}</p>
 <ul class="downloads">${printing.map((file) => downloadLink(file, entry, t)).join('')}</ul>`;
   return `<li class="language" lang="${e(entry.language.tag)}">
-<section aria-labelledby="${headingId}">
 <h3 id="${headingId}">${e(entry.language.name)}</h3>
 <div class="language-body">
 ${cover}
@@ -79,7 +78,6 @@ ${reading.length > 0 ? `<ul class="downloads">${reading.map((file) => downloadLi
 ${printers}
 </div>
 </div>
-</section>
 </li>`;
 }
 

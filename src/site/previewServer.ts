@@ -38,7 +38,8 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 /** Added to HTML pages only when served here: the files in the output folder stay free of JavaScript. */
-const RELOAD_SCRIPT = `<script>new EventSource(${JSON.stringify(RELOAD_EVENTS_PATH)}).addEventListener('reload', () => location.reload());</script>`;
+const RELOAD_SCRIPT = `<script>window.leafletsPreview = new EventSource(${JSON.stringify(RELOAD_EVENTS_PATH)});
+window.leafletsPreview.addEventListener('reload', () => location.reload());</script>`;
 
 export const injectReloadScript = (html: string): string =>
   html.includes('</body>') ? html.replace('</body>', `${RELOAD_SCRIPT}\n</body>`) : `${html}${RELOAD_SCRIPT}`;

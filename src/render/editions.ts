@@ -15,6 +15,8 @@ export interface Edition {
   tagged: boolean;
   /** Bleed on every side in points (print shops), 0 otherwise. */
   bleed: number;
+  /** Bleed included in the laid-out page itself: set only while laying out the print-shop pages. */
+  layoutBleed: number;
   margin: number;
   bodySize: number;
   lineHeight: number;
@@ -35,6 +37,7 @@ export const A4 = { width: 210 * MM, height: 297 * MM };
 const standard = {
   tagged: true,
   bleed: 0,
+  layoutBleed: 0,
   margin: 15 * MM,
   bodySize: 12,
   lineHeight: 1.45,
@@ -77,4 +80,4 @@ export const EDITIONS: Record<EditionId, Edition> = {
 export const isEditionId = (value: string): value is EditionId => (EDITION_IDS as readonly string[]).includes(value);
 
 /** Built when no edition is named. */
-export const DEFAULT_EDITIONS: EditionId[] = ['a5', 'a4', 'large-print'];
+export const DEFAULT_EDITIONS: EditionId[] = [...EDITION_IDS];

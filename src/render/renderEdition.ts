@@ -38,14 +38,17 @@ async function renderBooklet(input: RenderInput): Promise<RenderedPdf> {
   return { bytes: await savePrintFile(doc), pageCount: doc.getPageCount() };
 }
 
-/** The edition laid out at trim + bleed, margins grown by the bleed so content keeps its place on the trimmed page. */
+/**
+ * The edition laid out at trim + bleed: page backgrounds and the cover band run to the edge,
+ * while the outer margins grow by the bleed so everything else keeps its place on the trimmed page.
+ */
 export function bleedLayoutEdition(edition: Edition): Edition {
   const { bleed, pageSize } = edition;
   return {
     ...edition,
     tagged: false,
     pageSize: { width: pageSize.width + 2 * bleed, height: pageSize.height + 2 * bleed },
-    margin: edition.margin + bleed,
+    layoutBleed: bleed,
   };
 }
 

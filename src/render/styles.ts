@@ -8,6 +8,9 @@ import type { Edition } from './editions.ts';
  */
 export function buildStyles(colours: Brand['colours'], edition: Edition) {
   const { bodySize, lineHeight, headingSizes, margin, furnitureSize } = edition;
+  // Distance from the laid-out page's edge to the text area: the margin, plus the bleed when
+  // the page is laid out with bleed (print-shop), so the trimmed page matches the A5 one.
+  const edge = margin + edition.layoutBleed;
   // lineHeight is set per text style, never on Page: an inherited unitless lineHeight compounds
   // on each re-layout of render-prop text (page numbers) and pushes the footer off the page.
   const text = { fontFamily: BODY_FONT_FAMILY, color: colours.text, lineHeight, textAlign: 'left' as const };
@@ -15,19 +18,19 @@ export function buildStyles(colours: Brand['colours'], edition: Edition) {
   return {
     page: {
       backgroundColor: colours.background,
-      paddingTop: margin + furnitureBand,
-      paddingBottom: margin + furnitureBand,
-      paddingHorizontal: margin,
+      paddingTop: edge + furnitureBand,
+      paddingBottom: edge + furnitureBand,
+      paddingHorizontal: edge,
     },
-    coverPage: { backgroundColor: colours.background, paddingBottom: margin },
+    coverPage: { backgroundColor: colours.background, paddingBottom: edge },
     coverBand: {
       backgroundColor: colours.primary,
-      paddingHorizontal: margin,
-      paddingTop: margin,
+      paddingHorizontal: edge,
+      paddingTop: edge,
       paddingBottom: margin * 0.6,
       marginBottom: margin * 0.8,
     },
-    coverBody: { paddingHorizontal: margin },
+    coverBody: { paddingHorizontal: edge },
     logo: { width: bodySize * 11, marginBottom: bodySize * 0.8 },
     strapline: { ...text, color: colours.onPrimary, fontSize: bodySize, fontWeight: 700 as const },
     title: { ...text, fontSize: headingSizes.h1, fontWeight: 700 as const, lineHeight: 1.2, marginBottom: bodySize },
@@ -43,9 +46,9 @@ export function buildStyles(colours: Brand['colours'], edition: Edition) {
     noticeText: { ...text, fontSize: bodySize, fontWeight: 700 as const },
     header: {
       position: 'absolute' as const,
-      top: margin,
-      left: margin,
-      right: margin,
+      top: edge,
+      left: edge,
+      right: edge,
       flexDirection: 'row' as const,
       justifyContent: 'space-between' as const,
       borderBottomWidth: 1,
@@ -54,9 +57,9 @@ export function buildStyles(colours: Brand['colours'], edition: Edition) {
     },
     footer: {
       position: 'absolute' as const,
-      bottom: margin,
-      left: margin,
-      right: margin,
+      bottom: edge,
+      left: edge,
+      right: edge,
       borderTopWidth: 1,
       borderTopColor: colours.muted,
       paddingTop: 3,

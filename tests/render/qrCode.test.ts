@@ -1,4 +1,4 @@
-import jsQR from 'jsqr';
+import jsQRModule from 'jsqr';
 import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +9,9 @@ import { openPdf, structTree, walkStruct } from '../support/readPdf.ts';
 import { SAMPLE_URL, renderSample } from '../support/renderSample.ts';
 
 const MM = 72 / 25.4;
+// jsqr is CommonJS typed as an ES module: to TypeScript the default import is the module
+// object, at run time it is the function (which also carries itself as `.default`).
+const jsQR = jsQRModule.default;
 
 /** Reads the path data back into a module grid (quiet zone removed). */
 function modulesFromPath(d: string, size: number): boolean[][] {

@@ -21,17 +21,18 @@ const FILLER = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 
 /** Text that must pass through untouched: Handlebars/i18next `{{…}}`, `$t(…)`, Markdown escapes, entities. */
 const PROTECTED = /\{\{[\s\S]*?\}\}|\$t\([^)]*\)|\\[\s\S]|&[#a-zA-Z0-9]+;/g;
 
-/** Pads pseudo text with accented filler words until it is EXPANSION times the original. */
-function expand(original: string, pseudo: string): string {
-  const letters = original.replace(/[^\p{L}]/gu, '').length;
-  if (letters === 0) return pseudo;
-  const target = Math.ceil(original.length * EXPANSION);
+/**
+ * Pads pseudo text with accented filler words until its words are EXPANSION times the
+ * original's (protected placeholders are not counted: they are not translated).
+ */
+function expand(originalWords: string, pseudoWords: string, pseudo: string): string {
+  if (!/\p{L}/u.test(originalWords)) return pseudo;
+  let missing = Math.ceil(originalWords.length * EXPANSION) - [...pseudoWords].length;
   const words: string[] = [];
-  let length = [...pseudo].length;
-  for (let i = 0; length < target; i += 1) {
+  for (let i = 0; missing > 0; i += 1) {
     const word = pseudoLocalizeString(FILLER[i % FILLER.length]!);
     words.push(word);
-    length += 1 + [...word].length;
+    missing -= 1 + [...word].length;
   }
   if (words.length === 0) return pseudo;
   // Padding goes before trailing spaces and newlines so the Markdown layout is unchanged.
@@ -42,18 +43,26 @@ function expand(original: string, pseudo: string): string {
 /** Pseudo-localises a string, keeping placeholders, nesting and escapes as they are. */
 export function pseudoLocalize(text: string): string {
   let result = '';
+  let words = '';
+  let pseudoWords = '';
   let last = 0;
+  const addWords = (part: string) => {
+    const pseudo = pseudoLocalizeString(part);
+    words += part;
+    pseudoWords += pseudo;
+    result += pseudo;
+  };
   for (const match of text.matchAll(PROTECTED)) {
-    result += pseudoLocalizeString(text.slice(last, match.index));
+    addWords(text.slice(last, match.index));
     result += match[0];
     last = match.index + match[0].length;
   }
-  result += pseudoLocalizeString(text.slice(last));
-  return expand(text, result);
+  addWords(text.slice(last));
+  return expand(words, pseudoWords, result);
 }
 
-/** An autolink (`<https://…>` or a bare URL) has no brackets: its text is its address. */
-const isAutolink = (link: Link): boolean => link.position?.start.offset === link.children[0]?.position?.start.offset;
+/** An autolink (`<https://…>`, a bare URL or e-mail address) shows its own address: leave it readable and working. */
+const isAutolink = (link: Link, text: Text): boolean => link.url.endsWith(text.value);
 
 /**
  * Pseudo-localises the words of a Markdown body: only mdast text nodes change (in place, by
@@ -63,7 +72,7 @@ export function pseudoLocalizeMarkdown(markdown: string): string {
   const tree: Root = parseMarkdown(markdown);
   const spans: Array<{ start: number; end: number }> = [];
   visit(tree, 'text', (node: Text, _index, parent) => {
-    if (parent?.type === 'link' && isAutolink(parent as Link)) return;
+    if (parent?.type === 'link' && isAutolink(parent as Link, node)) return;
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     if (start !== undefined && end !== undefined) spans.push({ start, end });

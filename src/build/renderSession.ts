@@ -17,3 +17,8 @@ export function fontStoreFor(brand: LoadedBrand): FontStore {
   }
   return store;
 }
+
+/** Forgets parsed fonts, so a font file changed on disk is read again (watch mode). */
+export function resetFontStores(): void {
+  fontStores.clear();
+}

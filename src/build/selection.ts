@@ -6,13 +6,17 @@ export interface BuildSelection {
   locales?: string[];
   /** Only these leaflet ids (all when empty). */
   leaflets?: string[];
+  /** Only these exact (leaflet, locale) pairs (all when absent); watch mode rebuilds just what changed. */
+  outputs?: Array<{ leafletId: string; locale: string }>;
   editions: EditionId[];
 }
 
 export function selectionFilter(selection: BuildSelection): (id: string, locale: string) => boolean {
   const locales = new Set(selection.locales ?? []);
   const leaflets = new Set(selection.leaflets ?? []);
-  return (id, locale) => (locales.size === 0 || locales.has(locale)) && (leaflets.size === 0 || leaflets.has(id));
+  const pairs = selection.outputs && new Set(selection.outputs.map((pair) => `${pair.locale}/${pair.leafletId}`));
+  return (id, locale) =>
+    (locales.size === 0 || locales.has(locale)) && (leaflets.size === 0 || leaflets.has(id)) && (!pairs || pairs.has(`${locale}/${id}`));
 }
 
 /** Rules that are warnings by default and errors under `--strict`. */

@@ -1,0 +1,200 @@
+import { rm, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { buildProject, type BuildReport } from '../build/buildProject.ts';
+import { affectedOutputs, type OutputPair } from '../build/dependencyGraph.ts';
+import { diagnostic } from '../diagnostics/diagnostic.ts';
+import { outputPath } from '../emit/outputPaths.ts';
+import { EDITION_IDS, type EditionId } from '../render/editions.ts';
+import { InputWatcher } from './inputWatcher.ts';
+import { LiveProject } from './liveProject.ts';
+import { OutputScheduler, type KeyedJob } from './outputScheduler.ts';
+import { RebuildTracker, type RebuildSummary } from './rebuildTracker.ts';
+import { RenderWorkerPool } from './workerPool.ts';
+
+export interface WatchOptions {
+  root: string;
+  outDir: string;
+  /** The first edition is rendered first, in this thread; the others in worker threads. */
+  editions: EditionId[];
+  strict: boolean;
+  /** Quiet time that ends a burst of file events; default 25 ms. */
+  debounceMs?: number;
+  /** Worker threads for the other editions; default one per spare core. 0 renders all in this thread. */
+  workerThreads?: number;
+  onRebuild?: (summary: RebuildSummary) => void;
+  onError?: (error: unknown) => void;
+}
+
+export interface WatchSession {
+  /** The first, full build. */
+  initialBuild: Promise<RebuildSummary>;
+  /** Resolves once no burst is being read and no output is pending or rendering. */
+  idle(): Promise<void>;
+  stats(): { rebuilds: number; workerRecycles: number };
+  close(): Promise<void>;
+}
+
+interface OutputJob extends KeyedJob {
+  pair: OutputPair;
+  edition: EditionId;
+}
+
+interface JobResult {
+  generation: number;
+  report?: BuildReport;
+  removed?: string[];
+}
+
+const relative = (root: string, file: string) => path.relative(root, file).split(path.sep).join('/');
+const keyOf = (pair: OutputPair, edition: EditionId) => `${pair.locale}/${pair.leafletId}/${edition}`;
+
+function defaultWorkerThreads(editions: EditionId[]): number {
+  return editions.length > 1 ? Math.min(editions.length - 1, Math.max(1, availableParallelism() - 1)) : 0;
+}
+
+/**
+ * Watch mode: a full build, then every burst of input changes rebuilds exactly the outputs
+ * the dependency graph says it affects. A failed output is never written, so the last good
+ * PDF stays in place until the input is fixed.
+ */
+export async function startWatch(options: WatchOptions): Promise<WatchSession> {
+  const { root, outDir, editions, strict } = options;
+  const live = await LiveProject.load(root);
+  const threads = options.workerThreads ?? defaultWorkerThreads(editions);
+  const pool = threads > 0 ? new RenderWorkerPool(threads) : undefined;
+  /** Every input changed so far, with the generation of its last change: workers catch up from it. */
+  const changedAt = new Map<string, number>();
+  let rebuilds = 0;
+  let resolveInitial: (summary: RebuildSummary) => void = () => {};
+  const initialBuild = new Promise<RebuildSummary>((resolve) => (resolveInitial = resolve));
+
+  const tracker = new RebuildTracker((summary) => {
+    if (summary.id === 0) resolveInitial(summary);
+    else rebuilds += 1;
+    options.onRebuild?.(summary);
+  });
+
+  async function removeOutputs(job: OutputJob): Promise<string[]> {
+    // The first edition's job also clears editions this session does not build.
+    const unwatched = job.edition === editions[0] ? EDITION_IDS.filter((id) => !editions.includes(id)) : [];
+    const removed: string[] = [];
+    for (const edition of [job.edition, ...unwatched]) {
+      const target = outputPath(outDir, job.pair.locale, job.pair.leafletId, edition);
+      if (await stat(target).then(() => true, () => false)) {
+        await rm(target, { force: true });
+        removed.push(relative(root, target));
+      }
+    }
+    return removed;
+  }
+
+  async function runJob(job: OutputJob): Promise<JobResult> {
+    const generation = live.generation;
+    const snapshot = live.snapshot;
+    const { leafletId, locale } = job.pair;
+    if (!snapshot.sources.some((s) => s.id === leafletId && s.locale === locale)) {
+      return { generation, removed: await removeOutputs(job) };
+    }
+    if (job.lane === 'workers' && pool) {
+      const changes = [...changedAt];
+      const { report } = await pool.run({ root, outDir, strict, leafletId, locale, edition: job.edition, changes });
+      return { generation, report };
+    }
+    const report = await buildProject({ root, outDir, strict, editions: [job.edition], outputs: [job.pair] }, snapshot);
+    return { generation, report };
+  }
+
+  const scheduler = new OutputScheduler<OutputJob, JobResult>({ main: 1, workers: threads }, runJob, (job, result, error) => {
+    if (result) {
+      tracker.settle(job.key, result.generation, {
+        ...(result.report ? { report: result.report } : {}),
+        ...(result.removed ? { removed: result.removed } : {}),
+      });
+      return;
+    }
+    // Only a crashed worker gets here: buildProject reports render errors itself.
+    const file = `content/${job.pair.locale}/${job.pair.leafletId}.md`;
+    const message = `Could not render the ${job.edition} edition: ${(error as Error)?.message ?? String(error)}`;
+    const report: BuildReport = {
+      outputs: [],
+      diagnostics: [diagnostic({ file, rule: 'render-failed', source: 'render', message })],
+      readingEase: [],
+      durationMs: 0,
+      ok: false,
+    };
+    tracker.settle(job.key, live.generation, { report });
+  });
+
+  function schedule(pairs: OutputPair[], changedFiles: string[], started: number, everything: boolean): void {
+    // The first edition of the leaflet that was edited comes first: that is the PDF someone is waiting for.
+    const edited = new Set(changedFiles);
+    const sourceFile = (pair: OutputPair) => `content/${pair.locale}/${pair.leafletId}.md`;
+    const jobs = editions.flatMap((edition, index) =>
+      pairs.map((pair) => ({
+        key: keyOf(pair, edition),
+        lane: index === 0 || !pool ? 'main' : 'workers',
+        priority: index * 2 + (edited.has(sourceFile(pair)) ? 0 : 1),
+        pair,
+        edition,
+      })),
+    );
+    const relevantFiles = new Set([...changedFiles, ...pairs.map(sourceFile)]);
+    tracker.begin(live.generation, changedFiles, jobs.map((job) => job.key), { started, ...(everything ? {} : { relevantFiles }) });
+    scheduler.request(jobs);
+  }
+
+  async function applyBurst(files: string[]): Promise<void> {
+    const started = performance.now();
+    const before = live.snapshot;
+    const brandFilesBefore = live.brandFiles;
+    const after = await live.apply(files);
+    for (const file of files) changedAt.set(file, live.generation);
+    const affected = new Map<string, OutputPair>();
+    for (const pair of [...affectedOutputs(before, files, brandFilesBefore), ...affectedOutputs(after, files, live.brandFiles)]) {
+      affected.set(`${pair.locale}/${pair.leafletId}`, pair);
+    }
+    const newFonts = [...live.brandFiles].filter((file) => !brandFilesBefore.has(file));
+    watcher.addFiles(newFonts.map((file) => path.resolve(root, file)));
+    schedule([...affected.values()], files, started, false);
+  }
+
+  let bursts = Promise.resolve();
+  let burstsInFlight = 0;
+  const watcher = new InputWatcher({
+    root,
+    debounceMs: options.debounceMs ?? 25,
+    onBurst: (files) => {
+      burstsInFlight += 1;
+      bursts = bursts
+        .then(() => applyBurst(files))
+        .catch((error: unknown) => options.onError?.(error))
+        .finally(() => (burstsInFlight -= 1));
+    },
+    ...(options.onError ? { onError: options.onError } : {}),
+  });
+  watcher.addFiles([...live.brandFiles].filter((file) => file.startsWith('..') || path.isAbsolute(file)).map((file) => path.resolve(root, file)));
+  await watcher.ready;
+
+  const allPairs = live.snapshot.sources.map((source) => ({ leafletId: source.id, locale: source.locale }));
+  schedule(allPairs, [], performance.now(), true);
+
+  async function idle(): Promise<void> {
+    for (;;) {
+      await bursts;
+      await scheduler.idle();
+      if (burstsInFlight === 0 && scheduler.isIdle()) return;
+    }
+  }
+
+  return {
+    initialBuild,
+    idle,
+    stats: () => ({ rebuilds, workerRecycles: pool?.recycled ?? 0 }),
+    async close() {
+      await watcher.close();
+      await idle();
+      await pool?.close();
+    },
+  };
+}

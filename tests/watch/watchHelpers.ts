@@ -1,0 +1,68 @@
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openPdf, pageText } from '../support/readPdf.ts';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/**
+ * A throw-away copy of the real project's inputs with only some leaflets kept (so a watch
+ * session starts quickly); node_modules is linked so the brand's npm: fonts resolve.
+ */
+export function copyProject(leaflets: string[]): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'leaflets-watch-'));
+  for (const folder of ['locales', 'templates']) cpSync(path.join(REPO_ROOT, folder), path.join(root, folder), { recursive: true });
+  for (const locale of readdirSync(path.join(REPO_ROOT, 'content'))) {
+    mkdirSync(path.join(root, 'content', locale), { recursive: true });
+    for (const id of leaflets) {
+      cpSync(path.join(REPO_ROOT, 'content', locale, `${id}.md`), path.join(root, 'content', locale, `${id}.md`));
+    }
+  }
+  symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(root, 'node_modules'), 'dir');
+  return root;
+}
+
+export function removeProject(root: string): void {
+  rmSync(root, { recursive: true, force: true });
+}
+
+/** Polls until `check` returns a value other than undefined/false; fails with `what` after the timeout. */
+export async function waitFor<T>(what: string, check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+export const readBytes = (file: string) => readFile(file).catch(() => undefined);
+
+/** All the text of a PDF, as an independent reader (pdfjs) sees it. */
+export async function pdfText(file: string): Promise<string> {
+  const pdf = await openPdf(file);
+  try {
+    const pages: string[] = [];
+    for (let page = 1; page <= pdf.numPages; page += 1) pages.push((await pageText(pdf, page)).text);
+    return pages.join(' ');
+  } finally {
+    await pdf.destroy();
+  }
+}
+
+/** Every PDF under a folder, by path relative to it. */
+export function listPdfs(dir: string): string[] {
+  const found: string[] = [];
+  const walk = (sub: string) => {
+    for (const entry of readdirSync(path.join(dir, sub), { withFileTypes: true })) {
+      const rel = path.join(sub, entry.name);
+      if (entry.isDirectory()) walk(rel);
+      else if (entry.name.endsWith('.pdf')) found.push(rel);
+    }
+  };
+  walk('');
+  return found.sort();
+}

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerBuildCommand } from './buildCommand.ts';
 import { registerI18nCommand } from './i18nCommand.ts';
+import { registerWatchCommand } from './watchCommand.ts';
 
 /** Entry point of the `leaflets` command; returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -15,6 +16,7 @@ export async function main(argv: string[]): Promise<number> {
   };
   registerBuildCommand(program, setExitCode);
   registerI18nCommand(program, setExitCode);
+  registerWatchCommand(program, setExitCode);
   try {
     await program.parseAsync(argv);
   } catch (error) {

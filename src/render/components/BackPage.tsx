@@ -6,7 +6,7 @@ import type { LoadedBrand } from '../../load/brand.ts';
 import type { Edition } from '../editions.ts';
 import { semantic } from '../semantics.ts';
 import type { LeafletStyles } from '../styles.ts';
-import { printableUrl } from './Inlines.tsx';
+import { printableUrl, wrapUrl } from '../printedUrl.ts';
 import { PageFurniture } from './PageFurniture.tsx';
 
 interface BackPageProps {
@@ -40,7 +40,7 @@ export function BackPage({ leaflet, brand, edition, styles, leafletUrl, qrCode }
       {heading('back-online', t('back.onlineHeading'))}
       <View style={styles.qrRow}>
         {qrCode}
-        {paragraph('back-online-url', <Link src={leafletUrl} style={styles.link}>{printableUrl(leafletUrl)}</Link>, { ...styles.paragraph, flex: 1 })}
+        {paragraph('back-online-url', <Link src={leafletUrl} style={styles.link}>{wrapUrl(printableUrl(leafletUrl), styles.printedUrl.besideQrCode)}</Link>, { ...styles.paragraph, flex: 1 })}
       </View>
       {heading('back-contact', t('back.contactHeading'))}
       {paragraph(
@@ -55,7 +55,7 @@ export function BackPage({ leaflet, brand, edition, styles, leafletUrl, qrCode }
       {heading('back-sources', t('back.sourcesHeading'))}
       <View style={styles.list} {...semantic({ role: 'L', key: 'back-sources-list' })}>
         {frontMatter.sources.map((source, index) => (
-          <View key={index} style={styles.listItem} {...semantic({ role: 'LI', key: `back-source-${index}` })}>
+          <View key={index} style={styles.listItem} wrap={false} {...semantic({ role: 'LI', key: `back-source-${index}` })}>
             <Text style={styles.listLabel} {...semantic({ role: 'Lbl', key: `back-source-${index}-label` })}>
               {`${index + 1}.`}
             </Text>
@@ -71,7 +71,7 @@ export function BackPage({ leaflet, brand, edition, styles, leafletUrl, qrCode }
               >
                 {`${source.title}. `}
                 <Link src={source.url} style={styles.link}>
-                  {printableUrl(source.url)}
+                  {wrapUrl(printableUrl(source.url), styles.printedUrl.maxLineChars)}
                 </Link>
               </Text>
             </View>

@@ -1,10 +1,8 @@
 import { Link, Text } from '@react-pdf/renderer';
 import type { Inline } from '../../compile/model.ts';
+import { printableUrl, wrapUrl } from '../printedUrl.ts';
 import type { LeafletStyles } from '../styles.ts';
 
-/** How a URL is printed after its link text, so a printed leaflet still tells the reader where to go. */
-export const printableUrl = (url: string) =>
-  url.replace(/^mailto:/, '').replace(/^https?:\/\//, '').replace(/^www\./, 'www.').replace(/\/$/, '');
 
 const plainText = (inlines: Inline[]): string =>
   inlines
@@ -49,7 +47,7 @@ function InlineNode({ inline, styles }: { inline: Inline; styles: LeafletStyles 
           <Link src={inline.url} style={styles.link}>
             <Inlines inlines={inline.children} styles={styles} />
           </Link>
-          {alreadyShown ? null : ` (${shown})`}
+          {alreadyShown ? null : ` (${wrapUrl(shown, styles.printedUrl.maxLineChars)})`}
         </>
       );
     }

@@ -3,8 +3,12 @@
  * because timings on shared machines are too noisy to fail a test run on.
  */
 import { benchTagging } from './bench/tagging.ts';
+import { benchWatch } from './bench/watch.ts';
 
-const benches: Array<{ name: string; run: () => Promise<void> }> = [{ name: 'tagging overhead', run: benchTagging }];
+const benches: Array<{ name: string; run: () => Promise<void> }> = [
+  { name: 'tagging overhead', run: benchTagging },
+  { name: 'watch latency and memory', run: benchWatch },
+];
 
 const only = process.argv.slice(2);
 for (const bench of benches) {

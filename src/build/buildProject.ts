@@ -24,6 +24,8 @@ export interface BuildOptions extends BuildSelection {
   outDir: string;
   strict: boolean;
   onOutput?: (result: OutputResult) => void;
+  /** Update the website files after the PDFs (default true); watch mode does it once per rebuild instead. */
+  writeSite?: boolean;
 }
 
 export interface OutputResult {
@@ -124,8 +126,10 @@ export async function buildProject(options: BuildOptions, preloaded?: ProjectSna
   }
   // manifest.json, cover thumbnails and index.html describe every PDF on disk, not only this build's.
   const knownPages = new Map(outputs.flatMap((o) => (o.pages ? [[path.resolve(project.root, o.file), o.pages] as const] : [])));
-  const site = await writeDownloadsSite({ outDir: options.outDir, sources: project.sources, brand, i18n: project.i18n, knownPages });
-  diagnostics.push(...site.diagnostics);
+  if (options.writeSite !== false) {
+    const site = await writeDownloadsSite({ outDir: options.outDir, sources: project.sources, brand, i18n: project.i18n, knownPages });
+    diagnostics.push(...site.diagnostics);
+  }
   const ok = !diagnostics.some((d) => d.severity === 'error') && outputs.every((o) => o.status !== 'failed');
   return { outputs, diagnostics, readingEase: readingEaseResults, durationMs: performance.now() - started, ok };
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { Option, type Command } from 'commander';
+import { formatDiagnostic } from '../diagnostics/format.ts';
 import { DEFAULT_EDITIONS, EDITION_IDS, type EditionId } from '../render/editions.ts';
 import { startWatch } from '../watch/watchSession.ts';
 import { printRebuild } from '../watch/watchReporter.ts';
@@ -54,8 +55,10 @@ export function registerWatchCommand(program: Command, setExitCode: (code: numbe
         outDir,
         editions: flags.edition ?? [...DEFAULT_EDITIONS],
         strict: Boolean(flags.strict),
-        onRebuild: (summary) => {
-          printRebuild(summary);
+        onRebuild: (summary) => printRebuild(summary),
+        // The website files follow each rebuild; the preview reloads once they are in place.
+        onSiteUpdated: (report) => {
+          for (const d of report.diagnostics) console.log(formatDiagnostic(d));
           server?.notifyReload();
         },
         onError: (error) => console.error(`leaflets: ${(error as Error).stack ?? String(error)}`),

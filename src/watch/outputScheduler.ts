@@ -36,10 +36,21 @@ export class OutputScheduler<J extends KeyedJob, R> {
 
   request(jobs: Iterable<J>): void {
     for (const job of jobs) {
-      if (this.running.has(job.key)) this.rerun.set(job.key, job);
-      else this.laneOf(job).pending.set(job.key, job);
+      if (this.running.has(job.key)) {
+        this.rerun.set(job.key, job);
+        continue;
+      }
+      // The latest request decides the lane; an output is pending in one lane only.
+      for (const lane of this.lanes.values()) lane.pending.delete(job.key);
+      this.laneOf(job).pending.set(job.key, job);
     }
     for (const lane of this.lanes.values()) this.pump(lane);
+  }
+
+  /** Forgets every job not yet started (shutting down); running ones still finish. */
+  dropPending(): void {
+    this.rerun.clear();
+    for (const lane of this.lanes.values()) lane.pending.clear();
   }
 
   /** Resolves when nothing is pending or running. */

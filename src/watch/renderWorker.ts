@@ -6,14 +6,18 @@
 import { buildProject, type BuildReport } from '../build/buildProject.ts';
 import type { EditionId } from '../render/editions.ts';
 import { LiveProject } from './liveProject.ts';
+import { updateSite } from './updateSite.ts';
+
+export type WorkerJob =
+  | { kind: 'render'; leafletId: string; locale: string; edition: EditionId }
+  /** Bring the website files (manifest, covers, downloads page) up to date with the PDFs on disk. */
+  | { kind: 'site' };
 
 export interface RenderTask {
   root: string;
   outDir: string;
   strict: boolean;
-  leafletId: string;
-  locale: string;
-  edition: EditionId;
+  job: WorkerJob;
   /** Every input file changed since the watch began, with the generation of its last change. */
   changes: Array<[file: string, generation: number]>;
 }
@@ -39,15 +43,20 @@ export default async function renderTask(task: RenderTask): Promise<RenderTaskRe
       for (const [file, generation] of stale) seen.set(file, generation);
     }
   }
-  const report = await buildProject(
-    {
-      root: task.root,
-      outDir: task.outDir,
-      strict: task.strict,
-      editions: [task.edition],
-      outputs: [{ leafletId: task.leafletId, locale: task.locale }],
-    },
-    live.snapshot,
-  );
+  const { job } = task;
+  const report =
+    job.kind === 'site'
+      ? await updateSite(task.outDir, live.snapshot)
+      : await buildProject(
+          {
+            root: task.root,
+            outDir: task.outDir,
+            strict: task.strict,
+            editions: [job.edition],
+            outputs: [{ leafletId: job.leafletId, locale: job.locale }],
+            writeSite: false,
+          },
+          live.snapshot,
+        );
   return { report, heapUsed: process.memoryUsage().heapUsed };
 }

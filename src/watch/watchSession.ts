@@ -10,6 +10,8 @@ import { InputWatcher } from './inputWatcher.ts';
 import { LiveProject } from './liveProject.ts';
 import { OutputScheduler, type KeyedJob } from './outputScheduler.ts';
 import { RebuildTracker, type RebuildSummary } from './rebuildTracker.ts';
+import type { WorkerJob } from './renderWorker.ts';
+import { updateSite } from './updateSite.ts';
 import { RenderWorkerPool } from './workerPool.ts';
 
 export interface WatchOptions {
@@ -23,6 +25,8 @@ export interface WatchOptions {
   /** Worker threads for the other editions; default one per spare core. 0 renders all in this thread. */
   workerThreads?: number;
   onRebuild?: (summary: RebuildSummary) => void;
+  /** After the website files (manifest, covers, downloads page) caught up with a rebuild. */
+  onSiteUpdated?: (report: BuildReport) => void;
   onError?: (error: unknown) => void;
 }
 
@@ -32,12 +36,12 @@ export interface WatchSession {
   /** Resolves once no burst is being read and no output is pending or rendering. */
   idle(): Promise<void>;
   stats(): { rebuilds: number; workerRecycles: number };
+  /** Stops watching; renders in progress finish, queued ones are dropped. */
   close(): Promise<void>;
 }
 
 interface OutputJob extends KeyedJob {
-  pair: OutputPair;
-  edition: EditionId;
+  work: WorkerJob;
 }
 
 interface JobResult {
@@ -73,14 +77,17 @@ export async function startWatch(options: WatchOptions): Promise<WatchSession> {
     if (summary.id === 0) resolveInitial(summary);
     else rebuilds += 1;
     options.onRebuild?.(summary);
+    if (summary.removed.length > 0 || summary.outputs.some((o) => o.status === 'written')) {
+      scheduler.request([{ key: 'site', lane: pool ? 'workers' : 'main', priority: Number.MAX_SAFE_INTEGER, work: { kind: 'site' } }]);
+    }
   });
 
-  async function removeOutputs(job: OutputJob): Promise<string[]> {
+  async function removeOutputs(pair: OutputPair, edition: EditionId): Promise<string[]> {
     // The first edition's job also clears editions this session does not build.
-    const unwatched = job.edition === editions[0] ? EDITION_IDS.filter((id) => !editions.includes(id)) : [];
+    const unwatched = edition === editions[0] ? EDITION_IDS.filter((id) => !editions.includes(id)) : [];
     const removed: string[] = [];
-    for (const edition of [job.edition, ...unwatched]) {
-      const target = outputPath(outDir, job.pair.locale, job.pair.leafletId, edition);
+    for (const each of [edition, ...unwatched]) {
+      const target = outputPath(outDir, pair.locale, pair.leafletId, each);
       if (await stat(target).then(() => true, () => false)) {
         await rm(target, { force: true });
         removed.push(relative(root, target));
@@ -89,23 +96,27 @@ export async function startWatch(options: WatchOptions): Promise<WatchSession> {
     return removed;
   }
 
-  async function runJob(job: OutputJob): Promise<JobResult> {
+  async function runJob({ work, lane }: OutputJob): Promise<JobResult> {
     const generation = live.generation;
     const snapshot = live.snapshot;
-    const { leafletId, locale } = job.pair;
-    if (!snapshot.sources.some((s) => s.id === leafletId && s.locale === locale)) {
-      return { generation, removed: await removeOutputs(job) };
+    if (work.kind === 'render' && !snapshot.sources.some((s) => s.id === work.leafletId && s.locale === work.locale)) {
+      return { generation, removed: await removeOutputs(work, work.edition) };
     }
-    if (job.lane === 'workers' && pool) {
-      const changes = [...changedAt];
-      const { report } = await pool.run({ root, outDir, strict, leafletId, locale, edition: job.edition, changes });
+    if (lane === 'workers' && pool) {
+      const { report } = await pool.run({ root, outDir, strict, job: work, changes: [...changedAt] });
       return { generation, report };
     }
-    const report = await buildProject({ root, outDir, strict, editions: [job.edition], outputs: [job.pair] }, snapshot);
-    return { generation, report };
+    if (work.kind === 'site') return { generation, report: await updateSite(outDir, snapshot) };
+    const selection = { editions: [work.edition], outputs: [work], writeSite: false };
+    return { generation, report: await buildProject({ root, outDir, strict, ...selection }, snapshot) };
   }
 
   const scheduler = new OutputScheduler<OutputJob, JobResult>({ main: 1, workers: threads }, runJob, (job, result, error) => {
+    if (job.work.kind === 'site') {
+      if (result?.report) options.onSiteUpdated?.(result.report);
+      else if (error) options.onError?.(error);
+      return;
+    }
     if (result) {
       tracker.settle(job.key, result.generation, {
         ...(result.report ? { report: result.report } : {}),
@@ -114,8 +125,8 @@ export async function startWatch(options: WatchOptions): Promise<WatchSession> {
       return;
     }
     // Only a crashed worker gets here: buildProject reports render errors itself.
-    const file = `content/${job.pair.locale}/${job.pair.leafletId}.md`;
-    const message = `Could not render the ${job.edition} edition: ${(error as Error)?.message ?? String(error)}`;
+    const file = `content/${job.work.locale}/${job.work.leafletId}.md`;
+    const message = `Could not render the ${job.work.edition} edition: ${(error as Error)?.message ?? String(error)}`;
     const report: BuildReport = {
       outputs: [],
       diagnostics: [diagnostic({ file, rule: 'render-failed', source: 'render', message })],
@@ -130,14 +141,18 @@ export async function startWatch(options: WatchOptions): Promise<WatchSession> {
     // The first edition of the leaflet that was edited comes first: that is the PDF someone is waiting for.
     const edited = new Set(changedFiles);
     const sourceFile = (pair: OutputPair) => `content/${pair.locale}/${pair.leafletId}.md`;
-    const jobs = editions.flatMap((edition, index) =>
-      pairs.map((pair) => ({
-        key: keyOf(pair, edition),
-        lane: index === 0 || !pool ? 'main' : 'workers',
-        priority: index * 2 + (edited.has(sourceFile(pair)) ? 0 : 1),
-        pair,
-        edition,
-      })),
+    // This thread renders only that first edition; everything else goes to the workers, so
+    // this thread is free for the next save.
+    const jobs: OutputJob[] = editions.flatMap((edition, index) =>
+      pairs.map((pair) => {
+        const direct = everything || edited.has(sourceFile(pair));
+        return {
+          key: keyOf(pair, edition),
+          lane: (index === 0 && direct) || !pool ? 'main' : 'workers',
+          priority: index * 2 + (direct ? 0 : 1),
+          work: { kind: 'render' as const, ...pair, edition },
+        };
+      }),
     );
     const relevantFiles = new Set([...changedFiles, ...pairs.map(sourceFile)]);
     tracker.begin(live.generation, changedFiles, jobs.map((job) => job.key), { started, ...(everything ? {} : { relevantFiles }) });
@@ -193,7 +208,10 @@ export async function startWatch(options: WatchOptions): Promise<WatchSession> {
     stats: () => ({ rebuilds, workerRecycles: pool?.recycled ?? 0 }),
     async close() {
       await watcher.close();
-      await idle();
+      await bursts;
+      // Outputs not yet started are left as they are (the last good PDF); running ones finish.
+      scheduler.dropPending();
+      await scheduler.idle();
       await pool?.close();
     },
   };

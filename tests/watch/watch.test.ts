@@ -56,6 +56,8 @@ describe('leaflets watch', () => {
       'en-GB/support.pdf',
     ]);
     expect(summaries[0]?.outputs.every((o) => o.status === 'written')).toBe(true);
+    // The website files follow, once for the whole build.
+    await waitFor('the downloads manifest', () => existsSync(output('manifest.json')));
   });
 
   it('rebuilds only the edited leaflet (and its translations), and says what it did', async () => {

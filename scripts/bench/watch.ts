@@ -1,0 +1,96 @@
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, watch, writeFileSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import path from 'node:path';
+import { formatMs, percentile } from './stats.ts';
+
+const REPO = process.cwd();
+const EDITS = Number(process.env.WATCH_BENCH_EDITS ?? 200);
+const LEAFLET = 'content/en-GB/support.md';
+const PDF = 'output/en-GB/support.pdf';
+const MARKER = /You are not alone[^.]*\./;
+
+function copyProject(): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'leaflets-bench-watch-'));
+  for (const folder of ['content', 'locales', 'templates']) cpSync(path.join(REPO, folder), path.join(root, folder), { recursive: true });
+  symlinkSync(path.join(REPO, 'node_modules'), path.join(root, 'node_modules'), 'dir');
+  return root;
+}
+
+/** Resident set size of a process and all its threads (the render workers), from /proc. */
+function rssOf(pid: number): number {
+  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return Number(match?.[1] ?? NaN) * 1024;
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+/**
+ * Watch latency as a user sees it: the `leaflets watch` command runs as its own process on a
+ * copy of the project; each edit rewrites one leaflet's Markdown and the clock stops when the
+ * new A5 PDF is renamed into place (seen with fs.watch, confirmed by its inode changing).
+ * Each edit waits for that rename before the next. RSS is the watch process's, taken after
+ * rebuild 10 and after the last, each once the process has gone quiet.
+ * Targets: p50 <= 100 ms on a 2-core machine; RSS growth <= 10% from rebuild 10 to 200.
+ */
+export async function benchWatch(): Promise<void> {
+  const root = copyProject();
+  const child = spawn(process.execPath, [path.join(REPO, 'bin/leaflets.js'), '--root', root, 'watch'], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+  let lastOutputAt = performance.now();
+  let printed = '';
+  const onData = (chunk: Buffer) => {
+    lastOutputAt = performance.now();
+    printed += chunk.toString();
+  };
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
+  const quiet = async (ms: number) => {
+    while (performance.now() - lastOutputAt < ms) await new Promise((resolve) => setTimeout(resolve, 50));
+  };
+  try {
+    const started = performance.now();
+    while (!printed.includes('Watching')) {
+      if (child.exitCode !== null) throw new Error(`watch exited:\n${printed}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    console.log(`full build of the project in ${((performance.now() - started) / 1000).toFixed(1)} s (${availableParallelism()} cores)`);
+
+    const source = readFileSync(path.join(root, LEAFLET), 'utf8');
+    const pdfPath = path.join(root, PDF);
+    const latencies: number[] = [];
+    let rssAt10 = NaN;
+    for (let edit = 1; edit <= EDITS; edit += 1) {
+      const before = (await stat(pdfPath)).ino;
+      const renamed = new Promise<number>((resolve) => {
+        const watcher = watch(path.dirname(pdfPath), async (_event, name) => {
+          if (name !== path.basename(pdfPath)) return;
+          const now = performance.now();
+          const ino = await stat(pdfPath).then((s) => s.ino, () => before);
+          if (ino === before) return;
+          watcher.close();
+          resolve(now);
+        });
+      });
+      const t0 = performance.now();
+      writeFileSync(path.join(root, LEAFLET), source.replace(MARKER, `You are not alone (edit ${edit}).`));
+      latencies.push((await renamed) - t0);
+      if (edit === 10 || edit === EDITS) {
+        await quiet(3000);
+        if (edit === 10) rssAt10 = rssOf(child.pid!);
+        else {
+          const rssAtEnd = rssOf(child.pid!);
+          console.log(`RSS after rebuild 10: ${mb(rssAt10)}; after rebuild ${EDITS}: ${mb(rssAtEnd)} (${(((rssAtEnd - rssAt10) / rssAt10) * 100).toFixed(1)}%)`);
+        }
+      }
+    }
+    console.log(
+      `edit -> new A5 PDF in place, ${latencies.length} edits: p50 ${formatMs(percentile(latencies, 50))}, p95 ${formatMs(percentile(latencies, 95))}, ` +
+        `min ${formatMs(Math.min(...latencies))}, max ${formatMs(Math.max(...latencies))}`,
+    );
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+    rmSync(root, { recursive: true, force: true });
+  }
+}

@@ -20,12 +20,11 @@ const relativePath = z.string().regex(/^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[^\\]+$/
 
 export const editionFileSchema = z.strictObject({
   edition: z.enum(EDITION_IDS),
-  path: relativePath,
-  bytes: z.int().positive(),
-  pages: z.int().positive(),
-  sha256,
-  /** Print-only files (booklet imposition, print-shop bleed): offered to printers, not readers. */
-  forPrinters: z.boolean(),
+  path: relativePath.describe('Path of the PDF, relative to the folder holding manifest.json'),
+  bytes: z.int().positive().describe('File size in bytes'),
+  pages: z.int().positive().describe('Number of PDF pages'),
+  sha256: sha256.describe('SHA-256 of the file, lower-case hex'),
+  forPrinters: z.boolean().describe('Print-only file (booklet imposition, print-shop bleed): offered to printers, not readers'),
 });
 
 export const coverSchema = z.strictObject({
@@ -55,16 +54,18 @@ export const manifestEntrySchema = z.strictObject({
   version: z.string(),
   published: calendarDate,
   reviewDue: calendarDate,
-  translationStatus: translationStatusSchema,
+  translationStatus: translationStatusSchema.describe('source (en-GB), draft, reviewed, or stale (the source changed since translation)'),
   editions: z.array(editionFileSchema).min(1),
-  cover: coverSchema.optional(),
+  cover: coverSchema.optional().describe('PNG thumbnail of page 1 for the downloads page'),
 });
 
-export const manifestSchema = z.strictObject({
-  manifestVersion: z.literal(1),
-  /** One entry per leaflet and locale with at least one PDF in the output folder, sorted by id then locale. */
-  leaflets: z.array(manifestEntrySchema),
-});
+export const manifestSchema = z
+  .strictObject({
+    manifestVersion: z.literal(1),
+    /** Only leaflet x locale pairs with at least one PDF in the output folder; never pseudo-locales. */
+    leaflets: z.array(manifestEntrySchema).describe('One entry per leaflet and locale, sorted by id then locale'),
+  })
+  .describe('Every published leaflet PDF in the output folder, for the charity website');
 
 export type Manifest = z.infer<typeof manifestSchema>;
 export type ManifestEntry = z.infer<typeof manifestEntrySchema>;

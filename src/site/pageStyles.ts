@@ -33,8 +33,7 @@ a{color:var(--accent);text-underline-offset:.15em}
 a:hover{text-decoration-thickness:.15em}
 a:focus-visible{outline:.1875rem solid var(--primary);outline-offset:.125rem}
 .contents ul,.downloads{padding-left:1.25rem}
-.contents li,.downloads li{margin:.375rem 0}
-.contents a,.downloads a{display:inline-block;padding:.125rem 0}
+.contents li,.downloads li{margin:.5rem 0}
 .leaflet{border-top:1px solid var(--muted);padding:.5rem 0 1.5rem}
 .languages{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,26rem),1fr));gap:2rem;margin:1rem 0 0;padding:0;list-style:none}
 .language-body{display:grid;grid-template-columns:150px 1fr;gap:1rem;align-items:start}

@@ -69,6 +69,16 @@ function send(response: ServerResponse, status: number, text: string): void {
   response.end(text);
 }
 
+/** Shown before the first build has written the downloads page; it reloads once the page exists. */
+function sendWaitingPage(response: ServerResponse): void {
+  const html = injectReloadScript(
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Building the leaflets</title></head>' +
+      '<body><main><h1>Building the leaflets</h1><p>This page reloads when the downloads page is ready.</p></main></body></html>',
+  );
+  response.writeHead(503, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'retry-after': '1' });
+  response.end(html);
+}
+
 async function serveFile(root: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://localhost');
   let file = resolveInside(root, url.pathname);
@@ -78,7 +88,10 @@ async function serveFile(root: string, request: IncomingMessage, response: Serve
     file = path.join(file, 'index.html');
     info = await stat(file).catch(() => undefined);
   }
-  if (!info?.isFile()) return send(response, 404, 'Not found');
+  if (!info?.isFile()) {
+    if (file === path.join(root, 'index.html')) return sendWaitingPage(response);
+    return send(response, 404, 'Not found');
+  }
   const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
   const headers = { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
   if (type.startsWith('text/html')) {

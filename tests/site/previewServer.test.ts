@@ -68,6 +68,19 @@ describe('preview server', () => {
     expect([pdf.status, pdf.type, pdf.body]).toEqual([200, 'application/pdf', '%PDF-1.7 test']);
   });
 
+  it('before the first build, shows a waiting page that reloads itself', async () => {
+    const empty = await startPreviewServer({ outDir: mkdtempSync(path.join(tmpdir(), 'leaflets-empty-')) });
+    try {
+      const response = await rawGet(empty.url, '/');
+      expect(response.status).toBe(503);
+      expect(response.body).toContain('Building the leaflets');
+      expect(response.body).toContain(`new EventSource("${RELOAD_EVENTS_PATH}")`);
+      expect((await rawGet(empty.url, '/cy/support.pdf')).status).toBe(404);
+    } finally {
+      await empty.close();
+    }
+  });
+
   it('never serves a file outside the output folder, hidden files or missing files', async () => {
     for (const rawPath of ['/../secret.txt', '/%2e%2e/secret.txt', '/cy/..%2f..%2fsecret.txt', '/cy/%2e%2e%5c%2e%2e%5csecret.txt', '/cy/.support.pdf.abc.tmp', '/nothing.pdf', '/%E0%A4%A']) {
       const response = await rawGet(server.url, rawPath);
@@ -134,13 +147,19 @@ describe('live preview in headless Chromium', () => {
     });
 
     const page = await browser.context.newPage();
+    let loads = 0;
+    page.on('load', () => (loads += 1));
+    // Before the first website update the server shows a waiting page that reloads by itself.
     await page.goto(url);
     const welshTitle = page.locator('li.language[lang="cy"] p.title');
+    await welshTitle.waitFor({ timeout: 60_000 });
     const before = await welshTitle.textContent();
     await listening(page);
+    const loadsBeforeEdit = loads;
     retitle(path.join(root, 'content/cy/support.md'), 'Cymorth i bawb ag alopecia');
-    await page.waitForEvent('load', { timeout: 60_000 });
-    await expect(welshTitle.textContent()).resolves.toBe('Cymorth i bawb ag alopecia');
+    // The page has no script of its own besides the reload: a new title means it reloaded.
+    await expect.poll(() => welshTitle.textContent(), { timeout: 60_000 }).toBe('Cymorth i bawb ag alopecia');
+    expect(loads).toBeGreaterThan(loadsBeforeEdit);
     expect(before).not.toBe('Cymorth i bawb ag alopecia');
     // The PDF behind the page changed too, and the manifest says so.
     const manifest = JSON.parse(await (await page.request.get(`${url}manifest.json`)).text()) as { leaflets: Array<{ locale: string; title: string }> };

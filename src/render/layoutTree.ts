@@ -2,6 +2,7 @@ import type { ReactElement } from 'react';
 import * as ReactPdf from '@react-pdf/renderer';
 import layoutDocument from '@react-pdf/layout';
 import type FontStore from '@react-pdf/font';
+import { dropInvisibleStandardFontRuns } from './standardFontRuns.ts';
 import type { LayoutNode } from './tagging/taggedRender.ts';
 
 // React warns when several reconcilers share one module; react-pdf keeps a single one too.
@@ -21,7 +22,7 @@ export async function layoutElement(element: ReactElement, fontStore: FontStore)
   reconciler.updateContainer(element, mountNode, null, () => {});
   try {
     const layout = layoutDocument as unknown as (doc: unknown, fonts: FontStore) => Promise<LayoutNode>;
-    return await layout(container.document, fontStore);
+    return dropInvisibleStandardFontRuns(await layout(container.document, fontStore));
   } finally {
     // Unmount so the reconciler lets go of this leaflet's tree: watch mode renders for hours.
     reconciler.updateContainer(null, mountNode, null, () => {});

@@ -17,7 +17,7 @@ export function buildStyles(colours: Brand['colours'], edition: Edition) {
   const furnitureBand = furnitureSize * 2.2;
   // Longest printed address line that fits a column, at a conservative 0.58 em per character:
   // in a list item (the narrowest body column) and beside the QR code on the back page.
-  const column = edition.pageSize.width - 2 * margin - bodySize * 1.6;
+  const column = edition.pageSize.width - 2 * edge - bodySize * 1.6;
   const charsIn = (width: number) => Math.floor(width / (bodySize * 0.58));
   return {
     printedUrl: { maxLineChars: charsIn(column), besideQrCode: charsIn(column - edition.qrSize) },

@@ -27,7 +27,8 @@ export function sampleBlocks(): Block[] {
       children: [
         text('Read the leaflet on the '),
         { type: 'link', url: 'https://www.medicines.org.uk/emc', children: [text('EMC website for patient information leaflets and more')] },
-        text(' before you go. '),
+        text(' before you go.'),
+        { type: 'break' },
         { type: 'strong', children: [text('This part is bold.')] },
       ],
     },

@@ -36,6 +36,17 @@ export function Blocks({ blocks, styles, compact }: BlockProps & { blocks: Block
         </View>,
       );
       index += 1;
+    } else if (block.type === 'heading' && next?.type === 'list') {
+      // A long list: the heading moves with its first item only. Both parts carry the list's
+      // key, so the tagging pass makes them one L element, as for any block split across pages.
+      rendered.push(
+        <View key={`${block.key}-group`} wrap={false}>
+          {node}
+          <List list={next} styles={styles} items={[0, 1]} />
+        </View>,
+        <List key={`${next.key}-rest`} list={next} styles={styles} items={[1, next.items.length]} />,
+      );
+      index += 1;
     } else {
       rendered.push(node);
     }
@@ -79,13 +90,16 @@ function BlockNode({ block, styles, compact }: BlockProps & { block: Block }) {
   }
 }
 
-function List({ list, styles }: { list: ListBlock; styles: LeafletStyles }) {
+/** A list, or the part of it from `items[0]` up to (not including) `items[1]`. */
+function List({ list, styles, items = [0, list.items.length] }: { list: ListBlock; styles: LeafletStyles; items?: [number, number] }) {
+  const [first, end] = items;
+  const isLastPart = end === list.items.length;
   return (
-    <View style={styles.list} {...semantic({ role: 'L', key: list.key })}>
-      {list.items.map((item, index) => (
+    <View style={isLastPart ? styles.list : undefined} {...semantic({ role: 'L', key: list.key })}>
+      {list.items.slice(first, end).map((item, offset) => (
         <View key={item.key} style={styles.listItem} wrap={false} {...semantic({ role: 'LI', key: item.key })}>
           <Text style={styles.listLabel} {...semantic({ role: 'Lbl', key: `${item.key}-label` })}>
-            {list.ordered ? `${list.start + index}.` : '•'}
+            {list.ordered ? `${list.start + first + offset}.` : '•'}
           </Text>
           <View style={styles.listBody} {...semantic({ role: 'LBody', key: `${item.key}-body` })}>
             <Blocks blocks={item.children} styles={styles} compact />

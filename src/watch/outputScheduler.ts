@@ -59,6 +59,12 @@ export class OutputScheduler<J extends KeyedJob, R> {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
+  /** Nothing pending or running in one lane. */
+  isLaneIdle(name: string): boolean {
+    const lane = this.lanes.get(name);
+    return !lane || (lane.running === 0 && lane.pending.size === 0);
+  }
+
   isIdle(): boolean {
     return this.running.size === 0 && [...this.lanes.values()].every((lane) => lane.pending.size === 0);
   }

@@ -5,6 +5,7 @@
  */
 import { buildProject, type BuildReport } from '../build/buildProject.ts';
 import type { EditionId } from '../render/editions.ts';
+import { collectGarbage } from './collectGarbage.ts';
 import { LiveProject } from './liveProject.ts';
 import { updateSite } from './updateSite.ts';
 
@@ -58,5 +59,7 @@ export default async function renderTask(task: RenderTask): Promise<RenderTaskRe
           },
           live.snapshot,
         );
+  // Collect between tasks: the worker only renders in the background, so the pause costs no one.
+  collectGarbage();
   return { report, heapUsed: process.memoryUsage().heapUsed };
 }

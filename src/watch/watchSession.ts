@@ -6,6 +6,7 @@ import { affectedOutputs, type OutputPair } from '../build/dependencyGraph.ts';
 import { diagnostic } from '../diagnostics/diagnostic.ts';
 import { outputPath } from '../emit/outputPaths.ts';
 import { EDITION_IDS, type EditionId } from '../render/editions.ts';
+import { collectGarbage } from './collectGarbage.ts';
 import { InputWatcher } from './inputWatcher.ts';
 import { LiveProject } from './liveProject.ts';
 import { OutputScheduler, type KeyedJob } from './outputScheduler.ts';
@@ -50,6 +51,7 @@ interface JobResult {
   removed?: string[];
 }
 
+const IDLE_GC_DELAY_MS = 300;
 const relative = (root: string, file: string) => path.relative(root, file).split(path.sep).join('/');
 const keyOf = (pair: OutputPair, edition: EditionId) => `${pair.locale}/${pair.leafletId}/${edition}`;
 
@@ -111,7 +113,16 @@ export async function startWatch(options: WatchOptions): Promise<WatchSession> {
     return { generation, report: await buildProject({ root, outDir, strict, ...selection }, snapshot) };
   }
 
+  // Collect garbage in this thread once it has been idle a moment (never while a save waits).
+  let gcTimer: NodeJS.Timeout | undefined;
+  const collectWhenIdle = () => {
+    clearTimeout(gcTimer);
+    gcTimer = setTimeout(() => scheduler.isLaneIdle('main') && burstsInFlight === 0 && collectGarbage(), IDLE_GC_DELAY_MS);
+    gcTimer.unref();
+  };
+
   const scheduler = new OutputScheduler<OutputJob, JobResult>({ main: 1, workers: threads }, runJob, (job, result, error) => {
+    if (job.lane === 'main') collectWhenIdle();
     if (job.work.kind === 'site') {
       if (result?.report) options.onSiteUpdated?.(result.report);
       else if (error) options.onError?.(error);
@@ -207,6 +218,7 @@ export async function startWatch(options: WatchOptions): Promise<WatchSession> {
     idle,
     stats: () => ({ rebuilds, workerRecycles: pool?.recycled ?? 0 }),
     async close() {
+      clearTimeout(gcTimer);
       await watcher.close();
       await bursts;
       // Outputs not yet started are left as they are (the last good PDF); running ones finish.

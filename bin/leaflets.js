@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // The `leaflets` command. TypeScript sources run through tsx's loader: no build step to forget.
+import { fileURLToPath } from 'node:url';
 import { register } from 'tsx/esm/api';
 
-register();
+// The repository's tsconfig (JSX settings) applies whatever folder the command runs in.
+register({ tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) });
 const { main } = await import('../src/cli/main.ts');
 process.exitCode = await main(process.argv);

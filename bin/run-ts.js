@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // Runs a TypeScript entry point with tsx's loader, so the project needs no compile step.
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { register } from 'tsx/esm/api';
-import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 
-register();
+// The repository's tsconfig (JSX settings) applies whatever folder the command runs in.
+register({ tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) });
 const [entry, ...rest] = process.argv.slice(2);
 if (!entry) {
   console.error('usage: run-ts <file.ts> [args...]');

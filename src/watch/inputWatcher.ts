@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 
@@ -19,15 +21,38 @@ export interface InputWatcherOptions {
   onError?: (error: unknown) => void;
 }
 
+/** Content hash of every input file under the watched folders, by project-relative path. */
+async function indexInputs(root: string): Promise<Map<string, string>> {
+  const index = new Map<string, string>();
+  for (const folder of WATCHED_FOLDERS) {
+    const entries = await readdir(path.join(root, folder), { recursive: true, withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      if (!entry.isFile() || isScratchFile(entry.name)) continue;
+      const absolute = path.join(entry.parentPath, entry.name);
+      const bytes = await readFile(absolute).catch(() => undefined);
+      if (bytes) index.set(path.relative(root, absolute).split(path.sep).join('/'), createHash('sha256').update(bytes).digest('hex'));
+    }
+  }
+  return index;
+}
+
 /**
  * chokidar on the project's input folders plus any extra files (the brand's fonts), with a
  * short debounce instead of awaitWriteFinish: a burst arrives as one set of paths, and a
  * single save reaches the build within a few tens of milliseconds.
+ *
+ * File events only say *that* something happened. What changed is decided by content hashes:
+ * after each burst the input folders are re-indexed (a few dozen small files) and only files
+ * whose bytes differ are reported. An editor's atomic save seen as events on its temporary
+ * file, or events missed while the process was busy, still yield the real file; a save that
+ * changes nothing rebuilds nothing.
  */
 export class InputWatcher {
   private readonly watcher: FSWatcher;
   private pending = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
+  private index = new Map<string, string>();
+  private flushing = Promise.resolve();
   readonly ready: Promise<void>;
 
   constructor(private readonly options: InputWatcherOptions) {
@@ -41,7 +66,8 @@ export class InputWatcher {
     for (const event of ['add', 'change', 'unlink'] as const) this.watcher.on(event, (file: string) => this.note(file));
     this.watcher.on('unlinkDir', (dir: string) => this.note(dir, '/'));
     this.watcher.on('error', (error) => options.onError?.(error));
-    this.ready = new Promise((resolve) => this.watcher.once('ready', () => resolve()));
+    const watching = new Promise<void>((resolve) => this.watcher.once('ready', () => resolve()));
+    this.ready = Promise.all([watching, indexInputs(root).then((index) => void (this.index = index))]).then(() => undefined);
   }
 
   /** Watches files outside the input folders too (fonts from npm packages). */
@@ -61,8 +87,24 @@ export class InputWatcher {
   }
 
   private flush(): void {
-    const files = [...this.pending].sort();
+    const reported = [...this.pending];
     this.pending = new Set();
-    if (files.length > 0) this.options.onBurst(files);
+    this.flushing = this.flushing.then(async () => {
+      const files = await this.changedSince(reported);
+      if (files.length > 0) this.options.onBurst(files);
+    });
+  }
+
+  /** Files whose content differs from the last index, plus reported paths outside the watched folders. */
+  private async changedSince(reported: string[]): Promise<string[]> {
+    const previous = this.index;
+    this.index = await indexInputs(this.options.root);
+    const changed = new Set<string>();
+    for (const [file, hash] of this.index) if (previous.get(file) !== hash) changed.add(file);
+    for (const file of previous.keys()) if (!this.index.has(file)) changed.add(file);
+    const inWatchedFolder = (file: string) => WATCHED_FOLDERS.some((folder) => file.startsWith(`${folder}/`));
+    // Fonts from npm live outside the folders; a removed folder is reported as `folder/`.
+    for (const file of reported) if (!inWatchedFolder(file) || (file.endsWith('/') && [...changed].some((c) => c.startsWith(file)))) changed.add(file);
+    return [...changed].sort();
   }
 }

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { readFile, rm, writeFile, cp } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile, cp } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildProject } from '../../src/build/buildProject.ts';
@@ -77,6 +77,30 @@ describe('leaflets watch', () => {
     expect(rebuild.durationMs).toBeGreaterThan(0);
     expect(await pdfText(output('en-GB/support.a4.pdf'))).toContain('Marmalade');
     for (const [file, mtime] of untouched) expect(statSync(output(file)).mtimeMs).toBe(mtime);
+  });
+
+  it('sees an editor\'s atomic save (temporary file renamed over the leaflet) as a change to the leaflet', async () => {
+    const since = summaries.length;
+    const file = input('content/en-GB/support.md');
+    const temporary = input('content/en-GB/sup4Xk2q');
+    writeFileSync(temporary, readFileSync(file, 'utf8').replace('You are not alone', 'You are never alone'));
+    await rename(temporary, file);
+    await waitFor('the saved text in the A5 PDF', async () => (await pdfText(output('en-GB/support.pdf'))).includes('never alone'));
+    const rebuild = await rebuildFor('content/en-GB/support.md', since);
+    expect(rebuild.changedFiles).toEqual(['content/en-GB/support.md']);
+  });
+
+  it('rebuilds nothing when a save leaves the bytes as they were', async () => {
+    const since = summaries.length;
+    const file = input('content/en-GB/support.md');
+    writeFileSync(file, readFileSync(file));
+    // Give the file event time to arrive (well past the debounce), then let the session settle.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await session.idle();
+    expect(summaries.slice(since)).toEqual([]);
+    // The watcher is still alive: a real edit is rebuilt.
+    await edit('content/en-GB/support.md', 'You are never alone', 'You are not alone');
+    await rebuildFor('content/en-GB/support.md', since);
   });
 
   it('rebuilds the leaflets that use a changed partial, and no others', async () => {

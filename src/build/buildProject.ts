@@ -9,9 +9,10 @@ import { lintBrandAndStyles } from '../lint/brandLint.ts';
 import { leafletGlyphDiagnostics, projectGlyphDiagnostics } from '../lint/glyphCoverage.ts';
 import { withPseudoLocale } from '../i18n/pseudoLocale.ts';
 import { lintLeafletBody } from '../lint/leafletLint.ts';
+import type { LoadedBrand } from '../load/brand.ts';
 import type { LeafletSource } from '../load/content.ts';
 import { SOURCE_LOCALE } from '../load/locales.ts';
-import { EDITIONS, type EditionId } from '../render/editions.ts';
+import { EDITIONS, type Edition, type EditionId } from '../render/editions.ts';
 import { renderEdition } from '../render/renderEdition.ts';
 import { writeDownloadsSite } from '../site/writeSite.ts';
 import { leafletUrl } from './leafletUrl.ts';
@@ -26,6 +27,8 @@ export interface BuildOptions extends BuildSelection {
   onOutput?: (result: OutputResult) => void;
   /** Update the website files after the PDFs (default true); watch mode does it once per rebuild instead. */
   writeSite?: boolean;
+  /** Measure the English leaflets' reading ease (default true; watch mode skips it on its fast path). */
+  measureReadingEase?: boolean;
 }
 
 export interface OutputResult {
@@ -63,6 +66,21 @@ function blockingErrors(diagnostics: Diagnostic[], locale: string): Diagnostic[]
   );
 }
 
+/** Brand lint results, kept while the loaded brand object lives (watch mode reuses it). */
+const brandLintCache = new WeakMap<LoadedBrand, Map<string, Promise<Diagnostic[]>>>();
+
+function brandLint(root: string, brand: LoadedBrand, editions: Edition[]): Promise<Diagnostic[]> {
+  const byEditions = brandLintCache.get(brand) ?? new Map<string, Promise<Diagnostic[]>>();
+  brandLintCache.set(brand, byEditions);
+  const key = editions.map((edition) => edition.id).join(',');
+  let result = byEditions.get(key);
+  if (!result) {
+    result = lintBrandAndStyles(root, brand, editions);
+    byEditions.set(key, result);
+  }
+  return result;
+}
+
 /**
  * Builds every selected leaflet x locale x edition. One bad leaflet never stops the others;
  * a failed output is never written, so the last good PDF stays in place.
@@ -78,12 +96,12 @@ export async function buildProject(options: BuildOptions, preloaded?: ProjectSna
   const wanted = selectionFilter(options);
   const editions = options.editions.map((id) => EDITIONS[id]);
   const { brand } = project;
-  if (brand) diagnostics.push(...(await lintBrandAndStyles(project.root, brand, editions)));
+  if (brand) diagnostics.push(...(await brandLint(project.root, brand, editions)));
 
   const selected = buildable.sources.filter((s) => wanted(s.id, s.locale));
   if (brand) diagnostics.push(...projectGlyphDiagnostics(buildable, selected.map((s) => s.locale)));
   for (const source of selected) {
-    if (source.locale === SOURCE_LOCALE) {
+    if (source.locale === SOURCE_LOCALE && options.measureReadingEase !== false) {
       const ease = readingEase(source.body);
       readingEaseResults.push({ file: source.file, fleschReadingEase: ease.fleschReadingEase, words: ease.words });
     }

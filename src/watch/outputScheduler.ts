@@ -11,6 +11,8 @@ interface LaneState<J extends KeyedJob> {
   capacity: number;
   running: number;
   pending: Map<string, J>;
+  /** Another lane this one waits for: it starts nothing while that lane has work. */
+  yieldsTo?: string;
 }
 
 /**
@@ -28,9 +30,11 @@ export class OutputScheduler<J extends KeyedJob, R> {
     capacities: Record<string, number>,
     private readonly run: (job: J) => Promise<R>,
     private readonly settled: (job: J, result: R | undefined, error?: unknown) => void,
+    /** e.g. `{ workers: 'main' }`: background work waits while the output someone is waiting for renders. */
+    yieldsTo: Record<string, string> = {},
   ) {
     for (const [lane, capacity] of Object.entries(capacities)) {
-      this.lanes.set(lane, { capacity: Math.max(1, capacity), running: 0, pending: new Map() });
+      this.lanes.set(lane, { capacity: Math.max(1, capacity), running: 0, pending: new Map(), yieldsTo: yieldsTo[lane] });
     }
   }
 
@@ -76,6 +80,7 @@ export class OutputScheduler<J extends KeyedJob, R> {
   }
 
   private pump(lane: LaneState<J>): void {
+    if (lane.yieldsTo !== undefined && !this.isLaneIdle(lane.yieldsTo)) return;
     while (lane.running < lane.capacity && lane.pending.size > 0) {
       let next: J | undefined;
       for (const job of lane.pending.values()) if (next === undefined || job.priority < next.priority) next = job;

@@ -56,6 +56,7 @@ export default async function renderTask(task: RenderTask): Promise<RenderTaskRe
             editions: [job.edition],
             outputs: [{ leafletId: job.leafletId, locale: job.locale }],
             writeSite: false,
+            measureReadingEase: false,
           },
           live.snapshot,
         );

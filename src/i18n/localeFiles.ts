@@ -1,6 +1,7 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { listDirectory } from '../load/listDirectory.ts';
 import { LOCALES_DIR } from '../load/locales.ts';
 import { parseLocaleJson, type LocaleNamespace } from '../load/localeJson.ts';
 
@@ -15,23 +16,14 @@ export interface LocaleFile {
   diagnostics: Diagnostic[];
 }
 
-async function names(dir: string, kind: 'dir' | 'file'): Promise<string[]> {
-  try {
-    const entries = await readdir(dir, { withFileTypes: true });
-    return entries.filter((e) => (kind === 'dir' ? e.isDirectory() : e.isFile())).map((e) => e.name).sort();
-  } catch {
-    return [];
-  }
-}
-
 /** Locale folders under `locales/`, sorted (dot-folders skipped). */
 export const localeFolders = async (root: string): Promise<string[]> =>
-  (await names(join(root, LOCALES_DIR), 'dir')).filter((name) => !name.startsWith('.'));
+  (await listDirectory(join(root, LOCALES_DIR), 'dir')).filter((name) => !name.startsWith('.'));
 
 /** Every namespace file of one locale, parsed (broken ones keep their diagnostics). */
 export async function readLocaleFiles(root: string, locale: string): Promise<LocaleFile[]> {
   const files: LocaleFile[] = [];
-  for (const name of (await names(join(root, LOCALES_DIR, locale), 'file')).filter((n) => n.endsWith('.json'))) {
+  for (const name of (await listDirectory(join(root, LOCALES_DIR, locale), 'file')).filter((n) => n.endsWith('.json'))) {
     const namespace = name.slice(0, -'.json'.length);
     const file = `${LOCALES_DIR}/${locale}/${name}`;
     const result = parseLocaleJson(await readFile(join(root, file), 'utf8'), file);

@@ -36,28 +36,13 @@ export function lintLeafletBody(file: string, blocks: Block[]): Diagnostic[] {
   let previousDepth = 1;
   for (const block of walkBlocks(blocks)) {
     if (block.type === 'heading') {
-      if (block.depth === 1) {
-        diagnostics.push(
-          diagnostic({
-            file,
-            ...at(block.position),
-            rule: 'heading-order',
-            source: 'lint',
-            message: 'Level 1 heading in the body: the cover already prints the title as the only level 1 heading',
-            note: 'Start body sections with "##".',
-          }),
-        );
-      } else if (block.depth > previousDepth + 1) {
-        diagnostics.push(
-          diagnostic({
-            file,
-            ...at(block.position),
-            rule: 'heading-order',
-            source: 'lint',
-            message: `Heading level ${block.depth} follows level ${previousDepth}: a level is skipped`,
-          }),
-        );
-      }
+      const problem =
+        block.depth === 1
+          ? { message: 'Level 1 heading in the body: the cover already prints the title as the only level 1 heading', note: 'Start body sections with "##".' }
+          : block.depth > previousDepth + 1
+            ? { message: `Heading level ${block.depth} follows level ${previousDepth}: a level is skipped` }
+            : undefined;
+      if (problem) diagnostics.push(diagnostic({ file, ...at(block.position), rule: 'heading-order', source: 'lint', ...problem }));
       previousDepth = block.depth;
     }
     if (block.type === 'image' && block.alt.trim() === '') {

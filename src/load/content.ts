@@ -1,7 +1,8 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { listDirectory } from './listDirectory.ts';
 import { frontMatterSchema, type FrontMatter } from './frontMatterSchema.ts';
 import { parsePositionedYaml, placeOfPath, yamlSyntaxDiagnostics, zodIssueDiagnostics } from './yamlDiagnostics.ts';
 
@@ -21,18 +22,6 @@ export interface LeafletSource {
   bodyStartLine: number;
   /** The whole file as read. */
   raw: string;
-}
-
-async function listDirectory(dir: string, kind: 'dir' | 'file'): Promise<string[]> {
-  try {
-    const entries = await readdir(dir, { withFileTypes: true });
-    return entries
-      .filter((entry) => (kind === 'dir' ? entry.isDirectory() : entry.isFile()))
-      .map((entry) => entry.name)
-      .sort();
-  } catch {
-    return [];
-  }
 }
 
 const countNewlines = (text: string): number => text.split('\n').length - 1;

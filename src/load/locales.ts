@@ -1,8 +1,9 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import i18next, { type i18n as I18n, type Resource } from 'i18next';
 import type { Translate } from '../compile/leaflet.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { listDirectory } from './listDirectory.ts';
 import { missingKeyDiagnostics } from './localeCoverage.ts';
 import { parseLocaleJson, type LocaleNamespace } from './localeJson.ts';
 
@@ -11,22 +12,13 @@ export const LOCALES_DIR = 'locales';
 export const SOURCE_LOCALE = 'en-GB';
 export const DEFAULT_NAMESPACE = 'common';
 
-async function entriesOf(dir: string, kind: 'dir' | 'file'): Promise<string[]> {
-  try {
-    const entries = await readdir(dir, { withFileTypes: true });
-    return entries.filter((e) => (kind === 'dir' ? e.isDirectory() : e.isFile())).map((e) => e.name).sort();
-  } catch {
-    return [];
-  }
-}
-
 const localeFile = (locale: string, namespace: string): string => `${LOCALES_DIR}/${locale}/${namespace}.json`;
 
 /** Reads every `locales/<lng>/<ns>.json` into locale -> namespace -> strings with key lines. */
 async function readLocaleFiles(root: string): Promise<{ files: Map<string, Map<string, LocaleNamespace>>; diagnostics: Diagnostic[] }> {
   const files = new Map<string, Map<string, LocaleNamespace>>();
   const diagnostics: Diagnostic[] = [];
-  for (const locale of await entriesOf(join(root, LOCALES_DIR), 'dir')) {
+  for (const locale of await listDirectory(join(root, LOCALES_DIR), 'dir')) {
     try {
       Intl.getCanonicalLocales(locale);
     } catch {
@@ -34,7 +26,7 @@ async function readLocaleFiles(root: string): Promise<{ files: Map<string, Map<s
       continue;
     }
     const namespaces = new Map<string, LocaleNamespace>();
-    for (const name of (await entriesOf(join(root, LOCALES_DIR, locale), 'file')).filter((n) => n.endsWith('.json'))) {
+    for (const name of (await listDirectory(join(root, LOCALES_DIR, locale), 'file')).filter((n) => n.endsWith('.json'))) {
       const namespace = name.slice(0, -'.json'.length);
       const text = await readFile(join(root, LOCALES_DIR, locale, name), 'utf8');
       const parsed = parseLocaleJson(text, localeFile(locale, namespace));

@@ -4,7 +4,7 @@
  * before translators start. Never written to disk, never built by default, never a download.
  */
 import type { Link, Root, Text } from 'mdast';
-import { pseudoLocalizeString } from 'pseudo-localization';
+import { localize as pseudoLocalizeString } from 'pseudo-localization';
 import { visit } from 'unist-util-visit';
 import { parseMarkdown } from '../compile/markdown.ts';
 import type { LeafletSource } from '../load/content.ts';

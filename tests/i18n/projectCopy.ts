@@ -1,10 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { markTranslated } from '../../src/i18n/markTranslated.ts';
-import { tempProject } from '../fixtures/tempProject.ts';
-
-const repoRoot = join(import.meta.dirname, '..', '..');
+import { copyOfProject } from '../support/projectCopy.ts';
 
 /**
  * A throw-away copy of the real project (content, strings, templates) as a git repository
@@ -12,8 +10,7 @@ const repoRoot = join(import.meta.dirname, '..', '..');
  * the copy, never the real files.
  */
 export async function projectCopy(): Promise<string> {
-  const root = tempProject({}, ''); // '' : no fixture underneath, only the real project's files
-  for (const dir of ['content', 'locales', 'templates']) cpSync(join(repoRoot, dir), join(root, dir), { recursive: true });
+  const root = copyOfProject(undefined, 'leaflets-i18n-');
   for (const id of ['choosing-not-to-treat', 'jak-inhibitors', 'risks-and-side-effects', 'support']) {
     await markTranslated({ root, locale: 'cy', id });
   }

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -7,11 +7,21 @@ import { PROJECT_ROOT } from './sampleLeaflet.ts';
 
 const run = promisify(execFile);
 
-/** A throw-away copy of the real project's inputs (content, locales, templates), for tests that break things. */
-export function copyOfProject(): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'leaflets-project-'));
-  for (const folder of ['content', 'locales', 'templates']) {
-    cpSync(path.join(PROJECT_ROOT, folder), path.join(root, folder), { recursive: true });
+/**
+ * A throw-away copy of the real project's inputs (content, locales, templates), for tests that
+ * break or edit things. With `leaflets`, only those leaflets are kept (in every locale), so a
+ * build or watch session starts quickly. node_modules is linked so `npm:` fonts resolve.
+ */
+export function copyOfProject(leaflets?: string[], prefix = 'leaflets-project-'): string {
+  const root = mkdtempSync(path.join(tmpdir(), prefix));
+  for (const folder of ['locales', 'templates']) cpSync(path.join(PROJECT_ROOT, folder), path.join(root, folder), { recursive: true });
+  if (!leaflets) {
+    cpSync(path.join(PROJECT_ROOT, 'content'), path.join(root, 'content'), { recursive: true });
+  } else {
+    for (const locale of readdirSync(path.join(PROJECT_ROOT, 'content'))) {
+      mkdirSync(path.join(root, 'content', locale), { recursive: true });
+      for (const id of leaflets) cpSync(path.join(PROJECT_ROOT, 'content', locale, `${id}.md`), path.join(root, 'content', locale, `${id}.md`));
+    }
   }
   symlinkSync(path.join(PROJECT_ROOT, 'node_modules'), path.join(root, 'node_modules'), 'dir');
   return root;

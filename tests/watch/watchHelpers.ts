@@ -1,28 +1,13 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { copyOfProject } from '../support/projectCopy.ts';
 import { openPdf, pageText } from '../support/readPdf.ts';
 
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export { PROJECT_ROOT as REPO_ROOT } from '../support/sampleLeaflet.ts';
 
-/**
- * A throw-away copy of the real project's inputs with only some leaflets kept (so a watch
- * session starts quickly); node_modules is linked so the brand's npm: fonts resolve.
- */
-export function copyProject(leaflets: string[]): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'leaflets-watch-'));
-  for (const folder of ['locales', 'templates']) cpSync(path.join(REPO_ROOT, folder), path.join(root, folder), { recursive: true });
-  for (const locale of readdirSync(path.join(REPO_ROOT, 'content'))) {
-    mkdirSync(path.join(root, 'content', locale), { recursive: true });
-    for (const id of leaflets) {
-      cpSync(path.join(REPO_ROOT, 'content', locale, `${id}.md`), path.join(root, 'content', locale, `${id}.md`));
-    }
-  }
-  symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(root, 'node_modules'), 'dir');
-  return root;
-}
+/** A throw-away copy of the project with only some leaflets kept, so a watch session starts quickly. */
+export const copyProject = (leaflets: string[]): string => copyOfProject(leaflets, 'leaflets-watch-');
 
 export function removeProject(root: string): void {
   rmSync(root, { recursive: true, force: true });

@@ -5,5 +5,10 @@ import { register } from 'tsx/esm/api';
 
 // The repository's tsconfig (JSX settings) applies whatever folder the command runs in.
 register({ tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) });
+// `leaflets ... | head` closes the pipe early: stop quietly rather than crash on EPIPE.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
 const { main } = await import('../src/cli/main.ts');
 process.exitCode = await main(process.argv);

@@ -11,8 +11,6 @@ export type ContentKind = 'text' | 'path' | 'xobject';
 export interface MarkerHooks {
   /** Called when a text object, painted path or XObject starts: where does it belong? */
   targetFor(kind: ContentKind): MarkTarget;
-  /** Called after each text object (`ET`): link runs end there. */
-  afterTextObject(): void;
 }
 
 const PATH_CONSTRUCTION = new Set(['m', 'l', 'c', 'v', 'y', 'h', 're']);
@@ -69,7 +67,6 @@ export class ContentMarker {
       if (operator === 'ET') {
         this.close();
         this.inTextObject = false;
-        this.hooks.afterTextObject();
       }
       return;
     }

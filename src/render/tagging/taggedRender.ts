@@ -41,10 +41,14 @@ const needsWholeSubtree = (node: LayoutNode) =>
 
 export class UntaggedContentError extends Error {}
 
+const hasStructSemantics = (node: LayoutNode): boolean =>
+  (node.props?.semantics !== undefined && node.props.semantics.role !== 'Artifact') || (node.children ?? []).some(hasStructSemantics);
+
 export function renderTagged(doc: PdfKitDocument, root: LayoutNode): void {
   const tree = new StructureTree(doc);
   const links = new LinkTracker(doc);
   let context: Context = { kind: 'none' };
+  let untaggedText = false;
 
   const structTarget = (ctx: Extract<Context, { kind: 'struct' }>): MarkTarget => ({
     kind: 'struct',
@@ -65,10 +69,11 @@ export function renderTagged(doc: PdfKitDocument, root: LayoutNode): void {
         if (kind === 'text') tree.noteHeadingDrawn(context.semantics);
         return structTarget(context);
       }
-      if (kind === 'text') throw new UntaggedContentError('Text drawn outside any tagged element: give its component a semantic role');
+      // Not thrown here: react-pdf draws glyphs inside a try/catch that only logs. Recorded, then
+      // raised once drawing returns.
+      if (kind === 'text') untaggedText = true;
       return { kind: 'artifact', type: 'Layout' };
     },
-    afterTextObject() {},
   });
 
   const pdfkitLink = Object.getPrototypeOf(doc).link as PdfKitDocument['link'];
@@ -98,6 +103,11 @@ export function renderTagged(doc: PdfKitDocument, root: LayoutNode): void {
     const own = contextFor(node, parent);
     context = own;
     const whole = drawsOwnChildren(node) || needsWholeSubtree(node);
+    // Upstream draws such a subtree in one go, so roles inside it could not be told apart: refuse
+    // rather than tag their content with the wrong element.
+    if (whole && !drawsOwnChildren(node) && (node.children ?? []).some(hasStructSemantics)) {
+      throw new UntaggedContentError('A clipped or transformed view contains tagged elements: move the roles outside it');
+    }
     if (node.type === P.Text) links.beginTextNode(node.lines, own.kind === 'struct' ? own.element : null);
     drawNodeAlone(node, whole);
     if (node.type === P.Text) links.endTextNode();
@@ -111,6 +121,7 @@ export function renderTagged(doc: PdfKitDocument, root: LayoutNode): void {
 
   try {
     for (const page of root.children ?? []) walk(page, { kind: 'none' });
+    if (untaggedText) throw new UntaggedContentError('Text drawn outside any tagged element: give its component a semantic role');
   } finally {
     marker.uninstall();
     delete (doc as Partial<PdfKitDocument>).link;

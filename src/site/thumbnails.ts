@@ -1,46 +1,30 @@
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { createCanvas } from '@napi-rs/canvas';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { Piscina } from 'piscina';
 import { writeFileAtomic } from '../emit/atomicWrite.ts';
 import { sha256Of, type ManifestCover, type ManifestEntry } from '../emit/manifest.ts';
+import type { CoverTask, RenderedCover } from './coverRenderer.ts';
 
 /** Cover thumbnails are 300 px wide: sharp when shown 150 CSS px wide on a high-density screen. */
 export const COVER_WIDTH_PX = 300;
 
-const pdfjsDirectory = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
-const standardFontDataUrl = `${pathToFileURL(path.join(pdfjsDirectory, 'standard_fonts')).href}/`;
+/** Idle time after which the cover thread exits; an idle pool never keeps the process alive. */
+const COVER_THREAD_IDLE_MS = 10_000;
+let coverPool: Piscina<CoverTask, RenderedCover> | undefined;
 
-export interface RenderedCover {
-  png: Uint8Array;
-  width: number;
-  height: number;
-}
-
-/** Renders page 1 of a PDF to a PNG `widthPx` wide, as pdf.js shows it, on a white page. */
+/**
+ * Renders page 1 of a PDF to a PNG `widthPx` wide, as pdf.js shows it, on a white page. pdf.js
+ * runs in its own worker thread so its global polyfills never reach a thread that renders PDFs.
+ */
 export async function renderCoverPng(pdfBytes: Uint8Array, widthPx = COVER_WIDTH_PX): Promise<RenderedCover> {
-  const pdf = await getDocument({
-    data: new Uint8Array(pdfBytes),
-    useSystemFonts: false,
-    isEvalSupported: false,
-    standardFontDataUrl,
-    verbosity: 0,
-  }).promise;
-  try {
-    const page = await pdf.getPage(1);
-    const scale = widthPx / page.getViewport({ scale: 1 }).width;
-    const viewport = page.getViewport({ scale });
-    const canvas = createCanvas(Math.round(viewport.width), Math.round(viewport.height));
-    const context = canvas.getContext('2d');
-    context.fillStyle = '#ffffff';
-    context.fillRect(0, 0, canvas.width, canvas.height);
-    await page.render({ canvasContext: context as never, canvas: canvas as never, viewport }).promise;
-    return { png: new Uint8Array(await canvas.encode('png')), width: canvas.width, height: canvas.height };
-  } finally {
-    await pdf.destroy();
-  }
+  coverPool ??= new Piscina<CoverTask, RenderedCover>({
+    filename: new URL('./coverWorkerEntry.mjs', import.meta.url).href,
+    minThreads: 0,
+    maxThreads: 1,
+    idleTimeout: COVER_THREAD_IDLE_MS,
+  });
+  const data = new Uint8Array(pdfBytes);
+  return coverPool.run({ pdfBytes: data, widthPx }, { transferList: [data.buffer] });
 }
 
 /** The PDF a leaflet's cover is taken from: the standard A5 edition, else the first reading edition. */

@@ -3,13 +3,11 @@ import { loadProject, sourceOf } from '../../src/build/project.ts';
 import { fontStoreFor } from '../../src/build/renderSession.ts';
 import { leafletUrl } from '../../src/build/leafletUrl.ts';
 import { compileLeaflet } from '../../src/compile/compileLeaflet.ts';
-import { LeafletDocument } from '../../src/render/components/LeafletDocument.tsx';
 import { EDITIONS } from '../../src/render/editions.ts';
-import { layoutElement } from '../../src/render/layoutTree.ts';
 import { collectPdf, createPdfDocument } from '../../src/render/pdfDocument.ts';
 import { renderTagged } from '../../src/render/tagging/taggedRender.ts';
+import { layoutLeaflet } from '../../src/render/renderLeaflet.tsx';
 import { formatMs, median } from './stats.ts';
-import { createElement } from 'react';
 
 const ROUNDS = 30;
 
@@ -26,14 +24,14 @@ export async function benchTagging(): Promise<void> {
   for (const source of project.sources.filter((s) => s.locale === 'en-GB')) {
     const { leaflet } = compileLeaflet({ root: project.root, source, brand, i18n: project.i18n, sourceLeaflet: sourceOf(project, source.id), templates: project.templates });
     if (!leaflet) continue;
-    const element = createElement(LeafletDocument, { leaflet, brand, edition: EDITIONS.a5, leafletUrl: leafletUrl(brand, source.locale, source.id) });
+    const input = { leaflet, brand, edition: EDITIONS.a5, fontStore, leafletUrl: leafletUrl(brand, source.locale, source.id) };
     const info = { title: leaflet.frontMatter.title, author: brand.charityName, subject: '', keywords: [], lang: leaflet.locale, creationDate: new Date('2026-11-26T12:00:00Z') };
     const layoutTimes: number[] = [];
     const untagged: number[] = [];
     const tagged: number[] = [];
     for (let round = 0; round < ROUNDS; round += 1) {
       let t0 = performance.now();
-      const layout = await layoutElement(element, fontStore);
+      const layout = await layoutLeaflet(input);
       layoutTimes.push(performance.now() - t0);
       for (const withTags of round % 2 === 0 ? [false, true] : [true, false]) {
         const doc = createPdfDocument(info, withTags);

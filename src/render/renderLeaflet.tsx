@@ -5,9 +5,12 @@ import type { LoadedBrand } from '../load/brand.ts';
 import { LeafletDocument } from './components/LeafletDocument.tsx';
 import { QrCode } from './components/QrCode.tsx';
 import type { Edition } from './editions.ts';
+import { withFallbackFonts } from './fonts.ts';
 import { layoutElement } from './layoutTree.ts';
+import { fillPageNumbers } from './pageNumbers.tsx';
+import { buildStyles } from './styles.ts';
 import { collectPdf, createPdfDocument, type DocumentInfo } from './pdfDocument.ts';
-import { renderTagged } from './tagging/taggedRender.ts';
+import { renderTagged, type LayoutNode } from './tagging/taggedRender.ts';
 import renderLayout from '@react-pdf/render';
 
 export interface RenderInput {
@@ -48,20 +51,28 @@ export function leafletDocumentInfo({ leaflet, brand }: Pick<RenderInput, 'leafl
   };
 }
 
-/** Compiled leaflet -> PDF bytes for one edition. Tagged editions get a full structure tree. */
-export async function renderLeafletPdf(input: RenderInput, options: LayoutOptions = {}): Promise<RenderedPdf> {
-  const { leaflet, brand, edition } = input;
+/** Compiled leaflet -> laid-out, numbered pages for one edition. */
+export async function layoutLeaflet(input: RenderInput, options: LayoutOptions = {}): Promise<LayoutNode> {
+  const { leaflet, brand, edition, fontStore } = input;
+  const styles = withFallbackFonts(buildStyles(brand.colours, edition), brand);
   const element = (
     <LeafletDocument
       leaflet={leaflet}
       brand={brand}
       edition={edition}
+      styles={styles}
       leafletUrl={input.leafletUrl}
       qrCode={input.qrCode ?? leafletQrCode(input)}
       notesPages={options.notesPages ?? 0}
     />
   );
-  const layout = await layoutElement(element, input.fontStore);
+  return fillPageNumbers(await layoutElement(element, fontStore), { styles, edition, t: leaflet.t, fontStore });
+}
+
+/** Compiled leaflet -> PDF bytes for one edition. Tagged editions get a full structure tree. */
+export async function renderLeafletPdf(input: RenderInput, options: LayoutOptions = {}): Promise<RenderedPdf> {
+  const { edition } = input;
+  const layout = await layoutLeaflet(input, options);
   const doc = createPdfDocument(leafletDocumentInfo(input), edition.tagged);
   const bytes = collectPdf(doc);
   if (edition.tagged) {

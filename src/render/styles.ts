@@ -11,8 +11,7 @@ export function buildStyles(colours: Brand['colours'], edition: Edition) {
   // Distance from the laid-out page's edge to the text area: the margin, plus the bleed when
   // the page is laid out with bleed (print-shop), so the trimmed page matches the A5 one.
   const edge = margin + edition.layoutBleed;
-  // lineHeight is set per text style, never on Page: an inherited unitless lineHeight compounds
-  // on each re-layout of render-prop text (page numbers) and pushes the footer off the page.
+  // lineHeight is set per text style, never on Page, so every style says its own.
   const text = { fontFamily: BODY_FONT_FAMILY, color: colours.text, lineHeight, textAlign: 'left' as const };
   const furnitureBand = furnitureSize * 2.2;
   // Longest printed address line that fits a column, at a conservative 0.58 em per character:
@@ -70,8 +69,7 @@ export function buildStyles(colours: Brand['colours'], edition: Edition) {
       paddingTop: 3,
     },
     furnitureText: { ...text, fontSize: furnitureSize, lineHeight: 1.2, color: colours.text },
-    // No lineHeight at all on render-prop text: react-pdf re-lays it out per page and any
-    // lineHeight (unitless or in points) compounds each time, pushing it off the page.
+    // The "Page x of y" label (typeset after pagination, see pageNumbers.tsx), at the font's own line height.
     pageNumberText: { fontFamily: BODY_FONT_FAMILY, fontSize: furnitureSize, color: colours.text },
     h2: {
       ...text,

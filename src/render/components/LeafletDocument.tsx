@@ -3,8 +3,7 @@ import type { ReactNode } from 'react';
 import type { CompiledLeaflet } from '../../compile/leaflet.ts';
 import type { LoadedBrand } from '../../load/brand.ts';
 import type { Edition } from '../editions.ts';
-import { withFallbackFonts } from '../fonts.ts';
-import { buildStyles } from '../styles.ts';
+import type { LeafletStyles } from '../styles.ts';
 import { BackPage } from './BackPage.tsx';
 import { Blocks } from './Blocks.tsx';
 import { Cover } from './Cover.tsx';
@@ -15,6 +14,8 @@ export interface LeafletDocumentProps {
   leaflet: CompiledLeaflet;
   brand: LoadedBrand;
   edition: Edition;
+  /** buildStyles for this brand and edition, with the brand's fallback fonts. */
+  styles: LeafletStyles;
   leafletUrl: string;
   qrCode?: ReactNode;
   /** Ruled notes pages between the body and the back page (booklet padding). */
@@ -22,8 +23,7 @@ export interface LeafletDocumentProps {
 }
 
 /** The whole leaflet: cover, body pages (flowing), any notes pages, back page. */
-export function LeafletDocument({ leaflet, brand, edition, leafletUrl, qrCode, notesPages = 0 }: LeafletDocumentProps) {
-  const styles = withFallbackFonts(buildStyles(brand.colours, edition), brand);
+export function LeafletDocument({ leaflet, brand, edition, styles, leafletUrl, qrCode, notesPages = 0 }: LeafletDocumentProps) {
   return (
     <Document>
       <Cover leaflet={leaflet} brand={brand} edition={edition} styles={styles} />

@@ -29,6 +29,8 @@ export interface BuildOptions extends BuildSelection {
   writeSite?: boolean;
   /** Measure the English leaflets' reading ease (default true; watch mode skips it on its fast path). */
   measureReadingEase?: boolean;
+  /** Flush each PDF to disk before renaming it into place (default true; see writeFileAtomic). */
+  flushToDisk?: boolean;
 }
 
 export interface OutputResult {
@@ -124,7 +126,7 @@ export async function buildProject(options: BuildOptions, preloaded?: ProjectSna
             fontStore: fontStoreFor(brand),
             leafletUrl: leafletUrl(brand, source.locale, source.id),
           });
-          const status = await writeFileAtomic(target, rendered.bytes);
+          const status = await writeFileAtomic(target, rendered.bytes, { flushToDisk: options.flushToDisk !== false });
           result = { ...base, status, pages: rendered.pageCount, bytes: rendered.bytes.length, ms: performance.now() - t0 };
         } catch (error) {
           diagnostics.push(

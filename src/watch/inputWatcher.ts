@@ -21,6 +21,12 @@ export interface InputWatcherOptions {
   onError?: (error: unknown) => void;
 }
 
+/** Content hash of one file, or undefined when it is gone (or not a regular file). */
+async function hashOf(absolute: string): Promise<string | undefined> {
+  const bytes = await readFile(absolute).catch(() => undefined);
+  return bytes && createHash('sha256').update(bytes).digest('hex');
+}
+
 /** Content hash of every input file under the watched folders, by project-relative path. */
 async function indexInputs(root: string): Promise<Map<string, string>> {
   const index = new Map<string, string>();
@@ -29,8 +35,8 @@ async function indexInputs(root: string): Promise<Map<string, string>> {
     for (const entry of entries) {
       if (!entry.isFile() || isScratchFile(entry.name)) continue;
       const absolute = path.join(entry.parentPath, entry.name);
-      const bytes = await readFile(absolute).catch(() => undefined);
-      if (bytes) index.set(path.relative(root, absolute).split(path.sep).join('/'), createHash('sha256').update(bytes).digest('hex'));
+      const hash = await hashOf(absolute);
+      if (hash) index.set(path.relative(root, absolute).split(path.sep).join('/'), hash);
     }
   }
   return index;
@@ -39,13 +45,14 @@ async function indexInputs(root: string): Promise<Map<string, string>> {
 /**
  * chokidar on the project's input folders plus any extra files (the brand's fonts), with a
  * short debounce instead of awaitWriteFinish: a burst arrives as one set of paths, and a
- * single save reaches the build within a few tens of milliseconds.
+ * single save reaches the build within a few milliseconds.
  *
  * File events only say *that* something happened. What changed is decided by content hashes:
- * after each burst the input folders are re-indexed (a few dozen small files) and only files
- * whose bytes differ are reported. An editor's atomic save seen as events on its temporary
- * file, or events missed while the process was busy, still yield the real file; a save that
- * changes nothing rebuilds nothing.
+ * every input file is hashed once at start, and after each burst the paths it reported are
+ * hashed again; only files whose bytes differ are passed on. An editor's atomic save (events
+ * on a temporary file, then the real file) yields the real file; a save that changes nothing
+ * rebuilds nothing. Only the reported files are read, so a save costs one small read, not a
+ * walk of the project.
  */
 export class InputWatcher {
   private readonly watcher: FSWatcher;
@@ -95,16 +102,33 @@ export class InputWatcher {
     });
   }
 
-  /** Files whose content differs from the last index, plus reported paths outside the watched folders. */
+  /** Reported files whose content differs from the index, plus reported paths outside the watched folders. */
   private async changedSince(reported: string[]): Promise<string[]> {
-    const previous = this.index;
-    this.index = await indexInputs(this.options.root);
+    const { root } = this.options;
     const changed = new Set<string>();
-    for (const [file, hash] of this.index) if (previous.get(file) !== hash) changed.add(file);
-    for (const file of previous.keys()) if (!this.index.has(file)) changed.add(file);
     const inWatchedFolder = (file: string) => WATCHED_FOLDERS.some((folder) => file.startsWith(`${folder}/`));
-    // Fonts from npm live outside the folders; a removed folder is reported as `folder/`.
-    for (const file of reported) if (!inWatchedFolder(file) || (file.endsWith('/') && [...changed].some((c) => c.startsWith(file)))) changed.add(file);
+    for (const file of reported) {
+      if (file.endsWith('/')) {
+        // A removed folder: every file indexed under it is gone (its own unlink events may not come).
+        for (const indexed of [...this.index.keys()].filter((each) => each.startsWith(file))) {
+          this.index.delete(indexed);
+          changed.add(indexed);
+        }
+        continue;
+      }
+      // Fonts from npm live outside the watched folders: not indexed, always passed on.
+      if (!inWatchedFolder(file)) {
+        changed.add(file);
+        continue;
+      }
+      const hash = await hashOf(path.join(root, ...file.split('/')));
+      if (hash === this.index.get(file)) continue;
+      if (hash === undefined) this.index.delete(file);
+      else this.index.set(file, hash);
+      changed.add(file);
+    }
+    // The folder itself is passed on too when something under it went (its files' unlink events may come first).
+    for (const folder of reported) if (folder.endsWith('/') && [...changed].some((file) => file.startsWith(folder))) changed.add(folder);
     return [...changed].sort();
   }
 }

@@ -57,6 +57,7 @@ export default async function renderTask(task: RenderTask): Promise<RenderTaskRe
             outputs: [{ leafletId: job.leafletId, locale: job.locale }],
             writeSite: false,
             measureReadingEase: false,
+            flushToDisk: false,
           },
           live.snapshot,
         );

@@ -21,7 +21,7 @@ export interface WatchOptions {
   /** The first edition is rendered first, in this thread; the others in worker threads. */
   editions: EditionId[];
   strict: boolean;
-  /** Quiet time that ends a burst of file events; default 25 ms. */
+  /** Quiet time that ends a burst of file events; default 5 ms. */
   debounceMs?: number;
   /** Worker threads for the other editions; default one per spare core. 0 renders all in this thread. */
   workerThreads?: number;
@@ -114,7 +114,7 @@ export async function startWatch(options: WatchOptions): Promise<WatchSession> {
       return { generation, report };
     }
     if (work.kind === 'site') return { generation, report: await updateSite(outDir, snapshot) };
-    const selection = { editions: [work.edition], outputs: [work], writeSite: false, measureReadingEase: false };
+    const selection = { editions: [work.edition], outputs: [work], writeSite: false, measureReadingEase: false, flushToDisk: false };
     return { generation, report: await buildProject({ root, outDir, strict, ...selection }, snapshot) };
   }
 
@@ -196,7 +196,7 @@ export async function startWatch(options: WatchOptions): Promise<WatchSession> {
   let burstsInFlight = 0;
   const watcher = new InputWatcher({
     root,
-    debounceMs: options.debounceMs ?? 10,
+    debounceMs: options.debounceMs ?? 5,
     onBurst: (files) => {
       burstsInFlight += 1;
       bursts = bursts

@@ -6,6 +6,9 @@ import { watch, type FSWatcher } from 'chokidar';
 /** Folders a user edits; the brand file and its assets live under templates/. */
 export const WATCHED_FOLDERS = ['content', 'locales', 'templates'];
 
+/** Past chokidar's windows for dropping repeat events on a path (50 ms for changes, 100 ms for removals). */
+const RECHECK_AFTER_MS = 120;
+
 /** Editors' backup, swap and temporary files, and our own atomic-write temporaries. */
 const isScratchFile = (file: string): boolean => {
   const name = path.basename(file);
@@ -53,11 +56,18 @@ async function indexInputs(root: string): Promise<Map<string, string>> {
  * on a temporary file, then the real file) yields the real file; a save that changes nothing
  * rebuilds nothing. Only the reported files are read, so a save costs one small read, not a
  * walk of the project.
+ *
+ * chokidar drops repeat events for a path inside short windows (a change within 50 ms of the
+ * last one, a removal within 100 ms): a second save that quick would be lost, leaving a PDF
+ * built from the first. So every reported file is hashed once more after those windows.
  */
 export class InputWatcher {
   private readonly watcher: FSWatcher;
   private pending = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
+  /** When each reported file is due to be hashed again (see the class comment). */
+  private recheckDue = new Map<string, number>();
+  private recheckTimer: NodeJS.Timeout | undefined;
   private index = new Map<string, string>();
   private flushing = Promise.resolve();
   readonly ready: Promise<void>;
@@ -74,23 +84,58 @@ export class InputWatcher {
     this.watcher.on('unlinkDir', (dir: string) => this.note(dir, '/'));
     this.watcher.on('error', (error) => options.onError?.(error));
     const watching = new Promise<void>((resolve) => this.watcher.once('ready', () => resolve()));
-    this.ready = Promise.all([watching, indexInputs(root).then((index) => void (this.index = index))]).then(() => undefined);
+    // Merged, not assigned: hashes of files added meanwhile (addFiles) stay.
+    const indexed = indexInputs(root).then((index) => index.forEach((hash, file) => this.index.set(file, hash)));
+    this.ready = Promise.all([watching, indexed]).then(() => undefined);
   }
 
   /** Watches files outside the input folders too (fonts from npm packages). */
   addFiles(files: string[]): void {
-    if (files.length > 0) this.watcher.add(files);
+    if (files.length === 0) return;
+    this.watcher.add(files);
+    this.flushing = this.flushing.then(async () => {
+      for (const file of files) {
+        const hash = await hashOf(file);
+        if (hash) this.index.set(this.relative(file), hash);
+      }
+    });
   }
 
   async close(): Promise<void> {
     clearTimeout(this.timer);
+    clearTimeout(this.recheckTimer);
     await this.watcher.close();
   }
 
+  private relative(file: string): string {
+    return path.relative(this.options.root, file).split(path.sep).join('/');
+  }
+
   private note(file: string, suffix = ''): void {
-    this.pending.add(path.relative(this.options.root, file).split(path.sep).join('/') + suffix);
+    const reported = this.relative(file) + suffix;
+    this.pending.add(reported);
+    if (!suffix) {
+      this.recheckDue.set(reported, performance.now() + RECHECK_AFTER_MS);
+      this.armRecheck();
+    }
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.flush(), this.options.debounceMs);
+  }
+
+  private armRecheck(): void {
+    if (this.recheckTimer || this.recheckDue.size === 0) return;
+    const next = Math.min(...this.recheckDue.values());
+    this.recheckTimer = setTimeout(() => {
+      this.recheckTimer = undefined;
+      const now = performance.now();
+      const due = [...this.recheckDue].filter(([, at]) => at <= now).map(([file]) => file);
+      for (const file of due) this.recheckDue.delete(file);
+      if (due.length > 0) {
+        due.forEach((file) => this.pending.add(file));
+        this.flush();
+      }
+      this.armRecheck();
+    }, Math.max(0, next - performance.now()));
   }
 
   private flush(): void {
@@ -102,11 +147,10 @@ export class InputWatcher {
     });
   }
 
-  /** Reported files whose content differs from the index, plus reported paths outside the watched folders. */
+  /** Reported files whose content differs from the index. */
   private async changedSince(reported: string[]): Promise<string[]> {
     const { root } = this.options;
     const changed = new Set<string>();
-    const inWatchedFolder = (file: string) => WATCHED_FOLDERS.some((folder) => file.startsWith(`${folder}/`));
     for (const file of reported) {
       if (file.endsWith('/')) {
         // A removed folder: every file indexed under it is gone (its own unlink events may not come).
@@ -116,12 +160,7 @@ export class InputWatcher {
         }
         continue;
       }
-      // Fonts from npm live outside the watched folders: not indexed, always passed on.
-      if (!inWatchedFolder(file)) {
-        changed.add(file);
-        continue;
-      }
-      const hash = await hashOf(path.join(root, ...file.split('/')));
+      const hash = await hashOf(path.resolve(root, file));
       if (hash === this.index.get(file)) continue;
       if (hash === undefined) this.index.delete(file);
       else this.index.set(file, hash);

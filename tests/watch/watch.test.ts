@@ -26,7 +26,9 @@ describe('leaflets watch', () => {
   };
   const editNow = (file: string, from: string | RegExp, to: string) => {
     const text = readFileSync(input(file), 'utf8');
-    writeFileSync(input(file), text.replace(from, to));
+    const next = text.replace(from, to);
+    expect(next).not.toBe(text);
+    writeFileSync(input(file), next);
   };
   /** The first rebuild (after `since` summaries) whose changed files include `file`. */
   const rebuildFor = (file: string, since: number) =>

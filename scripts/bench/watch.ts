@@ -9,6 +9,8 @@ const REPO = process.cwd();
 const EDITS = Number(process.env.WATCH_BENCH_EDITS ?? 200);
 const SETTLED_EDITS = Number(process.env.WATCH_BENCH_SETTLED_EDITS ?? 50);
 const IDLE_SETTLE_MS = 32_000;
+/** A save that never yields a PDF is a bug to report, not a reason to wait forever. */
+const EDIT_TIMEOUT_MS = 15_000;
 const LEAFLET = 'content/en-GB/support.md';
 const PDF = 'output/en-GB/support.pdf';
 const MARKER = /You are not alone[^.]*\./;
@@ -81,7 +83,15 @@ export async function benchWatch(): Promise<void> {
       });
       const t0 = performance.now();
       writeFileSync(path.join(root, LEAFLET), source.replace(MARKER, `You are not alone (edit ${edits}).`));
-      return (await renamed) - t0;
+      let timer: NodeJS.Timeout | undefined;
+      const timedOut = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`edit ${edits}: no new A5 PDF after ${EDIT_TIMEOUT_MS} ms; the watcher printed:\n${printed.slice(-2000)}`)), EDIT_TIMEOUT_MS);
+      });
+      try {
+        return (await Promise.race([renamed, timedOut])) - t0;
+      } finally {
+        clearTimeout(timer);
+      }
     };
     const report = (label: string, latencies: number[]) =>
       console.log(

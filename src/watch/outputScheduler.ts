@@ -5,13 +5,15 @@ export interface KeyedJob {
   lane: string;
   /** Lower runs first within a lane (the edition a reader waits for comes first). */
   priority: number;
+  /** Someone is waiting for this output now: lanes that yield to this one start nothing meanwhile. */
+  urgent?: boolean;
 }
 
 interface LaneState<J extends KeyedJob> {
   capacity: number;
   running: number;
   pending: Map<string, J>;
-  /** Another lane this one waits for: it starts nothing while that lane has work. */
+  /** Another lane this one waits for: it starts nothing while that lane has urgent work. */
   yieldsTo?: string;
 }
 
@@ -30,7 +32,7 @@ export class OutputScheduler<J extends KeyedJob, R> {
     capacities: Record<string, number>,
     private readonly run: (job: J) => Promise<R>,
     private readonly settled: (job: J, result: R | undefined, error?: unknown) => void,
-    /** e.g. `{ workers: 'main' }`: background work waits while the output someone is waiting for renders. */
+    /** e.g. `{ workers: 'main' }`: background work waits while an urgent output (one someone is waiting for) renders. */
     yieldsTo: Record<string, string> = {},
   ) {
     for (const [lane, capacity] of Object.entries(capacities)) {
@@ -79,8 +81,14 @@ export class OutputScheduler<J extends KeyedJob, R> {
     return lane;
   }
 
+  private hasUrgentWork(name: string): boolean {
+    const lane = this.lanes.get(name);
+    if (!lane) return false;
+    return [...lane.pending.values(), ...this.running.values()].some((job) => job.urgent && job.lane === name);
+  }
+
   private pump(lane: LaneState<J>): void {
-    if (lane.yieldsTo !== undefined && !this.isLaneIdle(lane.yieldsTo)) return;
+    if (lane.yieldsTo !== undefined && this.hasUrgentWork(lane.yieldsTo)) return;
     while (lane.running < lane.capacity && lane.pending.size > 0) {
       let next: J | undefined;
       for (const job of lane.pending.values()) if (next === undefined || job.priority < next.priority) next = job;

@@ -151,27 +151,34 @@ export async function startWatch(options: WatchOptions): Promise<WatchSession> {
       ok: false,
     };
     tracker.settle(job.key, live.generation, { report });
-    // Two threads rendering at once slow each other down several times over on a small
-    // machine, so background editions wait while the PDF someone is waiting for renders.
+    // Two threads rendering at once slow each other down on a small machine, so background
+    // editions wait while the PDF someone is waiting for renders.
   }, { workers: 'main' });
 
   function schedule(pairs: OutputPair[], changedFiles: string[], started: number, everything: boolean): void {
     // The first edition of the leaflet that was edited comes first: that is the PDF someone is waiting for.
     const edited = new Set(changedFiles);
     const sourceFile = (pair: OutputPair) => `content/${pair.locale}/${pair.leafletId}.md`;
-    // This thread renders only that first edition; everything else goes to the workers, so
-    // this thread is free for the next save.
-    const jobs: OutputJob[] = editions.flatMap((edition, index) =>
-      pairs.map((pair) => {
-        const direct = everything || edited.has(sourceFile(pair));
+    // This thread renders only that first edition (of every affected leaflet when the change was
+    // to strings, partials or the brand), as urgent jobs the workers wait for; everything else
+    // goes to the workers, so this thread is free for the next save. The first build has nothing
+    // urgent and is shared out: every (workers + 1)th output in this thread.
+    const planned = editions.flatMap((edition, index) =>
+      pairs.map((pair) => ({ edition, index, pair, direct: everything || edited.has(sourceFile(pair)) })),
+    );
+    const anyDirect = planned.some((each) => each.direct);
+    const jobs: OutputJob[] = planned
+      .map(({ edition, index, pair, direct }, position) => {
+        const urgent = !everything && index === 0 && (direct || !anyDirect);
+        const lane = !pool || urgent || (everything && position % (threads + 1) === 0) ? 'main' : 'workers';
         return {
           key: keyOf(pair, edition),
-          lane: (index === 0 && direct) || !pool ? 'main' : 'workers',
+          lane,
+          urgent,
           priority: index * 2 + (direct ? 0 : 1),
           work: { kind: 'render' as const, ...pair, edition },
         };
-      }),
-    );
+      });
     const relevantFiles = new Set([...changedFiles, ...pairs.map(sourceFile)]);
     tracker.begin(live.generation, changedFiles, jobs.map((job) => job.key), { started, ...(everything ? {} : { relevantFiles }) });
     scheduler.request(jobs);

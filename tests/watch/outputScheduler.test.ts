@@ -6,7 +6,7 @@ interface Job extends KeyedJob {
 }
 
 /** A scheduler whose jobs finish when the test says so, recording what ran and overlapped. */
-function harness(capacities: Record<string, number>) {
+function harness(capacities: Record<string, number>, yieldsTo: Record<string, string> = {}) {
   const started: string[] = [];
   const finishers = new Map<string, () => void>();
   const running = new Set<string>();
@@ -24,6 +24,7 @@ function harness(capacities: Record<string, number>) {
         });
       }),
     () => undefined,
+    yieldsTo,
   );
   const finish = async (key: string) => {
     finishers.get(key)!();
@@ -32,7 +33,7 @@ function harness(capacities: Record<string, number>) {
   return { scheduler, started, finish, overlaps: () => overlaps };
 }
 
-const job = (key: string, version: number, priority = 0, lane = 'main'): Job => ({ key, lane, priority, version });
+const job = (key: string, version: number, priority = 0, lane = 'main', urgent = false): Job => ({ key, lane, priority, version, urgent });
 
 describe('OutputScheduler', () => {
   it('never runs the same output twice at once, and runs it once more with the latest request', async () => {
@@ -63,5 +64,21 @@ describe('OutputScheduler', () => {
     const { scheduler, started } = harness({ main: 1, workers: 1 });
     scheduler.request([job('a5', 1, 0, 'main'), job('a4', 1, 1, 'workers'), job('large', 1, 1, 'workers')]);
     expect(started).toEqual(['a5@1', 'a4@1']);
+  });
+
+  it('holds a yielding lane back while the other lane has urgent work, and only then', async () => {
+    const { scheduler, started, finish } = harness({ main: 1, workers: 1 }, { workers: 'main' });
+    // A first build: nothing urgent, both lanes busy at once.
+    scheduler.request([job('en/a5', 1, 0, 'main'), job('en/a4', 1, 1, 'workers')]);
+    expect(started).toEqual(['en/a5@1', 'en/a4@1']);
+    await finish('en/a5');
+    await finish('en/a4');
+    // A save: its A5 is urgent, so the background edition waits for it.
+    scheduler.request([job('cy/a5', 2, 0, 'main', true), job('cy/a4', 2, 1, 'workers')]);
+    expect(started.slice(2)).toEqual(['cy/a5@2']);
+    await finish('cy/a5');
+    expect(started.slice(2)).toEqual(['cy/a5@2', 'cy/a4@2']);
+    await finish('cy/a4');
+    await scheduler.idle();
   });
 });

@@ -8,6 +8,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createCanvas } from '@napi-rs/canvas';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { runThisThreadInBackground } from '../build/backgroundThread.ts';
+
+runThisThreadInBackground();
 
 const pdfjsDirectory = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 const standardFontDataUrl = `${pathToFileURL(path.join(pdfjsDirectory, 'standard_fonts')).href}/`;

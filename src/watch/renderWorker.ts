@@ -7,6 +7,7 @@ import { buildProject, type BuildReport } from '../build/buildProject.ts';
 import type { EditionId } from '../render/editions.ts';
 import { collectGarbage } from './collectGarbage.ts';
 import { LiveProject } from './liveProject.ts';
+import { runThisThreadInBackground } from '../build/backgroundThread.ts';
 import { updateSite } from './updateSite.ts';
 
 export type WorkerJob =
@@ -27,6 +28,8 @@ export interface RenderTaskResult {
   report: BuildReport;
   heapUsed: number;
 }
+
+runThisThreadInBackground();
 
 let live: LiveProject | undefined;
 const seen = new Map<string, number>();

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, readlinkSync, statSync, writeFileSync } from 'node:fs';
 import { readFile, rename, rm, writeFile, cp } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -60,6 +60,14 @@ describe('leaflets watch', () => {
     expect(summaries[0]?.outputs.every((o) => o.status === 'written')).toBe(true);
     // The website files follow, once for the whole build.
     await waitFor('the downloads manifest', () => existsSync(output('manifest.json')));
+  });
+
+  it.runIf(process.platform === 'linux')('renders background editions in threads the kernel runs after this one', () => {
+    // Niceness is field 19 of /proc/<pid>/task/<tid>/stat (counted after the command name).
+    const niceOf = (task: string) => Number(readFileSync(`/proc/self/task/${task}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]);
+    const thisThread = readlinkSync('/proc/thread-self').split('/').pop()!;
+    expect(niceOf(thisThread)).toBe(0);
+    expect(readdirSync('/proc/self/task').map(niceOf)).toContain(19);
   });
 
   it('rebuilds only the edited leaflet (and its translations), and says what it did', async () => {

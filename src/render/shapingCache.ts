@@ -10,23 +10,54 @@ interface GlyphRun {
 }
 interface ShapingFont {
   layout(text: string, features?: unknown, script?: unknown, language?: unknown, direction?: unknown): GlyphRun;
-  __shapingCache?: Map<string, GlyphRun>;
+  __shapingCache?: ShapingCache;
 }
 
-/** Enough runs for every leaflet of a project in every edition; cleared (not grown) past it. */
-const MAX_RUNS_PER_FONT = 20_000;
+/**
+ * Runs in two generations: when the current one is full it becomes the previous one, and runs
+ * still in use move back into the current one as they are met. Memory stays bounded in a watch
+ * session that runs for days, with new text on every save, while the runs a project uses stay.
+ */
+export class ShapingCache {
+  private current = new Map<string, GlyphRun>();
+  private previous = new Map<string, GlyphRun>();
+
+  constructor(private readonly runsPerGeneration: number) {}
+
+  get size(): number {
+    return this.current.size + this.previous.size;
+  }
+
+  get(key: string): GlyphRun | undefined {
+    const run = this.current.get(key);
+    if (run) return run;
+    const old = this.previous.get(key);
+    if (old) this.set(key, old);
+    return old;
+  }
+
+  set(key: string, run: GlyphRun): void {
+    if (this.current.size >= this.runsPerGeneration) {
+      this.previous = this.current;
+      this.current = new Map();
+    }
+    this.current.set(key, run);
+  }
+}
+
+/** Several times the runs of a whole project (about 560 in four leaflets, two languages, five editions). */
+const RUNS_PER_GENERATION = 2_000;
 
 export function cacheShaping(font: ShapingFont | null | undefined): void {
   if (!font || typeof font.layout !== 'function' || font.__shapingCache) return;
   const shape = font.layout.bind(font);
-  const cache = new Map<string, GlyphRun>();
+  const cache = new ShapingCache(RUNS_PER_GENERATION);
   font.__shapingCache = cache;
   font.layout = (text, features, script, language, direction) => {
     if (script !== undefined || language !== undefined) return shape(text, features, script, language, direction);
     const key = `${String(direction)}\u0000${JSON.stringify(features ?? null)}\u0000${text}`;
     let run = cache.get(key);
     if (!run) {
-      if (cache.size >= MAX_RUNS_PER_FONT) cache.clear();
       run = shape(text, features, script, language, direction);
       cache.set(key, run);
     }

@@ -1,6 +1,6 @@
 import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
-import { cacheShaping } from '../../src/render/shapingCache.ts';
+import { cacheShaping, ShapingCache } from '../../src/render/shapingCache.ts';
 import { projectBrand } from '../support/sampleLeaflet.ts';
 
 interface Run {
@@ -31,5 +31,21 @@ describe('shaping cache', () => {
     const first = cached.layout('Yellow Card');
     first.glyphs.length = 0;
     expect(cached.layout('Yellow Card').glyphs.length).toBe(11);
+  });
+});
+
+describe('shaping cache generations', () => {
+  const run = (n: number) => ({ glyphs: [n], positions: [] });
+
+  it('keeps at most two generations, and keeps runs still in use', () => {
+    const cache = new ShapingCache(3);
+    for (const key of ['a', 'b', 'c']) cache.set(key, run(1));
+    // A full generation is kept as the previous one; runs met again move forward.
+    cache.set('d', run(2));
+    expect(cache.get('a')).toEqual(run(1));
+    for (const key of ['e', 'f', 'g', 'h']) cache.set(key, run(3));
+    expect(cache.size).toBeLessThanOrEqual(6);
+    expect(cache.get('b')).toBeUndefined();
+    expect(cache.get('a')).toEqual(run(1));
   });
 });

@@ -23,9 +23,10 @@ function copyProject(): string {
 }
 
 /** Resident set size of a process and all its threads (the render workers), from /proc. */
-function rssOf(pid: number): number {
-  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return Number(match?.[1] ?? NaN) * 1024;
+function rssOf(pid: number): { total: number; anon: number; file: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kB = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN) * 1024;
+  return { total: kB('VmRSS'), anon: kB('RssAnon'), file: kB('RssFile') };
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
@@ -35,7 +36,7 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
  * copy of the project; each edit rewrites one leaflet's Markdown and the clock stops when the
  * new A5 PDF is renamed into place (seen with fs.watch, confirmed by its inode changing).
  * Each edit waits for that rename before the next. RSS is the watch process's, taken after
- * rebuild 10 and after the last, each once the process has been idle for 32 s (past its idle collection).
+ * rebuilds 10, 50, 100 and the last, each once the process has been idle for 32 s (past its idle collection).
  * Two protocols: saves spaced as a person makes them (each after the previous rebuild has
  * finished), and back-to-back saves (the next as soon as the A5 lands, while the other
  * editions still render), which also drive the 200 rebuilds the RSS figure is taken over.
@@ -112,19 +113,21 @@ export async function benchWatch(): Promise<void> {
 
     // Stress: the next save as soon as the A5 PDF lands, while the other editions still render.
     const backToBack: number[] = [];
-    let rssAt10 = NaN;
+    const rss = new Map<number, ReturnType<typeof rssOf>>();
     for (let edit = 1; edit <= EDITS; edit += 1) {
       backToBack.push(await timedEdit());
-      if (edit === 10 || edit === EDITS) {
+      if ([10, 50, 100, EDITS].includes(edit)) {
         // RSS once the watcher has been idle long enough for its idle collection (30 s).
         await quiet(IDLE_SETTLE_MS);
-        if (edit === 10) rssAt10 = rssOf(child.pid!);
-        else {
-          const rssAtEnd = rssOf(child.pid!);
-          console.log(`RSS after rebuild 10: ${mb(rssAt10)}; after rebuild ${EDITS}: ${mb(rssAtEnd)} (${(((rssAtEnd - rssAt10) / rssAt10) * 100).toFixed(1)}%)`);
-        }
+        rss.set(edit, rssOf(child.pid!));
       }
     }
+    const first = rss.get(10)!;
+    const last = rss.get(EDITS)!;
+    console.log(
+      `RSS after rebuild ${[...rss].map(([edit, each]) => `${edit}: ${mb(each.total)} (heap and buffers ${mb(each.anon)}, mapped files ${mb(each.file)})`).join('; ')}` +
+        `\nRSS growth from rebuild 10 to ${EDITS}: ${(((last.total - first.total) / first.total) * 100).toFixed(1)}%`,
+    );
     report('edit -> new A5 PDF in place, back-to-back saves', backToBack);
   } finally {
     child.kill('SIGTERM');

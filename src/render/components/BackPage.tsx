@@ -9,7 +9,7 @@ import type { LeafletStyles } from '../styles.ts';
 import { printableUrl, wrapUrl } from '../printedUrl.ts';
 import { PageFurniture } from './PageFurniture.tsx';
 
-interface BackPageProps {
+export interface BackPageProps {
   leaflet: CompiledLeaflet;
   brand: LoadedBrand;
   edition: Edition;

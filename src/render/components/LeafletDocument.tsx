@@ -1,23 +1,12 @@
 import { Document, Page } from '@react-pdf/renderer';
-import type { ReactNode } from 'react';
-import type { CompiledLeaflet } from '../../compile/leaflet.ts';
-import type { LoadedBrand } from '../../load/brand.ts';
-import type { Edition } from '../editions.ts';
-import type { LeafletStyles } from '../styles.ts';
-import { BackPage } from './BackPage.tsx';
+import { BackPage, type BackPageProps } from './BackPage.tsx';
 import { Blocks } from './Blocks.tsx';
 import { Cover } from './Cover.tsx';
 import { NotesPage } from './NotesPage.tsx';
 import { PageFurniture } from './PageFurniture.tsx';
 
-export interface LeafletDocumentProps {
-  leaflet: CompiledLeaflet;
-  brand: LoadedBrand;
-  edition: Edition;
-  /** buildStyles for this brand and edition, with the brand's fallback fonts. */
-  styles: LeafletStyles;
-  leafletUrl: string;
-  qrCode?: ReactNode;
+/** `styles`: buildStyles for this brand and edition, with the brand's fallback fonts. */
+export interface LeafletDocumentProps extends BackPageProps {
   /** Ruled notes pages between the body and the back page (booklet padding). */
   notesPages?: number;
 }

@@ -24,6 +24,9 @@ export interface InputWatcherOptions {
   onError?: (error: unknown) => void;
 }
 
+/** A file's path from the project root, with forward slashes (as the dependency graph names inputs). */
+const projectPath = (root: string, file: string) => path.relative(root, file).split(path.sep).join('/');
+
 /** Content hash of one file, or undefined when it is gone (or not a regular file). */
 async function hashOf(absolute: string): Promise<string | undefined> {
   const bytes = await readFile(absolute).catch(() => undefined);
@@ -39,7 +42,7 @@ async function indexInputs(root: string): Promise<Map<string, string>> {
       if (!entry.isFile() || isScratchFile(entry.name)) continue;
       const absolute = path.join(entry.parentPath, entry.name);
       const hash = await hashOf(absolute);
-      if (hash) index.set(path.relative(root, absolute).split(path.sep).join('/'), hash);
+      if (hash) index.set(projectPath(root, absolute), hash);
     }
   }
   return index;
@@ -96,7 +99,7 @@ export class InputWatcher {
     this.flushing = this.flushing.then(async () => {
       for (const file of files) {
         const hash = await hashOf(file);
-        if (hash) this.index.set(this.relative(file), hash);
+        if (hash) this.index.set(projectPath(this.options.root, file), hash);
       }
     });
   }
@@ -107,12 +110,8 @@ export class InputWatcher {
     await this.watcher.close();
   }
 
-  private relative(file: string): string {
-    return path.relative(this.options.root, file).split(path.sep).join('/');
-  }
-
   private note(file: string, suffix = ''): void {
-    const reported = this.relative(file) + suffix;
+    const reported = projectPath(this.options.root, file) + suffix;
     this.pending.add(reported);
     if (!suffix) {
       this.recheckDue.set(reported, performance.now() + RECHECK_AFTER_MS);

@@ -147,7 +147,7 @@ export async function buildProject(options: BuildOptions, preloaded?: ProjectSna
   // manifest.json, cover thumbnails and index.html describe every PDF on disk, not only this build's.
   const knownPages = new Map(outputs.flatMap((o) => (o.pages ? [[path.resolve(project.root, o.file), o.pages] as const] : [])));
   if (options.writeSite !== false) {
-    const site = await writeDownloadsSite({ outDir: options.outDir, sources: project.sources, brand, i18n: project.i18n, knownPages });
+    const site = await writeDownloadsSite({ outDir: options.outDir, root: project.root, sources: project.sources, brand, i18n: project.i18n, templates: project.templates, knownPages });
     diagnostics.push(...site.diagnostics);
   }
   const ok = !diagnostics.some((d) => d.severity === 'error') && outputs.every((o) => o.status !== 'failed');

@@ -25,6 +25,7 @@ export const editionFileSchema = z.strictObject({
   pages: z.int().positive().describe('Number of PDF pages'),
   sha256: sha256.describe('SHA-256 of the file, lower-case hex'),
   forPrinters: z.boolean().describe('Print-only file (booklet imposition, print-shop bleed): offered to printers, not readers'),
+  url: z.url().optional().describe('Public address, from baseUrl, with ?v=<sha256 prefix> so a cache never serves an old copy'),
 });
 
 export const coverSchema = z.strictObject({
@@ -57,6 +58,10 @@ export const manifestEntrySchema = z.strictObject({
   translationStatus: translationStatusSchema.describe('source (en-GB), draft, reviewed, or stale (the source changed since translation)'),
   editions: z.array(editionFileSchema).min(1),
   cover: coverSchema.optional().describe('PNG thumbnail of page 1 for the downloads page'),
+  page: z
+    .strictObject({ path: relativePath, url: z.url(), sha256 })
+    .optional()
+    .describe('The HTML edition: the page the QR code opens (path in the output folder, public address)'),
 });
 
 export const manifestSchema = z
@@ -64,6 +69,9 @@ export const manifestSchema = z
     manifestVersion: z.literal(1),
     /** Only leaflet x locale pairs with at least one PDF in the output folder; never pseudo-locales. */
     leaflets: z.array(manifestEntrySchema).describe('One entry per leaflet and locale, sorted by id then locale'),
+    baseUrl: z.url().optional().describe('Where the output folder is published (brand file baseUrl)'),
+    generatedAt: calendarDate.optional().describe('Latest published date of the listed leaflets, so the same inputs give the same bytes'),
+    sitemap: relativePath.optional().describe('sitemap.xml, with hreflang alternates'),
   })
   .describe('Every published leaflet PDF in the output folder, for the charity website');
 

@@ -21,6 +21,8 @@ export const brandSchema = z.strictObject({
    * Relative to `website` unless absolute.
    */
   leafletUrlPattern: z.string().includes('{id}'),
+  /** Where the output folder is published; defaults to the pattern's fixed part (`https://<website>/leaflets/`). */
+  baseUrl: z.url().optional(),
   colours: z.strictObject({
     text: hexColour,
     background: hexColour,

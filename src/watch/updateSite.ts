@@ -10,7 +10,7 @@ import { writeDownloadsSite } from '../site/writeSite.ts';
 export async function updateSite(outDir: string, project: ProjectSnapshot): Promise<BuildReport> {
   const started = performance.now();
   const { sources, brand, i18n } = project;
-  const site = await writeDownloadsSite({ outDir, sources, ...(brand ? { brand } : {}), i18n });
+  const site = await writeDownloadsSite({ outDir, root: project.root, sources, ...(brand ? { brand } : {}), i18n, templates: project.templates });
   const ok = !site.diagnostics.some((d) => d.severity === 'error');
   return { outputs: [], diagnostics: site.diagnostics, readingEase: [], durationMs: performance.now() - started, ok };
 }

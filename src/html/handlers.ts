@@ -1,0 +1,101 @@
+import type { ElementContent } from 'hast';
+import { h } from 'hastscript';
+import type { Block, Inline, TableBlock } from '../compile/model.ts';
+
+/**
+ * The HTML edition's handlers: one per block and inline type of the leaflet model. The maps are
+ * typed over the model's unions, so a new block or inline type fails to compile until HTML
+ * handles it (as the PDF's components must).
+ */
+export interface HtmlContext {
+  /** Translate a key in the leaflet's locale. */
+  t: (key: string, options?: Record<string, unknown>) => string;
+  /** The `src` for a local image: copied into the output folder under a content-hashed name. */
+  imageHref: (absolutePath: string) => string;
+  /** A unique, readable `id` for a heading (`side-effects`, `side-effects-1`). */
+  headingId: (text: string) => string;
+}
+
+type BlockOf<T extends Block['type']> = Extract<Block, { type: T }>;
+type InlineOf<T extends Inline['type']> = Extract<Inline, { type: T }>;
+
+export type BlockHandlers = { [T in Block['type']]: (block: BlockOf<T>, context: HtmlContext) => ElementContent[] };
+export type InlineHandlers = { [T in Inline['type']]: (inline: InlineOf<T>, context: HtmlContext) => ElementContent[] };
+
+/** The text of inlines, as a screen reader or a heading id would have it. */
+export const inlineText = (inlines: Inline[]): string =>
+  inlines.map((inline) => ('value' in inline ? inline.value : 'children' in inline ? inlineText(inline.children) : ' ')).join('');
+
+export const inlineHandlers: InlineHandlers = {
+  text: (inline) => [{ type: 'text', value: inline.value }],
+  code: (inline) => [h('code', inline.value)],
+  break: () => [h('br')],
+  strong: (inline, context) => [h('strong', renderInlines(inline.children, context))],
+  emphasis: (inline, context) => [h('em', renderInlines(inline.children, context))],
+  // The PDF prints a link's address after its text; on screen the link itself is enough.
+  link: (inline, context) => [h('a', { href: inline.url }, renderInlines(inline.children, context))],
+  // A citation (`[@key]`, once the model has it) goes here: h('a', { href: `#${sourceAnchorId(n)}` }, ...).
+};
+
+const ALIGN_CLASS = { left: 'align-left', right: 'align-right', center: 'align-center' } as const;
+
+function table(block: TableBlock, context: HtmlContext): ElementContent[] {
+  const alignOf = (column: number) => {
+    const align = block.align[column];
+    return align ? { className: [ALIGN_CLASS[align]] } : {};
+  };
+  return [
+    h('div', { className: ['table'] }, [
+      h('table', [
+        h('thead', [h('tr', block.header.map((cell, column) => h('th', { scope: 'col', ...alignOf(column) }, renderInlines(cell.children, context))))]),
+        h(
+          'tbody',
+          block.rows.map((row) => h('tr', row.map((cell, column) => h('td', alignOf(column), renderInlines(cell.children, context))))),
+        ),
+      ]),
+    ]),
+  ];
+}
+
+export const blockHandlers: BlockHandlers = {
+  heading: (block, context) => {
+    const text = inlineText(block.children);
+    // The page's only h1 is the title; body headings keep their depth (## is h2).
+    const tag = block.depth === 3 ? 'h3' : 'h2';
+    return [h(tag, { id: context.headingId(text) }, renderInlines(block.children, context))];
+  },
+  paragraph: (block, context) => [h('p', renderInlines(block.children, context))],
+  list: (block, context) =>
+    [
+      h(
+        block.ordered ? 'ol' : 'ul',
+        block.ordered && block.start !== 1 ? { start: block.start } : {},
+        block.items.map((item) => h('li', renderListItem(item.children, context))),
+      ),
+    ],
+  image: (block, context) => [
+    h('figure', [
+      h('img', { src: context.imageHref(block.src), alt: block.alt }),
+      ...(block.title ? [h('figcaption', block.title)] : []),
+    ]),
+  ],
+  // A callout box is an aside with a label, so a screen reader announces it as one.
+  callout: (block, context) => [h('aside', { className: ['callout'], ariaLabel: context.t('site:leaflet.calloutLabel') }, renderBlocks(block.children, context))],
+  table,
+  rule: () => [h('hr')],
+};
+
+export function renderInlines(inlines: Inline[], context: HtmlContext): ElementContent[] {
+  return inlines.flatMap((inline) => (inlineHandlers[inline.type] as (i: Inline, c: HtmlContext) => ElementContent[])(inline, context));
+}
+
+export function renderBlocks(blocks: Block[], context: HtmlContext): ElementContent[] {
+  return blocks.flatMap((block) => (blockHandlers[block.type] as (b: Block, c: HtmlContext) => ElementContent[])(block, context));
+}
+
+/** A tight list item holding one paragraph renders its text directly, without a `p`. */
+function renderListItem(children: Block[], context: HtmlContext): ElementContent[] {
+  const [only] = children;
+  if (children.length === 1 && only?.type === 'paragraph') return renderInlines(only.children, context);
+  return renderBlocks(children, context);
+}

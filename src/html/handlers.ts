@@ -14,6 +14,10 @@ export interface HtmlContext {
   imageHref: (absolutePath: string) => string;
   /** A unique, readable `id` for a heading (`side-effects`, `side-effects-1`). */
   headingId: (text: string) => string;
+  /** A name for a callout box, unique on the page (landmarks with one name cannot be told apart). */
+  calloutLabel: (lead: string | undefined) => string;
+  /** The `id` of the last heading rendered: a table's scroll box is named by the heading above it. */
+  lastHeadingId?: string;
 }
 
 type BlockOf<T extends Block['type']> = Extract<Block, { type: T }>;
@@ -39,13 +43,21 @@ export const inlineHandlers: InlineHandlers = {
 
 const ALIGN_CLASS = { left: 'align-left', right: 'align-right', center: 'align-center' } as const;
 
+/** The bold words a block opens with, without their full stop. */
+function leadOf(blocks: Block[]): string | undefined {
+  const first = blocks[0];
+  const opening = first?.type === 'paragraph' ? first.children[0] : undefined;
+  return opening?.type === 'strong' ? inlineText(opening.children).trim().replace(/[.:]$/, '') || undefined : undefined;
+}
+
+/** A wide table scrolls in its own box on a narrow screen; the box takes keyboard focus so it can scroll. */
 function table(block: TableBlock, context: HtmlContext): ElementContent[] {
   const alignOf = (column: number) => {
     const align = block.align[column];
     return align ? { className: [ALIGN_CLASS[align]] } : {};
   };
   return [
-    h('div', { className: ['table'] }, [
+    h('div', { className: ['table'], role: 'group', tabIndex: 0, ...(context.lastHeadingId ? { ariaLabelledBy: context.lastHeadingId } : {}) }, [
       h('table', [
         h('thead', [h('tr', block.header.map((cell, column) => h('th', { scope: 'col', ...alignOf(column) }, renderInlines(cell.children, context))))]),
         h(
@@ -62,7 +74,8 @@ export const blockHandlers: BlockHandlers = {
     const text = inlineText(block.children);
     // The page's only h1 is the title; body headings keep their depth (## is h2).
     const tag = block.depth === 3 ? 'h3' : 'h2';
-    return [h(tag, { id: context.headingId(text) }, renderInlines(block.children, context))];
+    context.lastHeadingId = context.headingId(text);
+    return [h(tag, { id: context.lastHeadingId }, renderInlines(block.children, context))];
   },
   paragraph: (block, context) => [h('p', renderInlines(block.children, context))],
   list: (block, context) =>
@@ -79,8 +92,11 @@ export const blockHandlers: BlockHandlers = {
       ...(block.title ? [h('figcaption', block.title)] : []),
     ]),
   ],
-  // A callout box is an aside with a label, so a screen reader announces it as one.
-  callout: (block, context) => [h('aside', { className: ['callout'], ariaLabel: context.t('site:leaflet.calloutLabel') }, renderBlocks(block.children, context))],
+  // A callout box is an aside with a label, so a screen reader announces it as one: its bold
+  // opening words ("Key message.") when it has them.
+  callout: (block, context) => [
+    h('aside', { className: ['callout'], ariaLabel: context.calloutLabel(leadOf(block.children)) }, renderBlocks(block.children, context)),
+  ],
   table,
   rule: () => [h('hr')],
 };

@@ -46,7 +46,14 @@ export function leafletArticle({ leaflet, imageHref }: ArticleOptions): Element 
   const slugger = new GithubSlugger();
   // Ids the page itself uses are taken first, so a heading never collides with them.
   for (const reserved of ['main', 'title', 'sources', 'about', 'downloads', 'languages']) slugger.slug(reserved);
-  const context: HtmlContext = { t, imageHref, headingId: (text) => slugger.slug(text) || slugger.slug('section') };
+  const calloutLabels = new Map<string, number>();
+  const calloutLabel = (lead: string | undefined) => {
+    const label = lead ?? t('site:leaflet.calloutLabel');
+    const seen = (calloutLabels.get(label) ?? 0) + 1;
+    calloutLabels.set(label, seen);
+    return seen === 1 ? label : `${label} (${seen})`;
+  };
+  const context: HtmlContext = { t, imageHref, calloutLabel, headingId: (text) => slugger.slug(text) || slugger.slug('section') };
   const notice = translationNotice(leaflet);
 
   const sources = h('section', { className: ['sources'] }, [

@@ -68,10 +68,12 @@ export function renderPage(input: PageShellInput): string {
         h('img', { src: input.logo.src, alt: input.logo.alt, width: input.logo.width, height: input.logo.height }),
       ]),
       h('p', { className: ['strapline'] }, input.strapline),
-      h('nav', { className: ['site-nav'], ariaLabel: input.nav.label }, [linkList(input.nav.links)]),
-      ...(input.languages && input.languages.links.length > 0
-        ? [h('nav', { className: ['language-nav'], ariaLabel: input.languages.label }, [linkList(input.languages.links)])]
-        : []),
+      h('div', { className: ['nav-row'] }, [
+        h('nav', { className: ['site-nav'], ariaLabel: input.nav.label }, [linkList(input.nav.links)]),
+        ...(input.languages && input.languages.links.length > 0
+          ? [h('nav', { className: ['language-nav'], ariaLabel: input.languages.label }, [linkList(input.languages.links)])]
+          : []),
+      ]),
     ]),
   ]);
   const tree: Root = {

@@ -36,7 +36,11 @@ main.wrap{padding-bottom:1rem}
 .strapline{margin:0;font-weight:700;color:var(--primary);flex:1 1 16rem}
 .site-nav ul,.language-nav ul{display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;margin:0;padding:0;list-style:none}
 .site-nav a,.language-nav a{display:inline-block;padding:.5rem 0}
-.site-nav,.language-nav{flex:1 1 100%}
+.nav-row{flex:1 1 100%;display:flex;flex-wrap:wrap;justify-content:space-between;gap:0 1.5rem}
+.language-filter ul{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;padding:0;list-style:none;margin:0 0 1rem}
+.language-filter a{display:inline-block;padding:.25rem 0;font-size:1.25rem}
+.language-filter p{margin:0}
+dt{font-weight:700;margin-top:.75rem}dd{margin:0 0 0 1.25rem}
 a[aria-current="page"]{font-weight:700;text-decoration-thickness:.2em}
 h1,h2,h3,h4{line-height:1.2;margin:1.5rem 0 .5rem}
 h1{font-size:2.25rem;color:var(--primary)}
@@ -56,7 +60,9 @@ img{max-width:100%;height:auto}
 .callout>:last-child{margin-bottom:0}
 figure{margin:1.5rem 0}
 figcaption{color:var(--muted);font-size:1rem}
-.table{max-width:100%}
+.table{max-width:100%;overflow-x:auto;margin:0 0 1rem}
+.table:focus-visible{outline:.1875rem solid var(--primary);outline-offset:.125rem}
+.table table{margin:0}
 table{border-collapse:collapse;width:100%;margin:0 0 1rem}
 th,td{border:1px solid var(--muted);padding:.5rem;text-align:left;vertical-align:top}
 th{background:var(--callout-background)}
@@ -77,7 +83,7 @@ hr{border:0;border-top:1px solid var(--muted);margin:1.5rem 0}
 .languages-picker a{display:block;padding:1rem;border:.125rem solid var(--primary);font-size:1.375rem;font-weight:700}
 .languages-picker p{margin:.25rem 0 0}
 .site-footer{border-top:.5rem solid var(--primary);margin-top:2rem;padding:1rem 0 2rem}
-@media (max-width:32rem){h1{font-size:1.875rem}h2{font-size:1.5rem}.card{grid-template-columns:1fr}}
+@media (max-width:32rem){h1{font-size:1.875rem}h2{font-size:1.5rem}.card{grid-template-columns:1fr}table{font-size:1rem}th,td{padding:.375rem}}
 @media print{
 body{font-size:12pt;color:#000;background:#fff}
 .skip-link,.site-nav,.language-nav,.panel,.site-footer{display:none}

@@ -68,7 +68,8 @@ export function renderDownloadsPage(context: SiteContext, locale: string): strin
             h('li', t('meta.reviewDue', { date: formatDate(entry.reviewDue) })),
           ]),
           h('p', [h('a', { href: hrefBetween(pagePath, layout.leafletPage(entry.locale, entry.id)) }, t('site:downloads.readOnline'))]),
-          ...downloadLists(pagePath, entry, t, 'h3'),
+          ...downloadLists(pagePath, entry, t, 'h3', false),
+          h('p', [h('a', { href: '#printing' }, t('site:downloads.printingHeading'))]),
         ]),
       ]),
     ]);

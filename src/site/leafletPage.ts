@@ -8,18 +8,21 @@ import { downloadText, EDITION_KEYS, fileHref, leafletsById, pageFrame, type Sit
 import { hrefBetween } from './siteLayout.ts';
 
 /** One PDF as a list item: the link, then a line saying what the file is for. */
-export function downloadItem(pagePath: string, file: EditionFile, locale: string, t: Translate): ElementContent {
+export function downloadItem(pagePath: string, file: EditionFile, locale: string, t: Translate, withHelp: boolean): ElementContent {
   return h('li', [
     h('a', { href: fileHref(pagePath, file), type: 'application/pdf', hrefLang: locale }, downloadText(file, locale, t)),
-    h('p', { className: ['help'] }, t(`site:editions.${EDITION_KEYS[file.edition]}`)),
+    ...(withHelp ? [h('p', { className: ['help'] }, t(`site:editions.${EDITION_KEYS[file.edition]}`))] : []),
   ]);
 }
 
-/** Reading editions in a list, then the print files under "For printers", with what each is for. */
-export function downloadLists(pagePath: string, entry: ManifestEntry, t: Translate, headingTag: 'h3' | 'h4'): ElementContent[] {
+/**
+ * Reading editions in a list, then the print files under "For printers"; with `withHelp`, a
+ * line under each link says what the file is for (the downloads page says it once, at the end).
+ */
+export function downloadLists(pagePath: string, entry: ManifestEntry, t: Translate, headingTag: 'h3' | 'h4', withHelp = true): ElementContent[] {
   const reading = entry.editions.filter((file) => !file.forPrinters);
   const printing = entry.editions.filter((file) => file.forPrinters);
-  const list = (files: EditionFile[]) => h('ul', { className: ['downloads'] }, files.map((file) => downloadItem(pagePath, file, entry.locale, t)));
+  const list = (files: EditionFile[]) => h('ul', { className: ['downloads'] }, files.map((file) => downloadItem(pagePath, file, entry.locale, t, withHelp)));
   return [
     ...(reading.length > 0 ? [list(reading)] : []),
     ...(printing.length > 0

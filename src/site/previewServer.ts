@@ -85,6 +85,12 @@ async function serveFile(root: string, request: IncomingMessage, response: Serve
   if (!file) return send(response, 404, 'Not found');
   let info = await stat(file).catch(() => undefined);
   if (info?.isDirectory()) {
+    // As web servers do: a folder's page is addressed with a trailing slash, so its relative links resolve.
+    if (!url.pathname.endsWith('/')) {
+      response.writeHead(301, { location: `${url.pathname}/${url.search}`, 'cache-control': 'no-store' });
+      response.end();
+      return;
+    }
     file = path.join(file, 'index.html');
     info = await stat(file).catch(() => undefined);
   }

@@ -53,5 +53,5 @@ export function renderSitemap(context: SiteContext): string {
     { type: 'instruction', name: 'xml', value: 'version="1.0" encoding="UTF-8"' },
     x('urlset', { xmlns: 'http://www.sitemaps.org/schemas/sitemap/0.9', 'xmlns:xhtml': 'http://www.w3.org/1999/xhtml' }, urls),
   ]);
-  return `${toXml(tree)}\n`;
+  return `${toXml(tree, { closeEmptyElements: true })}\n`;
 }

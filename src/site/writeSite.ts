@@ -61,25 +61,41 @@ export async function writeDownloadsSite(input: SiteInput): Promise<{ manifest?:
 
 const leafletKey = (locale: string, id: string) => `${locale}/${id}`;
 
+/** The inputs a compiled leaflet came from, by identity: watch mode keeps unchanged ones. */
+interface CompiledFrom {
+  brand: LoadedBrand;
+  i18n: I18n;
+  templates?: TemplateSet;
+  sourceLeaflet?: LeafletSource;
+  leaflet?: CompiledLeaflet;
+}
+const compiledFor = new WeakMap<LeafletSource, CompiledFrom>();
+
 /**
  * Every published leaflet compiled from its source, for its HTML page. One that does not
  * compile now is left out: its last good page stays, as its last good PDFs do. Its problems
- * are the build's to report, so none are added here.
+ * are the build's to report, so none are added here. A leaflet whose source, brand, strings
+ * and partials are the very objects it was compiled from last time is not compiled again.
  */
 function compileForWeb(input: SiteInput, brand: LoadedBrand): Map<string, CompiledLeaflet> {
   const compiled = new Map<string, CompiledLeaflet>();
   for (const source of input.sources) {
     if (isPseudoLocale(source.locale) || !source.frontMatter) continue;
     const sourceLeaflet = input.sources.find((s) => s.id === source.id && s.locale === SOURCE_LOCALE);
-    const result = compileLeaflet({
-      root: input.root,
-      source,
-      brand,
-      i18n: input.i18n,
-      ...(sourceLeaflet ? { sourceLeaflet } : {}),
-      ...(input.templates ? { templates: input.templates } : {}),
-    });
-    if (result.leaflet) compiled.set(leafletKey(source.locale, source.id), result.leaflet);
+    let from = compiledFor.get(source);
+    if (!from || from.brand !== brand || from.i18n !== input.i18n || !input.templates || from.templates !== input.templates || from.sourceLeaflet !== sourceLeaflet) {
+      const result = compileLeaflet({
+        root: input.root,
+        source,
+        brand,
+        i18n: input.i18n,
+        ...(sourceLeaflet ? { sourceLeaflet } : {}),
+        ...(input.templates ? { templates: input.templates } : {}),
+      });
+      from = { brand, i18n: input.i18n, ...(input.templates ? { templates: input.templates } : {}), ...(sourceLeaflet ? { sourceLeaflet } : {}), ...(result.leaflet ? { leaflet: result.leaflet } : {}) };
+      compiledFor.set(source, from);
+    }
+    if (from.leaflet) compiled.set(leafletKey(source.locale, source.id), from.leaflet);
   }
   return compiled;
 }

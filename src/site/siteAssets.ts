@@ -26,11 +26,6 @@ export class AssetWriter {
     return relative;
   }
 
-  async copy(from: string, folder: string, stem: string): Promise<{ path: string; bytes: Buffer }> {
-    const bytes = await readFile(from);
-    return { path: await this.write(`${folder}/${hashedName(stem, bytes, path.extname(from))}`, bytes), bytes };
-  }
-
   /** A leaflet's image, copied once however many pages show it. */
   image(absolutePath: string): Promise<string> {
     let copied = this.images.get(absolutePath);
@@ -46,12 +41,44 @@ export class AssetWriter {
 
 const FONT_FORMATS: Record<string, WebFont['format']> = { '.ttf': 'truetype', '.otf': 'opentype', '.woff2': 'woff2' };
 
+/** The files of one brand's shared assets, read once while the loaded brand lives (watch mode keeps it). */
+const sharedAssetFiles = new WeakMap<LoadedBrand, Promise<{ files: Array<[string, Uint8Array]>; shared: SharedAssets }>>();
+
 /**
  * Copies the brand's logo and body font (every face it has) into `output/assets/` and writes
  * the stylesheet that uses them: the site shows the same branding as the leaflets, with no
- * requests to anywhere else. The logo is shown 3.5rem (56 px) high.
+ * requests to anywhere else.
  */
 export async function writeSharedAssets(assets: AssetWriter, brand: LoadedBrand): Promise<SharedAssets> {
+  let prepared = sharedAssetFiles.get(brand);
+  if (!prepared) {
+    const files = new AssetCollector();
+    prepared = prepareSharedAssets(files, brand).then((shared) => ({ files: files.files, shared }));
+    sharedAssetFiles.set(brand, prepared);
+    prepared.catch(() => sharedAssetFiles.delete(brand));
+  }
+  const { files, shared } = await prepared;
+  for (const [relative, bytes] of files) await assets.write(relative, bytes);
+  return shared;
+}
+
+/** Collects files instead of writing them, so they can be written again on every site update. */
+class AssetCollector {
+  readonly files: Array<[string, Uint8Array]> = [];
+
+  async write(relative: string, bytes: Uint8Array): Promise<string> {
+    this.files.push([relative, bytes]);
+    return relative;
+  }
+
+  async copy(from: string, folder: string, stem: string): Promise<{ path: string; bytes: Buffer }> {
+    const bytes = await readFile(from);
+    return { path: await this.write(`${folder}/${hashedName(stem, bytes, path.extname(from))}`, bytes), bytes };
+  }
+}
+
+/** The logo is shown 3.5rem (56 px) high. */
+async function prepareSharedAssets(assets: AssetCollector, brand: LoadedBrand): Promise<SharedAssets> {
   const logo = await assets.copy(brand.resolved.logo, ASSETS_DIR, 'logo');
   const image = await loadImage(logo.bytes);
   const height = 56;

@@ -1,36 +1,46 @@
 import path from 'node:path';
-import { compileLeaflet } from '../compile/compileLeaflet.ts';
-import type { CompiledLeaflet } from '../compile/leaflet.ts';
-import { readingEase } from '../compile/readingEase.ts';
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
-import { writeFileAtomic } from '../emit/atomicWrite.ts';
-import { outputPath } from '../emit/outputPaths.ts';
-import { lintBrandAndStyles } from '../lint/brandLint.ts';
-import { leafletGlyphDiagnostics, projectGlyphDiagnostics } from '../lint/glyphCoverage.ts';
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { removeStaleTemporaries, writeFileAtomic } from '../emit/atomicWrite.ts';
 import { withPseudoLocale } from '../i18n/pseudoLocale.ts';
-import { lintLeafletBody } from '../lint/leafletLint.ts';
-import type { LoadedBrand } from '../load/brand.ts';
 import type { LeafletSource } from '../load/content.ts';
-import { SOURCE_LOCALE } from '../load/locales.ts';
-import { EDITIONS, type Edition, type EditionId } from '../render/editions.ts';
-import { renderEdition } from '../render/renderEdition.ts';
-import { writeDownloadsSite } from '../site/writeSite.ts';
-import { leafletUrl } from './leafletUrl.ts';
-import { loadProject, sourceOf, type ProjectSnapshot } from './project.ts';
-import { fontStoreFor } from './renderSession.ts';
+import { EDITIONS, type EditionId } from '../render/editions.ts';
+import { BuildRecord, readCosts, writeCosts, type OutputRecord } from './cache/buildRecord.ts';
+import { environmentFingerprint } from './cache/fingerprint.ts';
+import { OutputCache } from './cache/outputCache.ts';
+import { ProjectLoader } from './project.ts';
+import { defaultThreads } from './renderPool.ts';
 import { promoteStrict, selectionFilter, type BuildSelection } from './selection.ts';
+import { planShards, type ShardSpec } from './shards.ts';
+import { unitKey, type Unit } from './stages/compileUnit.ts';
+import { OUTPUT_HANDLERS, pdfTargets, targetId, type OutputTarget } from './stages/outputs.ts';
+import { brandChecks, localeChecks } from './stages/projectStages.ts';
+import { OutputFolder, SHARD_FILE, updateWebsite } from './stages/siteStage.ts';
+import { ProjectStore } from './store/projectStore.ts';
+import { changedReads } from './store/readLog.ts';
+import { runUnits } from './unitRunner.ts';
+import type { UnitOutcome, UnitTask } from './unitWork.ts';
 
 export interface BuildOptions extends BuildSelection {
   root: string;
   outDir: string;
   strict: boolean;
   onOutput?: (result: OutputResult) => void;
-  /** Update the website files after the PDFs (default true); watch mode does it once per rebuild instead. */
+  /** Update the website files after the PDFs (default true; never for a shard). */
   writeSite?: boolean;
-  /** Measure the English leaflets' reading ease (default true; watch mode skips it on its fast path). */
+  /** Measure the English leaflets' reading ease (default true). */
   measureReadingEase?: boolean;
   /** Flush each PDF to disk before renaming it into place (default true; see writeFileAtomic). */
   flushToDisk?: boolean;
+  /** Render threads: 1 renders in this thread; default one per core. */
+  jobs?: number;
+  /** Build only this shard's share of the leaflet x locale units (CI matrix). */
+  shard?: ShardSpec;
+  /** Use and fill the output cache and build record (default true). */
+  cache?: boolean;
+  /** Default `<root>/.cache/leaflets`. */
+  cacheDir?: string;
+  /** Size bound of the output cache in bytes. */
+  cacheBytes?: number;
 }
 
 export interface OutputResult {
@@ -40,6 +50,8 @@ export interface OutputResult {
   /** Path relative to the project root. */
   file: string;
   status: 'written' | 'unchanged' | 'failed';
+  /** How the bytes were had: rendered now, from the output cache, or already on disk from the last build. */
+  via?: 'render' | 'cache' | 'kept';
   pages?: number;
   bytes?: number;
   ms: number;
@@ -57,120 +69,244 @@ export interface BuildReport {
   readingEase: ReadingEaseResult[];
   durationMs: number;
   ok: boolean;
+  /** Outputs rendered by this build (the rest came from the cache or were already in place). */
+  rendered: number;
+}
+
+/** A store and loader kept between builds (watch mode), so unchanged files are not read again. */
+export interface BuildSession {
+  store: ProjectStore;
+  loader: ProjectLoader;
 }
 
 const relative = (root: string, file: string) => path.relative(root, file).split(path.sep).join('/');
+export const defaultCacheDir = (root: string) => path.join(root, '.cache', 'leaflets');
 
 /** Errors that stop every output of a locale (a broken locale file) or of the whole project (the brand). */
-function blockingErrors(diagnostics: Diagnostic[], locale: string): Diagnostic[] {
+export function blockingErrors(diagnostics: Diagnostic[], locale: string): Diagnostic[] {
   return diagnostics.filter(
-    (d) => d.severity === 'error' && (d.file.startsWith('templates/brand') || d.file.startsWith(`locales/${locale}/`)),
+    (d) => d.severity === 'error' && (d.file.startsWith('templates/brand') || d.file.startsWith(`locales/${locale}/`) || d.file === `locales/${locale}`),
   );
 }
 
-/** Brand lint results, kept while the loaded brand object lives (watch mode reuses it). */
-const brandLintCache = new WeakMap<LoadedBrand, Map<string, Promise<Diagnostic[]>>>();
-
-function brandLint(root: string, brand: LoadedBrand, editions: Edition[]): Promise<Diagnostic[]> {
-  const byEditions = brandLintCache.get(brand) ?? new Map<string, Promise<Diagnostic[]>>();
-  brandLintCache.set(brand, byEditions);
-  const key = editions.map((edition) => edition.id).join(',');
-  let result = byEditions.get(key);
-  if (!result) {
-    result = lintBrandAndStyles(root, brand, editions);
-    byEditions.set(key, result);
-  }
-  return result;
+interface UnitSlot {
+  source: LeafletSource;
+  unit: Unit;
+  diagnostics: Diagnostic[];
+  results: Map<string, OutputResult>;
+  readingEase?: ReadingEaseResult;
 }
 
 /**
- * Builds every selected leaflet x locale x edition. One bad leaflet never stops the others;
- * a failed output is never written, so the last good PDF stays in place.
+ * Builds every selected leaflet x locale x edition. Each unit (leaflet in one locale) whose
+ * recorded reads are unchanged and whose files are in place costs nothing; the rest are
+ * compiled once and each output is taken from the cache or rendered, on all cores. One bad
+ * leaflet never stops the others; a failed output is never written, so the last good file stays.
  */
-export async function buildProject(options: BuildOptions, preloaded?: ProjectSnapshot): Promise<BuildReport> {
+export async function buildProject(options: BuildOptions, session?: BuildSession): Promise<BuildReport> {
   const started = performance.now();
-  const project = preloaded ?? (await loadProject(options.root));
-  // The pseudo-locale (en-XA) exists only when asked for by name; the downloads site reads `project`, so never lists it.
+  const { root, outDir, strict } = options;
+  await removeStaleTemporaries(outDir);
+  const store = session?.store ?? new ProjectStore(root);
+  const project = await (session?.loader ?? new ProjectLoader(store)).load();
+  // The pseudo-locale (en-XA) exists only when asked for by name; the website never lists it.
   const buildable = withPseudoLocale(project, options.locales);
-  const diagnostics: Diagnostic[] = promoteStrict(project.diagnostics, options.strict);
-  const outputs: OutputResult[] = [];
-  const readingEaseResults: ReadingEaseResult[] = [];
+  const diagnostics: Diagnostic[] = promoteStrict(project.diagnostics, strict);
+  const fingerprint = environmentFingerprint();
+  const cacheDir = options.cacheDir ?? defaultCacheDir(root);
+  const useCache = options.cache !== false;
+  const record = useCache ? await BuildRecord.open(cacheDir, outDir, fingerprint) : undefined;
+  const cache = useCache ? new OutputCache(cacheDir, options.cacheBytes) : undefined;
+  const folder = new OutputFolder(outDir);
+  const targets = pdfTargets(options.editions);
   const wanted = selectionFilter(options);
-  const editions = options.editions.map((id) => EDITIONS[id]);
-  const { brand } = project;
-  if (brand) diagnostics.push(...(await brandLint(project.root, brand, editions)));
+  let selected = buildable.sources.filter((s) => wanted(s.id, s.locale));
+  const costs = await readCosts(cacheDir);
+  if (options.shard) {
+    const plan = planShards(selected.map((s) => unitKey({ leafletId: s.id, locale: s.locale })), options.shard.count, costs, (key) =>
+      selected.find((s) => unitKey({ leafletId: s.id, locale: s.locale }) === key)?.raw.length ?? 1,
+    );
+    const mine = new Set(plan.shards[options.shard.index - 1]);
+    selected = selected.filter((s) => mine.has(unitKey({ leafletId: s.id, locale: s.locale })));
+    await writeFileAtomic(
+      path.join(outDir, SHARD_FILE),
+      Buffer.from(`${JSON.stringify({ shard: options.shard.index, of: options.shard.count, plan: plan.digest, units: [...mine].sort(), editions: options.editions }, null, 2)}\n`),
+    );
+  }
 
-  const selected = buildable.sources.filter((s) => wanted(s.id, s.locale));
-  if (brand) diagnostics.push(...projectGlyphDiagnostics(buildable, selected.map((s) => s.locale)));
+  diagnostics.push(...(await brandChecks(buildable, store, record, options.editions.map((id) => EDITIONS[id]))));
+  for (const locale of [...new Set(selected.map((s) => s.locale))]) diagnostics.push(...(await localeChecks(buildable, store, record, locale)));
+
+  const slots: UnitSlot[] = [];
+  const tasks: Array<{ slot: UnitSlot; task: UnitTask }> = [];
+  const emit = (slot: UnitSlot, target: OutputTarget, result: OutputResult) => {
+    slot.results.set(targetId(target), result);
+    options.onOutput?.(result);
+  };
+  const baseOf = (slot: UnitSlot, target: OutputTarget) => ({
+    leafletId: slot.unit.leafletId,
+    locale: slot.unit.locale,
+    edition: target.variant as EditionId,
+    file: relative(root, OUTPUT_HANDLERS[target.kind].path(outDir, slot.unit, target.variant)),
+  });
+
   for (const source of selected) {
-    if (source.locale === SOURCE_LOCALE && options.measureReadingEase !== false) {
-      const ease = readingEase(source.body);
-      readingEaseResults.push({ file: source.file, fleschReadingEase: ease.fleschReadingEase, words: ease.words });
+    const unit = { leafletId: source.id, locale: source.locale };
+    const slot: UnitSlot = { source, unit, diagnostics: [], results: new Map() };
+    slots.push(slot);
+    if (!buildable.brand || blockingErrors(diagnostics, source.locale).length > 0) {
+      for (const target of targets) emit(slot, target, { ...baseOf(slot, target), status: 'failed', ms: 0 });
+      continue;
     }
-    const compiled = compileSource(buildable, source, options.strict);
-    diagnostics.push(...compiled.diagnostics);
-    const blocked = blockingErrors(diagnostics, source.locale).length > 0 || !brand;
-    for (const edition of editions) {
-      const target = outputPath(options.outDir, source.locale, source.id, edition.id);
-      const base = { leafletId: source.id, locale: source.locale, edition: edition.id, file: relative(project.root, target) };
-      const t0 = performance.now();
-      let result: OutputResult;
-      if (!compiled.leaflet || blocked || !brand) {
-        result = { ...base, status: 'failed', ms: 0 };
-      } else {
-        try {
-          const rendered = await renderEdition({
-            leaflet: compiled.leaflet,
-            brand,
-            edition,
-            fontStore: fontStoreFor(brand),
-            leafletUrl: leafletUrl(brand, source.locale, source.id),
-          });
-          const status = await writeFileAtomic(target, rendered.bytes, { flushToDisk: options.flushToDisk !== false });
-          result = { ...base, status, pages: rendered.pageCount, bytes: rendered.bytes.length, ms: performance.now() - t0 };
-        } catch (error) {
-          diagnostics.push(
-            diagnostic({
-              file: source.file,
-              rule: 'render-failed',
-              source: 'render',
-              message: `Could not render the ${edition.id} edition: ${(error as Error).message}`,
-            }),
-          );
-          result = { ...base, status: 'failed', ms: performance.now() - t0 };
+    const remembered = record?.unit(unitKey(unit));
+    const valid = remembered && remembered.strict === strict && changedReads(remembered.reads, (key) => store.digestOf(key)).length === 0;
+    const needed: OutputTarget[] = [];
+    if (remembered && valid) {
+      slot.diagnostics.push(...remembered.diagnostics);
+      if (remembered.readingEase && options.measureReadingEase !== false) slot.readingEase = { file: source.file, ...remembered.readingEase };
+      for (const target of targets) {
+        const t0 = performance.now();
+        const output = remembered.outputs[targetId(target)];
+        const absolute = OUTPUT_HANDLERS[target.kind].path(outDir, unit, target.variant);
+        if (!remembered.compiled) {
+          emit(slot, target, { ...baseOf(slot, target), status: 'failed', ms: 0 });
+        } else if (!output) {
+          needed.push(target);
+        } else if (!output.fileDigest) {
+          slot.diagnostics.push(...output.diagnostics);
+          emit(slot, target, { ...baseOf(slot, target), status: 'failed', ms: 0 });
+        } else if ((await folder.digestOf(absolute)) === output.fileDigest) {
+          slot.diagnostics.push(...output.diagnostics);
+          emit(slot, target, { ...baseOf(slot, target), status: 'unchanged', via: 'kept', ...sizes(output), ms: performance.now() - t0 });
+        } else {
+          const cached = await cache?.get(output.key);
+          if (!cached) {
+            needed.push(target);
+            continue;
+          }
+          const status = await writeFileAtomic(absolute, cached.bytes, { flushToDisk: options.flushToDisk !== false });
+          folder.wrote(absolute, output.fileDigest);
+          slot.diagnostics.push(...cached.diagnostics);
+          emit(slot, target, { ...baseOf(slot, target), status, via: 'cache', ...sizes(output), ms: performance.now() - t0 });
         }
       }
-      outputs.push(result);
-      options.onOutput?.(result);
+      if (needed.length === 0) continue;
+    } else {
+      needed.push(...targets);
+    }
+    const task: UnitTask = {
+      root,
+      outDir,
+      unit,
+      targets: needed,
+      strict,
+      fingerprint,
+      ...(cache ? { cacheDir, cacheBytes: cache.maxBytes } : {}),
+      measureReadingEase: options.measureReadingEase !== false,
+      flushToDisk: options.flushToDisk !== false,
+    };
+    tasks.push({ slot, task });
+  }
+
+  let rendered = 0;
+  const threads = Math.max(1, options.jobs ?? defaultThreads());
+  const byCost = [...tasks].sort((a, b) => costOf(costs, b) - costOf(costs, a));
+  await runUnits(byCost.map((each) => each.task), { threads, project, store }, (outcome) => {
+    const entry = tasks.find((each) => each.task.unit === outcome.unit)!;
+    rendered += absorb(entry.slot, outcome, record, costs, folder, (target, result) => emit(entry.slot, target, result), baseOf);
+  });
+
+  const outputs: OutputResult[] = [];
+  const readingEase: ReadingEaseResult[] = [];
+  for (const slot of slots) {
+    diagnostics.push(...slot.diagnostics);
+    if (slot.readingEase) readingEase.push(slot.readingEase);
+    for (const target of targets) {
+      const result = slot.results.get(targetId(target));
+      if (result) outputs.push(result);
     }
   }
-  // manifest.json, cover thumbnails and index.html describe every PDF on disk, not only this build's.
-  const knownPages = new Map(outputs.flatMap((o) => (o.pages ? [[path.resolve(project.root, o.file), o.pages] as const] : [])));
-  if (options.writeSite !== false) {
-    const site = await writeDownloadsSite({ outDir: options.outDir, sources: project.sources, brand, i18n: project.i18n, knownPages });
-    diagnostics.push(...site.diagnostics);
+
+  if (options.writeSite !== false && !options.shard) {
+    // manifest.json, cover thumbnails and index.html describe every PDF on disk, not only this build's.
+    const knownPages = new Map(outputs.flatMap((o) => (o.pages ? [[path.resolve(root, o.file), o.pages] as const] : [])));
+    diagnostics.push(...(await updateWebsite({ project, store, folder, ...(record ? { record } : {}), knownPages })));
+  }
+  if (record) await record.save().catch(() => undefined);
+  if (useCache && tasks.length > 0) {
+    await writeCosts(cacheDir, costs).catch(() => undefined);
+    if (rendered > 0) await cache?.prune().catch(() => undefined);
   }
   const ok = !diagnostics.some((d) => d.severity === 'error') && outputs.every((o) => o.status !== 'failed');
-  return { outputs, diagnostics, readingEase: readingEaseResults, durationMs: performance.now() - started, ok };
+  return { outputs, diagnostics: dedupe(diagnostics), readingEase, durationMs: performance.now() - started, ok, rendered };
 }
 
-function compileSource(
-  project: ProjectSnapshot,
-  source: LeafletSource,
-  strict: boolean,
-): { leaflet?: CompiledLeaflet; diagnostics: Diagnostic[] } {
-  if (!source.frontMatter || !project.brand) return { diagnostics: [] };
-  const compiled = compileLeaflet({
-    root: project.root,
-    source,
-    brand: project.brand,
-    i18n: project.i18n,
-    sourceLeaflet: sourceOf(project, source.id),
-    templates: project.templates,
+const sizes = (output: OutputRecord) => ({ ...(output.pages ? { pages: output.pages } : {}), ...(output.bytes ? { bytes: output.bytes } : {}) });
+const costOf = (costs: Record<string, number>, { task }: { task: UnitTask }) =>
+  (costs[unitKey(task.unit)] ?? 1000) * (task.targets.length / Math.max(1, task.targets.length));
+
+/** The same problem reported twice (a unit's warning and its output's) is printed once. */
+function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const id = JSON.stringify([d.file, d.line, d.column, d.rule, d.message]);
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
   });
-  const diagnostics = promoteStrict(compiled.diagnostics, strict);
-  if (compiled.leaflet) diagnostics.push(...lintLeafletBody(source.file, compiled.leaflet.body.blocks));
-  if (compiled.leaflet) diagnostics.push(...leafletGlyphDiagnostics(project, compiled.leaflet, source));
-  const failed = diagnostics.some((d) => d.severity === 'error');
-  return { leaflet: failed ? undefined : compiled.leaflet, diagnostics };
+}
+
+/** Folds one unit's outcome into its slot, the record and the costs; returns how many outputs were rendered. */
+function absorb(
+  slot: UnitSlot,
+  outcome: UnitOutcome,
+  record: BuildRecord | undefined,
+  costs: Record<string, number>,
+  folder: OutputFolder,
+  emit: (target: OutputTarget, result: OutputResult) => void,
+  baseOf: (slot: UnitSlot, target: OutputTarget) => Omit<OutputResult, 'status' | 'ms'>,
+): number {
+  slot.diagnostics.push(...outcome.diagnostics);
+  if (outcome.readingEase) slot.readingEase = { file: slot.source.file, ...outcome.readingEase };
+  let rendered = 0;
+  for (const output of outcome.outputs) {
+    slot.diagnostics.push(...output.diagnostics);
+    if (output.rendered) rendered += 1;
+    if (output.fileDigest) folder.wrote(OUTPUT_HANDLERS[output.target.kind].path(folder.dir, slot.unit, output.target.variant), output.fileDigest);
+    emit(output.target, {
+      ...baseOf(slot, output.target),
+      status: output.status,
+      ...(output.status === 'failed' ? {} : { via: output.rendered ? 'render' : 'cache' }),
+      ...(output.pages ? { pages: output.pages } : {}),
+      ...(output.bytes ? { bytes: output.bytes } : {}),
+      ms: output.ms,
+    });
+  }
+  if (outcome.missing || outcome.internalError || !record) return rendered;
+  const key = unitKey(slot.unit);
+  const previous = record.unit(key);
+  // Outputs not rebuilt this time stay valid only if the unit read exactly the same inputs.
+  const sameReads = previous && previous.strict === outcome.strict && JSON.stringify(previous.reads) === JSON.stringify(outcome.reads);
+  const outputs: Record<string, OutputRecord> = sameReads ? { ...previous.outputs } : {};
+  for (const output of outcome.outputs) {
+    if (!output.key) continue;
+    outputs[targetId(output.target)] = {
+      key: output.key,
+      ...(output.fileDigest ? { fileDigest: output.fileDigest } : {}),
+      ...(output.pages ? { pages: output.pages } : {}),
+      ...(output.bytes ? { bytes: output.bytes } : {}),
+      diagnostics: output.diagnostics,
+      meta: output.meta,
+    };
+  }
+  record.setUnit(key, {
+    strict: outcome.strict,
+    reads: outcome.reads,
+    diagnostics: outcome.diagnostics,
+    compiled: outcome.compiled,
+    ...(outcome.readingEase ? { readingEase: outcome.readingEase } : {}),
+    outputs,
+  });
+  if (outcome.outputs.some((o) => o.rendered)) costs[key] = Math.round(outcome.ms);
+  return rendered;
 }

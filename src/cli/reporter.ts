@@ -1,5 +1,5 @@
 import type { BuildReport, OutputResult } from '../build/buildProject.ts';
-import { formatDiagnostic } from '../diagnostics/format.ts';
+import { formatDiagnostic, formatDiagnosticVerbose } from '../diagnostics/format.ts';
 
 const kilobytes = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
@@ -8,16 +8,16 @@ export function printOutputLine(result: OutputResult, write = (line: string) => 
     write(`  failed     ${result.file}`);
     return;
   }
-  const verb = result.status === 'written' ? 'built    ' : 'unchanged';
+  const verb = result.status === 'written' ? (result.via === 'cache' ? 'cached   ' : 'built    ') : 'unchanged';
   write(`  ${verb}  ${result.file}  (${result.pages} pages, ${kilobytes(result.bytes ?? 0)}, ${Math.round(result.ms)} ms)`);
 }
 
-export function printBuildReport(report: BuildReport, write = (line: string) => console.log(line)): void {
+export function printBuildReport(report: BuildReport, write = (line: string) => console.log(line), { verbose = false } = {}): void {
   const errors = report.diagnostics.filter((d) => d.severity === 'error');
   const warnings = report.diagnostics.filter((d) => d.severity === 'warning');
   if (report.diagnostics.length > 0) {
     write('');
-    for (const d of report.diagnostics) write(formatDiagnostic(d));
+    for (const d of report.diagnostics) write(verbose ? formatDiagnosticVerbose(d) : formatDiagnostic(d));
   }
   if (report.readingEase.length > 0) {
     write('');
@@ -29,6 +29,8 @@ export function printBuildReport(report: BuildReport, write = (line: string) => 
   write('');
   write(
     `${built} PDF${built === 1 ? '' : 's'} built, ${failed} failed, ${errors.length} error${errors.length === 1 ? '' : 's'}, ` +
-      `${warnings.length} warning${warnings.length === 1 ? '' : 's'} in ${(report.durationMs / 1000).toFixed(1)} s`,
+      `${warnings.length} warning${warnings.length === 1 ? '' : 's'} in ${(report.durationMs / 1000).toFixed(1)} s ` +
+      `(${report.rendered} rendered, ${report.outputs.filter((o) => o.via === 'cache').length} from cache, ` +
+      `${report.outputs.filter((o) => o.via === 'kept').length} already up to date)`,
   );
 }

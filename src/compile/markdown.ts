@@ -10,6 +10,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Block, Inline, LeafletBody, ListBlock, TableBlock } from './model.ts';
+import type { ProjectFiles } from '../load/projectFiles.ts';
 import { MarkdownContext } from './markdownContext.ts';
 import { resolveImage } from './markdownImages.ts';
 import { convertInlines } from './markdownInline.ts';
@@ -29,10 +30,12 @@ export interface MarkdownInput {
   root: string;
   /** File line of each Markdown line (from templating); index 0 = Markdown line 1. */
   lineMap: readonly number[];
+  /** How images are looked up (the build's project store); the disk when left out. */
+  files?: ProjectFiles;
 }
 
 export function markdownToLeafletBody(input: MarkdownInput): { body: LeafletBody; diagnostics: Diagnostic[] } {
-  const context = new MarkdownContext(input.file, input.root, dirname(input.absPath), input.lineMap);
+  const context = new MarkdownContext(input.file, input.root, dirname(input.absPath), input.lineMap, input.files);
   const blocks = convertBlocks(parseMarkdown(input.markdown).children, context);
   return { body: { blocks }, diagnostics: context.diagnostics };
 }

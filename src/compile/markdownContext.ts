@@ -1,5 +1,6 @@
 import type { Node } from 'mdast';
 import { diagnostic, type Diagnostic, type Severity } from '../diagnostics/diagnostic.ts';
+import { diskFiles, type ProjectFiles } from '../load/projectFiles.ts';
 import type { SourcePosition } from './model.ts';
 
 /** Shared state while turning one leaflet's mdast into the model. */
@@ -16,6 +17,8 @@ export class MarkdownContext {
     readonly markdownDir: string,
     /** File line of each Markdown line (index 0 = line 1). */
     private readonly lineMap: readonly number[],
+    /** How images are looked up (the build's project store records them as this leaflet's inputs). */
+    readonly files: ProjectFiles = diskFiles,
   ) {}
 
   /** `b1`, `b2`, ... in document order: stable for the same input. */

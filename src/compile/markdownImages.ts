@@ -1,4 +1,3 @@
-import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Image } from 'mdast';
 import type { MarkdownContext } from './markdownContext.ts';
@@ -38,7 +37,7 @@ export function resolveImage(node: Image, context: MarkdownContext): string | un
     context.report(node, 'error', 'image-outside-project', `Image path leaves the project: ${url}`);
     return undefined;
   }
-  if (!existsSync(absolute) || !statSync(absolute).isFile()) {
+  if (!context.files.isFile(absolute)) {
     context.report(node, 'error', 'missing-image', `Image file not found: ${url}`, `Looked for ${inside}.`);
     return undefined;
   }

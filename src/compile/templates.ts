@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { diskFiles, type ProjectFiles } from '../load/projectFiles.ts';
 import { diagnosticAt, parseErrorDiagnostic, type TemplatePlace } from './templateErrors.ts';
 
 export const PARTIALS_DIR = 'templates/partials';
@@ -34,18 +34,14 @@ export function parseTemplate(source: string, place: TemplatePlace): { ast?: hbs
 }
 
 /** Reads `templates/partials/*.hbs`; the partial's name is its file name without `.hbs`. */
-export function loadTemplates(root: string): TemplateSet {
+export function loadTemplates(root: string, files: ProjectFiles = diskFiles): TemplateSet {
   const partials = new Map<string, PartialTemplate>();
   const diagnostics: Diagnostic[] = [];
-  let names: string[] = [];
-  try {
-    names = readdirSync(join(root, PARTIALS_DIR)).filter((name) => name.endsWith('.hbs')).sort();
-  } catch {
-    // No partials folder: leaflets simply cannot use partials.
-  }
+  // No partials folder: leaflets simply cannot use partials.
+  const names = files.listSync(join(root, PARTIALS_DIR), 'file').filter((name) => name.endsWith('.hbs'));
   for (const name of names) {
     const file = `${PARTIALS_DIR}/${name}`;
-    const source = readFileSync(join(root, file), 'utf8');
+    const source = files.readTextSync(join(root, file));
     const parsed = parseTemplate(source, { file, firstLine: 1 });
     diagnostics.push(...parsed.diagnostics);
     partials.set(name.slice(0, -'.hbs'.length), { name: name.slice(0, -'.hbs'.length), file, source, ...(parsed.ast ? { ast: parsed.ast } : {}) });

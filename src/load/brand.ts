@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { brandSchema, type Brand } from './brandSchema.ts';
+import { diskFiles, type ProjectFiles } from './projectFiles.ts';
 import { parsePositionedYaml, placeOfPath, yamlSyntaxDiagnostics, zodIssueDiagnostics, type PositionedYaml } from './yamlDiagnostics.ts';
 
 export const BRAND_FILE = 'templates/brand.yaml';
@@ -84,11 +84,11 @@ class AssetResolver {
 }
 
 /** Reads and validates `templates/brand.yaml`; every problem is a diagnostic at its line. */
-export async function loadBrand(root: string): Promise<{ brand?: LoadedBrand; diagnostics: Diagnostic[] }> {
+export async function loadBrand(root: string, files: ProjectFiles = diskFiles): Promise<{ brand?: LoadedBrand; diagnostics: Diagnostic[] }> {
   const context = { file: BRAND_FILE, source: 'load', rule: 'brand' };
   let text: string;
   try {
-    text = await readFile(join(root, BRAND_FILE), 'utf8');
+    text = await files.readText(join(root, BRAND_FILE));
   } catch {
     return {
       diagnostics: [diagnostic({ file: BRAND_FILE, rule: 'missing-file', source: 'load', message: 'Brand file not found' })],

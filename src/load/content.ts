@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
-import { listDirectory } from './listDirectory.ts';
+import { diskFiles, type ProjectFiles } from './projectFiles.ts';
 import { frontMatterSchema, type FrontMatter } from './frontMatterSchema.ts';
 import { parsePositionedYaml, placeOfPath, yamlSyntaxDiagnostics, zodIssueDiagnostics } from './yamlDiagnostics.ts';
 
@@ -80,22 +79,38 @@ function checkLocaleName(locale: string, file: string): Diagnostic[] {
   }
 }
 
-/** Finds every `content/<locale>/<id>.md`, in a stable order (locale, then id). */
-export async function loadLeafletSources(root: string): Promise<{ sources: LeafletSource[]; diagnostics: Diagnostic[] }> {
-  const sources: LeafletSource[] = [];
+/** Where one leaflet file sits: `content/<locale>/<id>.md`. */
+export interface LeafletPlace {
+  id: string;
+  locale: string;
+  file: string;
+  absPath: string;
+}
+
+/** Every `content/<locale>/<id>.md`, in a stable order (locale, then id), and problems with folder names. */
+export async function listLeafletFiles(root: string, files: ProjectFiles = diskFiles): Promise<{ places: LeafletPlace[]; diagnostics: Diagnostic[] }> {
+  const places: LeafletPlace[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const locale of await listDirectory(join(root, CONTENT_DIR), 'dir')) {
+  for (const locale of await files.list(join(root, CONTENT_DIR), 'dir')) {
     const localeProblems = checkLocaleName(locale, `${CONTENT_DIR}/${locale}`);
     diagnostics.push(...localeProblems);
     if (localeProblems.length > 0) continue;
-    const names = (await listDirectory(join(root, CONTENT_DIR, locale), 'file')).filter((name) => name.endsWith('.md'));
+    const names = (await files.list(join(root, CONTENT_DIR, locale), 'file')).filter((name) => name.endsWith('.md'));
     for (const name of names) {
-      const absPath = join(root, CONTENT_DIR, locale, name);
-      const place = { id: name.slice(0, -'.md'.length), locale, file: `${CONTENT_DIR}/${locale}/${name}`, absPath };
-      const result = parseLeafletSource(await readFile(absPath, 'utf8'), place);
-      sources.push(result.source);
-      diagnostics.push(...result.diagnostics);
+      places.push({ id: name.slice(0, -'.md'.length), locale, file: `${CONTENT_DIR}/${locale}/${name}`, absPath: join(root, CONTENT_DIR, locale, name) });
     }
+  }
+  return { places, diagnostics };
+}
+
+/** Finds and parses every `content/<locale>/<id>.md`, in a stable order (locale, then id). */
+export async function loadLeafletSources(root: string, files: ProjectFiles = diskFiles): Promise<{ sources: LeafletSource[]; diagnostics: Diagnostic[] }> {
+  const { places, diagnostics } = await listLeafletFiles(root, files);
+  const sources: LeafletSource[] = [];
+  for (const place of places) {
+    const result = parseLeafletSource(await files.readText(place.absPath), place);
+    sources.push(result.source);
+    diagnostics.push(...result.diagnostics);
   }
   return { sources, diagnostics };
 }

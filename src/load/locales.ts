@@ -1,11 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import i18next, { type i18n as I18n, type Resource } from 'i18next';
 import type { Translate } from '../compile/leaflet.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
-import { listDirectory } from './listDirectory.ts';
 import { missingKeyDiagnostics } from './localeCoverage.ts';
 import { parseLocaleJson, type LocaleNamespace } from './localeJson.ts';
+import { diskFiles, type ProjectFiles } from './projectFiles.ts';
 
 export type { I18n };
 export const LOCALES_DIR = 'locales';
@@ -15,10 +14,10 @@ export const DEFAULT_NAMESPACE = 'common';
 const localeFile = (locale: string, namespace: string): string => `${LOCALES_DIR}/${locale}/${namespace}.json`;
 
 /** Reads every `locales/<lng>/<ns>.json` into locale -> namespace -> strings with key lines. */
-async function readLocaleFiles(root: string): Promise<{ files: Map<string, Map<string, LocaleNamespace>>; diagnostics: Diagnostic[] }> {
-  const files = new Map<string, Map<string, LocaleNamespace>>();
+async function readLocaleFiles(root: string, files: ProjectFiles): Promise<{ files: Map<string, Map<string, LocaleNamespace>>; diagnostics: Diagnostic[] }> {
+  const byLocale = new Map<string, Map<string, LocaleNamespace>>();
   const diagnostics: Diagnostic[] = [];
-  for (const locale of await listDirectory(join(root, LOCALES_DIR), 'dir')) {
+  for (const locale of await files.list(join(root, LOCALES_DIR), 'dir')) {
     try {
       Intl.getCanonicalLocales(locale);
     } catch {
@@ -26,24 +25,27 @@ async function readLocaleFiles(root: string): Promise<{ files: Map<string, Map<s
       continue;
     }
     const namespaces = new Map<string, LocaleNamespace>();
-    for (const name of (await listDirectory(join(root, LOCALES_DIR, locale), 'file')).filter((n) => n.endsWith('.json'))) {
+    for (const name of (await files.list(join(root, LOCALES_DIR, locale), 'file')).filter((n) => n.endsWith('.json'))) {
       const namespace = name.slice(0, -'.json'.length);
-      const text = await readFile(join(root, LOCALES_DIR, locale, name), 'utf8');
+      const text = await files.readText(join(root, LOCALES_DIR, locale, name));
       const parsed = parseLocaleJson(text, localeFile(locale, namespace));
       diagnostics.push(...parsed.diagnostics);
       if (parsed.namespace) namespaces.set(namespace, parsed.namespace);
     }
-    files.set(locale, namespaces);
+    byLocale.set(locale, namespaces);
   }
-  return { files, diagnostics };
+  return { files: byLocale, diagnostics };
 }
 
 /**
  * Loads all locale strings into one i18next instance (synchronous init, no backend;
  * values are not HTML-escaped because the output is Markdown and PDF, not HTML).
  */
-export async function loadLocales(root: string): Promise<{ i18n: I18n; locales: string[]; diagnostics: Diagnostic[] }> {
-  const { files, diagnostics } = await readLocaleFiles(root);
+export async function loadLocales(
+  root: string,
+  projectFiles: ProjectFiles = diskFiles,
+): Promise<{ i18n: I18n; locales: string[]; diagnostics: Diagnostic[] }> {
+  const { files, diagnostics } = await readLocaleFiles(root, projectFiles);
   const resources: Resource = {};
   const namespaceNames = new Set<string>([DEFAULT_NAMESPACE]);
   for (const [locale, namespaces] of files) {

@@ -1,0 +1,15 @@
+// Worker threads do not inherit the parent's module hooks. From dist/ the compiled worker sits
+// beside this file; from src/ (tests, development) tsx is registered first, as bin/ does.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const compiled = new URL('./renderWorker.js', import.meta.url);
+let module;
+if (existsSync(fileURLToPath(compiled))) {
+  module = await import(compiled.href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register({ tsconfig: fileURLToPath(new URL('../../tsconfig.json', import.meta.url)) });
+  module = await import('./renderWorker.ts');
+}
+export default module.default;

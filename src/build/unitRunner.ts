@@ -1,0 +1,66 @@
+import type { ProjectSnapshot } from './project.ts';
+import type { ProjectStore } from './store/projectStore.ts';
+import type { UnitOutcome, UnitTask } from './unitWork.ts';
+
+/**
+ * Runs unit tasks in the order given (most expensive first, so the threads finish together):
+ * in this thread when one thread is asked for or there is a single unit, else on a pool of
+ * worker threads with at most one task in flight per thread. Outcomes arrive as they finish;
+ * the caller puts them in a stable order, so the output is the same whatever the timing.
+ */
+export async function runUnits(
+  tasks: UnitTask[],
+  context: { threads: number; project: ProjectSnapshot; store: ProjectStore; unitsPerWorker?: number },
+  onOutcome: (outcome: UnitOutcome) => void,
+): Promise<void> {
+  if (tasks.length === 0) return;
+  if (context.threads <= 1 || tasks.length === 1) {
+    const { buildUnit } = await import('./unitWork.ts');
+    for (const task of tasks) onOutcome(await buildUnit(task, context.project, context.store));
+    return;
+  }
+  const { RenderPool } = await import('./renderPool.ts');
+  const threads = Math.min(context.threads, tasks.length);
+  const pool = new RenderPool(threads, context.unitsPerWorker === undefined ? {} : { unitsPerWorker: context.unitsPerWorker });
+  try {
+    let next = 0;
+    const lane = async () => {
+      while (next < tasks.length) {
+        const task = tasks[next++]!;
+        try {
+          onOutcome((await pool.run({ task })).outcome);
+        } catch (error) {
+          onOutcome(crashedOutcome(task, error));
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: threads }, lane));
+  } finally {
+    await pool.close();
+  }
+}
+
+/** A worker thread died mid-task (out of memory, a native crash): the unit fails with an internal error. */
+export function crashedOutcome(task: UnitTask, error: unknown): UnitOutcome {
+  const file = `content/${task.unit.locale}/${task.unit.leafletId}.md`;
+  const failure = error instanceof Error ? error : new Error(String(error));
+  const diagnostic = {
+    file,
+    severity: 'error' as const,
+    rule: 'internal-error',
+    source: 'render',
+    message: `Internal error: the render thread stopped: ${failure.message.split('\n')[0]}`,
+    note: 'This is a fault in leaflets or a library it uses; the other leaflets were built. Run with --verbose for the stack trace and report it.',
+    ...(failure.stack ? { stack: failure.stack } : {}),
+  };
+  return {
+    unit: task.unit,
+    strict: task.strict,
+    reads: [],
+    diagnostics: [diagnostic],
+    compiled: false,
+    internalError: true,
+    outputs: task.targets.map((target) => ({ target, file: '', status: 'failed' as const, rendered: false, diagnostics: [], meta: {}, ms: 0 })),
+    ms: 0,
+  };
+}

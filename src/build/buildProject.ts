@@ -1,7 +1,6 @@
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { removeStaleTemporaries, writeFileAtomic } from '../emit/atomicWrite.ts';
-import { withPseudoLocale } from '../i18n/pseudoLocale.ts';
 import type { LeafletSource } from '../load/content.ts';
 import { EDITIONS, type EditionId } from '../render/editions.ts';
 import { BuildRecord, readCosts, writeCosts, type OutputRecord } from './cache/buildRecord.ts';
@@ -79,6 +78,8 @@ export interface BuildSession {
   loader: ProjectLoader;
 }
 
+/** en-XA (the pseudo-locale, made from English on request); its module loads Markdown tooling, so only when asked. */
+const isPseudoLocaleTag = (locale: string) => locale === 'en-XA';
 const relative = (root: string, file: string) => path.relative(root, file).split(path.sep).join('/');
 export const defaultCacheDir = (root: string) => path.join(root, '.cache', 'leaflets');
 
@@ -110,7 +111,9 @@ export async function buildProject(options: BuildOptions, session?: BuildSession
   const store = session?.store ?? new ProjectStore(root);
   const project = await (session?.loader ?? new ProjectLoader(store)).load();
   // The pseudo-locale (en-XA) exists only when asked for by name; the website never lists it.
-  const buildable = withPseudoLocale(project, options.locales);
+  const buildable = options.locales?.some(isPseudoLocaleTag)
+    ? (await import('../i18n/pseudoLocale.ts')).withPseudoLocale(project, options.locales)
+    : project;
   const diagnostics: Diagnostic[] = promoteStrict(project.diagnostics, strict);
   const fingerprint = environmentFingerprint();
   const cacheDir = options.cacheDir ?? defaultCacheDir(root);

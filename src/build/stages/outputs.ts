@@ -5,7 +5,6 @@ import { outputPath } from '../../emit/outputPaths.ts';
 import type { LoadedBrand } from '../../load/brand.ts';
 import { EDITIONS, type EditionId } from '../../render/editions.ts';
 import { leafletUrl } from '../leafletUrl.ts';
-import { fontStoreFor } from '../renderSession.ts';
 import { logEntries, type ReadLog } from '../store/readLog.ts';
 import type { Unit } from './compileUnit.ts';
 
@@ -36,7 +35,7 @@ export interface OutputHandler {
 const pdfOutput: OutputHandler = {
   path: (outDir, unit, variant) => outputPath(outDir, unit.locale, unit.leafletId, variant as EditionId),
   async render({ unit, leaflet, brand, fontsVersion }, variant) {
-    const { renderEdition } = await import('../../render/renderEdition.ts');
+    const [{ renderEdition }, { fontStoreFor }] = await Promise.all([import('../../render/renderEdition.ts'), import('../renderSession.ts')]);
     const rendered = await renderEdition({
       leaflet,
       brand,

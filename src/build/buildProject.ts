@@ -4,6 +4,7 @@ import { removeStaleTemporaries, writeFileAtomic } from '../emit/atomicWrite.ts'
 import type { LeafletSource } from '../load/content.ts';
 import { EDITIONS, type EditionId } from '../render/editions.ts';
 import { BuildRecord, readCosts, writeCosts, type OutputRecord } from './cache/buildRecord.ts';
+import { rememberOutcome } from './cache/rememberOutcome.ts';
 import { environmentFingerprint } from './cache/fingerprint.ts';
 import { OutputCache } from './cache/outputCache.ts';
 import { ProjectLoader } from './project.ts';
@@ -285,31 +286,8 @@ function absorb(
       ms: output.ms,
     });
   }
-  if (outcome.missing || outcome.internalError || !record) return rendered;
+  if (!outcome.missing && !outcome.internalError && record) rememberOutcome(record, outcome);
   const key = unitKey(slot.unit);
-  const previous = record.unit(key);
-  // Outputs not rebuilt this time stay valid only if the unit read exactly the same inputs.
-  const sameReads = previous && previous.strict === outcome.strict && JSON.stringify(previous.reads) === JSON.stringify(outcome.reads);
-  const outputs: Record<string, OutputRecord> = sameReads ? { ...previous.outputs } : {};
-  for (const output of outcome.outputs) {
-    if (!output.key) continue;
-    outputs[targetId(output.target)] = {
-      key: output.key,
-      ...(output.fileDigest ? { fileDigest: output.fileDigest } : {}),
-      ...(output.pages ? { pages: output.pages } : {}),
-      ...(output.bytes ? { bytes: output.bytes } : {}),
-      diagnostics: output.diagnostics,
-      meta: output.meta,
-    };
-  }
-  record.setUnit(key, {
-    strict: outcome.strict,
-    reads: outcome.reads,
-    diagnostics: outcome.diagnostics,
-    compiled: outcome.compiled,
-    ...(outcome.readingEase ? { readingEase: outcome.readingEase } : {}),
-    outputs,
-  });
   if (outcome.outputs.some((o) => o.rendered)) costs[key] = Math.round(outcome.ms);
   return rendered;
 }

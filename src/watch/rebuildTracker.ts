@@ -39,9 +39,15 @@ interface OpenRebuild {
  */
 export class RebuildTracker {
   private readonly open: OpenRebuild[] = [];
-  private nextId = 0;
+  private nextId: number;
 
-  constructor(private readonly completed: (summary: RebuildSummary) => void) {}
+  /** `firstId`: 1 when the first full build is reported on its own. */
+  constructor(
+    private readonly completed: (summary: RebuildSummary) => void,
+    firstId = 0,
+  ) {
+    this.nextId = firstId;
+  }
 
   begin(
     generation: number,
@@ -65,7 +71,7 @@ export class RebuildTracker {
   }
 
   /** One output finished (written, unchanged, failed or removed) from inputs of `generation`. */
-  settle(key: string, generation: number, done: { report?: BuildReport; removed?: string[] }): void {
+  settle(key: string, generation: number, done: { report?: Pick<BuildReport, 'outputs' | 'diagnostics'>; removed?: string[] }): void {
     for (const rebuild of this.open) {
       if (rebuild.generation > generation || !rebuild.remaining.delete(key)) continue;
       if (rebuild.firstOutputMs === undefined) rebuild.firstOutputMs = performance.now() - rebuild.started;

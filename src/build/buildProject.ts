@@ -216,7 +216,8 @@ export async function buildProject(options: BuildOptions, session?: BuildSession
   const threads = Math.max(1, options.jobs ?? defaultThreads());
   const byCost = [...tasks].sort((a, b) => costOf(costs, b) - costOf(costs, a));
   await runUnits(byCost.map((each) => each.task), { threads, project, store }, (outcome) => {
-    const entry = tasks.find((each) => each.task.unit === outcome.unit)!;
+    // Outcomes from worker threads are copies: match them by unit key.
+    const entry = tasks.find((each) => unitKey(each.task.unit) === unitKey(outcome.unit))!;
     rendered += absorb(entry.slot, outcome, record, costs, folder, (target, result) => emit(entry.slot, target, result), baseOf);
   });
 

@@ -27,11 +27,13 @@ export async function runUnits(
     const lane = async () => {
       while (next < tasks.length) {
         const task = tasks[next++]!;
+        let outcome: UnitOutcome;
         try {
-          onOutcome((await pool.run({ task })).outcome);
+          outcome = (await pool.run({ task })).outcome;
         } catch (error) {
-          onOutcome(crashedOutcome(task, error));
+          outcome = crashedOutcome(task, error);
         }
+        onOutcome(outcome);
       }
     };
     await Promise.all(Array.from({ length: threads }, lane));

@@ -157,6 +157,8 @@ export async function startWatch(options: WatchOptions): Promise<WatchSession> {
       measureReadingEase: false,
       flushToDisk: false,
     };
+    // Problems found loading this leaflet's file (its front matter) belong to its rebuild.
+    const loadProblems = snapshot.diagnostics.filter((d) => d.file === unit.sourceFile);
     const outcome =
       job.lane === 'workers' && pool
         ? (await pool.run({ task, changes: [...changedAt], background: true })).outcome
@@ -164,7 +166,8 @@ export async function startWatch(options: WatchOptions): Promise<WatchSession> {
     if (record) rememberOutcome(record, outcome);
     if (!outcome.internalError && !outcome.missing) graph.set(unit.key, outcome.reads);
     saveRecordSoon();
-    return { generation: readAt, ...reportOf(outcome, unit) };
+    const { report } = reportOf(outcome, unit);
+    return { generation: readAt, report: { outputs: report!.outputs, diagnostics: [...loadProblems, ...report!.diagnostics] } };
   }
 
   async function siteJob(): Promise<JobResult> {

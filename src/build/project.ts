@@ -1,7 +1,8 @@
-import { loadTemplates, type TemplateSet } from '../compile/templates.ts';
+import { loadTemplates, PARTIALS_DIR, type TemplateSet } from '../compile/templates.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
-import { loadBrand, type LoadedBrand } from '../load/brand.ts';
-import { listLeafletFiles, parseLeafletSource, type LeafletSource } from '../load/content.ts';
+import { internalErrorDiagnostic } from '../diagnostics/guard.ts';
+import { BRAND_FILE, loadBrand, type LoadedBrand } from '../load/brand.ts';
+import { guardedParse, listLeafletFiles, type LeafletSource } from '../load/content.ts';
 import { loadLocales, SOURCE_LOCALE, type I18n } from '../load/locales.ts';
 import type { ProjectFiles } from '../load/projectFiles.ts';
 import { ProjectStore } from './store/projectStore.ts';
@@ -38,7 +39,7 @@ export class ProjectLoader {
   private brand?: Part<Awaited<ReturnType<typeof loadBrand>>>;
   private locales?: Part<Awaited<ReturnType<typeof loadLocales>>>;
   private templates?: Part<TemplateSet>;
-  private readonly parsed = new Map<string, { digest: string; result: ReturnType<typeof parseLeafletSource> }>();
+  private readonly parsed = new Map<string, { digest: string; result: ReturnType<typeof guardedParse> }>();
 
   constructor(readonly store: ProjectStore) {}
 
@@ -48,14 +49,24 @@ export class ProjectLoader {
     const fresh = <T>(part: Part<T> | undefined): part is Part<T> => part !== undefined && changedReads(part.reads, (key) => store.digestOf(key)).length === 0;
     if (!fresh(this.brand)) {
       this.brand = await store.trackAsync(async () => {
-        const loaded = await loadBrand(root, store);
+        const loaded: Awaited<ReturnType<typeof loadBrand>> = await loadBrand(root, store).catch((error: unknown) => ({
+          diagnostics: [internalErrorDiagnostic(error, { file: BRAND_FILE }, 'reading the brand file', 'load')],
+        }));
         // The logo and fonts are read by the renderer; their digests are part of the brand.
         for (const file of brandAssetFiles(loaded.brand)) store.noteRead(store.keyOf(file));
         return loaded;
       });
     }
     if (!fresh(this.locales)) this.locales = await store.trackAsync(() => loadLocales(root, store));
-    if (!fresh(this.templates)) this.templates = store.track(() => loadTemplates(root, store));
+    if (!fresh(this.templates)) {
+      this.templates = store.track(() => {
+        try {
+          return loadTemplates(root, store);
+        } catch (error) {
+          return { partials: new Map(), diagnostics: [internalErrorDiagnostic(error, { file: PARTIALS_DIR }, 'reading the partials', 'load')] };
+        }
+      });
+    }
 
     const listed = await listLeafletFiles(root, store);
     const sources: LeafletSource[] = [];
@@ -64,7 +75,7 @@ export class ProjectLoader {
       const digest = store.digestOf(place.file);
       let memo = this.parsed.get(place.file);
       if (memo?.digest !== digest) {
-        memo = { digest, result: parseLeafletSource(await store.readText(place.absPath), place) };
+        memo = { digest, result: guardedParse(await store.readText(place.absPath), place) };
         this.parsed.set(place.file, memo);
       }
       sources.push(memo.result.source);

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { internalErrorDiagnostic } from '../diagnostics/guard.ts';
 import { diskFiles, type ProjectFiles } from './projectFiles.ts';
 import { frontMatterSchema, type FrontMatter } from './frontMatterSchema.ts';
 import { parsePositionedYaml, placeOfPath, yamlSyntaxDiagnostics, zodIssueDiagnostics } from './yamlDiagnostics.ts';
@@ -79,6 +80,20 @@ function checkLocaleName(locale: string, file: string): Diagnostic[] {
   }
 }
 
+/**
+ * parseLeafletSource behind the build's guard: an unexpected exception (a parser's stack
+ * overflow, say) becomes an internal-error diagnostic on this file, and the leaflet has no
+ * front matter, so it is not built while the others are.
+ */
+export function guardedParse(raw: string, place: LeafletPlace): { source: LeafletSource; diagnostics: Diagnostic[] } {
+  try {
+    return parseLeafletSource(raw, place);
+  } catch (error) {
+    const source: LeafletSource = { ...place, body: '', bodyStartLine: 1, raw };
+    return { source, diagnostics: [internalErrorDiagnostic(error, { file: place.file }, 'reading this leaflet', 'load')] };
+  }
+}
+
 /** Where one leaflet file sits: `content/<locale>/<id>.md`. */
 export interface LeafletPlace {
   id: string;
@@ -108,7 +123,7 @@ export async function loadLeafletSources(root: string, files: ProjectFiles = dis
   const { places, diagnostics } = await listLeafletFiles(root, files);
   const sources: LeafletSource[] = [];
   for (const place of places) {
-    const result = parseLeafletSource(await files.readText(place.absPath), place);
+    const result = guardedParse(await files.readText(place.absPath), place);
     sources.push(result.source);
     diagnostics.push(...result.diagnostics);
   }

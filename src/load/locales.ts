@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import i18next, { type i18n as I18n, type Resource } from 'i18next';
 import type { Translate } from '../compile/leaflet.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { internalErrorDiagnostic } from '../diagnostics/guard.ts';
 import { missingKeyDiagnostics } from './localeCoverage.ts';
 import { parseLocaleJson, type LocaleNamespace } from './localeJson.ts';
 import { diskFiles, type ProjectFiles } from './projectFiles.ts';
@@ -12,6 +13,15 @@ export const SOURCE_LOCALE = 'en-GB';
 export const DEFAULT_NAMESPACE = 'common';
 
 const localeFile = (locale: string, namespace: string): string => `${LOCALES_DIR}/${locale}/${namespace}.json`;
+
+/** parseLocaleJson behind the build's guard: an unexpected exception is an internal-error diagnostic on the file. */
+function guardedParseLocaleJson(text: string, file: string): ReturnType<typeof parseLocaleJson> {
+  try {
+    return parseLocaleJson(text, file);
+  } catch (error) {
+    return { diagnostics: [internalErrorDiagnostic(error, { file }, 'reading this strings file', 'load')] };
+  }
+}
 
 /** Reads every `locales/<lng>/<ns>.json` into locale -> namespace -> strings with key lines. */
 async function readLocaleFiles(root: string, files: ProjectFiles): Promise<{ files: Map<string, Map<string, LocaleNamespace>>; diagnostics: Diagnostic[] }> {
@@ -28,7 +38,7 @@ async function readLocaleFiles(root: string, files: ProjectFiles): Promise<{ fil
     for (const name of (await files.list(join(root, LOCALES_DIR, locale), 'file')).filter((n) => n.endsWith('.json'))) {
       const namespace = name.slice(0, -'.json'.length);
       const text = await files.readText(join(root, LOCALES_DIR, locale, name));
-      const parsed = parseLocaleJson(text, localeFile(locale, namespace));
+      const parsed = guardedParseLocaleJson(text, localeFile(locale, namespace));
       diagnostics.push(...parsed.diagnostics);
       if (parsed.namespace) namespaces.set(namespace, parsed.namespace);
     }

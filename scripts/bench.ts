@@ -1,11 +1,17 @@
 /**
  * `npm run bench`: prints speed and memory figures. Targets are checked here, not in tests,
  * because timings on shared machines are too noisy to fail a test run on.
+ * `npm run bench -- <name>...` runs the benches whose name contains one of the words.
  */
+import { benchCores, benchIncremental, benchLarge, benchStart } from './bench/build.ts';
 import { benchTagging } from './bench/tagging.ts';
 import { benchWatch } from './bench/watch.ts';
 
 const benches: Array<{ name: string; run: () => Promise<void> }> = [
+  { name: 'start: leaflets --help', run: benchStart },
+  { name: 'incremental: no-op and one-edit builds', run: benchIncremental },
+  { name: 'cores: clean build on all cores vs one', run: benchCores },
+  { name: 'large: 1,000 PDFs', run: benchLarge },
   { name: 'tagging overhead', run: benchTagging },
   { name: 'watch latency and memory', run: benchWatch },
 ];

@@ -1,17 +1,17 @@
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { removeStaleTemporaries, writeFileAtomic } from '../emit/atomicWrite.ts';
-import type { LeafletSource } from '../load/content.ts';
 import { EDITIONS, type EditionId } from '../render/editions.ts';
 import { BuildRecord, readCosts, writeCosts, type OutputRecord } from './cache/buildRecord.ts';
 import { rememberOutcome } from './cache/rememberOutcome.ts';
 import { environmentFingerprint } from './cache/fingerprint.ts';
 import { OutputCache } from './cache/outputCache.ts';
-import { ProjectLoader } from './project.ts';
-import { defaultThreads } from './renderPool.ts';
+import type { ProjectLoader, ProjectSnapshot } from './project.ts';
+import { overviewOf, projectOverview, type ProjectOverview } from './projectOverview.ts';
+import { availableParallelism } from 'node:os';
 import { promoteStrict, selectionFilter, type BuildSelection } from './selection.ts';
 import { planShards, type ShardSpec } from './shards.ts';
-import { unitKey, type Unit } from './stages/compileUnit.ts';
+import { unitKey, type Unit } from './stages/unit.ts';
 import { OUTPUT_HANDLERS, pdfTargets, targetId, type OutputTarget } from './stages/outputs.ts';
 import { brandChecks, localeChecks } from './stages/projectStages.ts';
 import { OutputFolder, SHARD_FILE, updateWebsite } from './stages/siteStage.ts';
@@ -92,7 +92,7 @@ export function blockingErrors(diagnostics: Diagnostic[], locale: string): Diagn
 }
 
 interface UnitSlot {
-  source: LeafletSource;
+  source: ProjectOverview['sources'][number];
   unit: Unit;
   diagnostics: Diagnostic[];
   results: Map<string, OutputResult>;
@@ -110,16 +110,27 @@ export async function buildProject(options: BuildOptions, session?: BuildSession
   const { root, outDir, strict } = options;
   await removeStaleTemporaries(outDir);
   const store = session?.store ?? new ProjectStore(root);
-  const project = await (session?.loader ?? new ProjectLoader(store)).load();
-  // The pseudo-locale (en-XA) exists only when asked for by name; the website never lists it.
-  const buildable = options.locales?.some(isPseudoLocaleTag)
-    ? (await import('../i18n/pseudoLocale.ts')).withPseudoLocale(project, options.locales)
-    : project;
-  const diagnostics: Diagnostic[] = promoteStrict(project.diagnostics, strict);
   const fingerprint = environmentFingerprint();
   const cacheDir = options.cacheDir ?? defaultCacheDir(root);
   const useCache = options.cache !== false;
   const record = useCache ? await BuildRecord.open(cacheDir, outDir, fingerprint) : undefined;
+  // The project is parsed only when something needs it (a unit to compile, a stage or the website to redo).
+  let loading: Promise<ProjectSnapshot> | undefined;
+  const loadProject = () =>
+    (loading ??= (async () => {
+      const { ProjectLoader } = await import('./project.ts');
+      return (session?.loader ?? new ProjectLoader(store)).load();
+    })());
+  // The pseudo-locale (en-XA) exists only when asked for by name; the website never lists it.
+  const pseudo = options.locales?.some(isPseudoLocaleTag) === true;
+  const known = session || pseudo ? { overview: overviewOf(await loadProject()) } : await projectOverview(store, record, loadProject);
+  const overview = known.overview;
+  let buildable: ProjectOverview = overview;
+  if (pseudo) {
+    const { withPseudoLocale } = await import('../i18n/pseudoLocale.ts');
+    buildable = overviewOf(withPseudoLocale(await loadProject(), options.locales));
+  }
+  const diagnostics: Diagnostic[] = promoteStrict(overview.diagnostics, strict);
   const cache = useCache ? new OutputCache(cacheDir, options.cacheBytes) : undefined;
   const folder = new OutputFolder(outDir);
   const targets = pdfTargets(options.editions);
@@ -128,7 +139,7 @@ export async function buildProject(options: BuildOptions, session?: BuildSession
   const costs = await readCosts(cacheDir);
   if (options.shard) {
     const plan = planShards(selected.map((s) => unitKey({ leafletId: s.id, locale: s.locale })), options.shard.count, costs, (key) =>
-      selected.find((s) => unitKey({ leafletId: s.id, locale: s.locale }) === key)?.raw.length ?? 1,
+      selected.find((s) => unitKey({ leafletId: s.id, locale: s.locale }) === key)?.bytes ?? 1,
     );
     const mine = new Set(plan.shards[options.shard.index - 1]);
     selected = selected.filter((s) => mine.has(unitKey({ leafletId: s.id, locale: s.locale })));
@@ -138,8 +149,9 @@ export async function buildProject(options: BuildOptions, session?: BuildSession
     );
   }
 
-  diagnostics.push(...(await brandChecks(buildable, store, record, options.editions.map((id) => EDITIONS[id]))));
-  for (const locale of [...new Set(selected.map((s) => s.locale))]) diagnostics.push(...(await localeChecks(buildable, store, record, locale)));
+  const stageContext = { store, record, reads: overview.reads, project: loadProject };
+  if (overview.hasBrand) diagnostics.push(...(await brandChecks(stageContext, options.editions.map((id) => EDITIONS[id]))));
+  for (const locale of [...new Set(selected.map((s) => s.locale))]) diagnostics.push(...(await localeChecks(stageContext, locale)));
 
   const slots: UnitSlot[] = [];
   const tasks: Array<{ slot: UnitSlot; task: UnitTask }> = [];
@@ -158,7 +170,7 @@ export async function buildProject(options: BuildOptions, session?: BuildSession
     const unit = { leafletId: source.id, locale: source.locale };
     const slot: UnitSlot = { source, unit, diagnostics: [], results: new Map() };
     slots.push(slot);
-    if (!buildable.brand || blockingErrors(diagnostics, source.locale).length > 0) {
+    if (!buildable.hasBrand || blockingErrors(diagnostics, source.locale).length > 0) {
       for (const target of targets) emit(slot, target, { ...baseOf(slot, target), status: 'failed', ms: 0 });
       continue;
     }
@@ -213,9 +225,9 @@ export async function buildProject(options: BuildOptions, session?: BuildSession
   }
 
   let rendered = 0;
-  const threads = Math.max(1, options.jobs ?? defaultThreads());
+  const threads = Math.max(1, options.jobs ?? availableParallelism());
   const byCost = [...tasks].sort((a, b) => costOf(costs, b) - costOf(costs, a));
-  await runUnits(byCost.map((each) => each.task), { threads, project, store }, (outcome) => {
+  await runUnits(byCost.map((each) => each.task), { threads, project: loadProject, store }, (outcome) => {
     // Outcomes from worker threads are copies: match them by unit key.
     const entry = tasks.find((each) => unitKey(each.task.unit) === unitKey(outcome.unit))!;
     rendered += absorb(entry.slot, outcome, record, costs, folder, (target, result) => emit(entry.slot, target, result), baseOf);
@@ -235,7 +247,7 @@ export async function buildProject(options: BuildOptions, session?: BuildSession
   if (options.writeSite !== false && !options.shard) {
     // manifest.json, cover thumbnails and index.html describe every PDF on disk, not only this build's.
     const knownPages = new Map(outputs.flatMap((o) => (o.pages ? [[path.resolve(root, o.file), o.pages] as const] : [])));
-    diagnostics.push(...(await updateWebsite({ project, store, folder, ...(record ? { record } : {}), knownPages })));
+    diagnostics.push(...(await updateWebsite({ overview, project: loadProject, store, folder, ...(record ? { record } : {}), knownPages })));
   }
   if (record) await record.save().catch(() => undefined);
   if (useCache && tasks.length > 0) {

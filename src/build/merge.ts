@@ -7,6 +7,7 @@ import { BuildRecord } from './cache/buildRecord.ts';
 import { environmentFingerprint } from './cache/fingerprint.ts';
 import { defaultCacheDir } from './buildProject.ts';
 import { ProjectLoader } from './project.ts';
+import { overviewOf } from './projectOverview.ts';
 import { OUTPUT_HANDLERS, pdfTargets } from './stages/outputs.ts';
 import { OutputFolder, SHARD_FILE, updateWebsite } from './stages/siteStage.ts';
 import { ProjectStore } from './store/projectStore.ts';
@@ -82,7 +83,7 @@ export async function mergeShards(options: { root: string; outDir: string; shard
   const store = new ProjectStore(options.root);
   const project = await new ProjectLoader(store).load();
   const record = await BuildRecord.open(defaultCacheDir(options.root), options.outDir, environmentFingerprint());
-  const diagnostics = await updateWebsite({ project, store, folder: new OutputFolder(options.outDir), record });
+  const diagnostics = await updateWebsite({ overview: overviewOf(project), project: async () => project, store, folder: new OutputFolder(options.outDir), record });
   await record.save().catch(() => undefined);
   return { files, diagnostics, ok: !diagnostics.some((d) => d.severity === 'error') };
 }

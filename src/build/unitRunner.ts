@@ -10,13 +10,13 @@ import type { UnitOutcome, UnitTask } from './unitWork.ts';
  */
 export async function runUnits(
   tasks: UnitTask[],
-  context: { threads: number; project: ProjectSnapshot; store: ProjectStore; unitsPerWorker?: number },
+  context: { threads: number; project: () => Promise<ProjectSnapshot>; store: ProjectStore; unitsPerWorker?: number },
   onOutcome: (outcome: UnitOutcome) => void,
 ): Promise<void> {
   if (tasks.length === 0) return;
   if (context.threads <= 1 || tasks.length === 1) {
-    const { buildUnit } = await import('./unitWork.ts');
-    for (const task of tasks) onOutcome(await buildUnit(task, context.project, context.store));
+    const [{ buildUnit }, project] = await Promise.all([import('./unitWork.ts'), context.project()]);
+    for (const task of tasks) onOutcome(await buildUnit(task, project, context.store));
     return;
   }
   const { RenderPool } = await import('./renderPool.ts');

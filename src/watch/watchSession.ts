@@ -8,8 +8,9 @@ import { rememberOutcome } from '../build/cache/rememberOutcome.ts';
 import { collectGarbage } from '../build/collectGarbage.ts';
 import { DependencyGraph } from '../build/graph.ts';
 import { ProjectLoader, type ProjectSnapshot } from '../build/project.ts';
+import { overviewOf } from '../build/projectOverview.ts';
 import { RenderPool } from '../build/renderPool.ts';
-import { unitKey } from '../build/stages/compileUnit.ts';
+import { unitKey } from '../build/stages/unit.ts';
 import { pdfTargets } from '../build/stages/outputs.ts';
 import { OutputFolder, updateWebsite } from '../build/stages/siteStage.ts';
 import { ProjectStore } from '../build/store/projectStore.ts';
@@ -171,7 +172,13 @@ export async function startWatch(options: WatchOptions): Promise<WatchSession> {
   }
 
   async function siteJob(): Promise<JobResult> {
-    const siteDiagnostics = await updateWebsite({ project, store, folder: new OutputFolder(outDir), ...(record ? { record } : {}) });
+    const siteDiagnostics = await updateWebsite({
+      overview: overviewOf(project),
+      project: async () => project,
+      store,
+      folder: new OutputFolder(outDir),
+      ...(record ? { record } : {}),
+    });
     saveRecordSoon();
     return { generation, siteDiagnostics };
   }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
+import type { ProjectOverview } from '../projectOverview.ts';
 
 /** One output of a leaflet in one locale (an edition's PDF), as the last build left it. */
 export interface OutputRecord {
@@ -38,6 +39,8 @@ interface RecordData {
   fingerprint: string;
   units: Record<string, UnitRecord>;
   stages: Record<string, StageRecord>;
+  /** The project as last loaded: every file and listing the load read, and what it found. */
+  project?: { reads: Array<[string, string]>; overview: ProjectOverview };
   /** The website files as last written, and the digest of what they were made from. */
   site?: { key: string; files: Record<string, string> };
 }
@@ -80,6 +83,14 @@ export class BuildRecord {
 
   setStage(name: string, stage: StageRecord): void {
     this.data.stages[name] = stage;
+  }
+
+  get project(): RecordData['project'] {
+    return this.data.project;
+  }
+
+  setProject(project: NonNullable<RecordData['project']>): void {
+    this.data.project = project;
   }
 
   get site(): RecordData['site'] {

@@ -1,4 +1,4 @@
-import { unitKey } from '../stages/compileUnit.ts';
+import { unitKey } from '../stages/unit.ts';
 import { targetId } from '../stages/outputs.ts';
 import type { UnitOutcome } from '../unitWork.ts';
 import type { BuildRecord, OutputRecord } from './buildRecord.ts';

@@ -12,14 +12,7 @@ import type { ProjectStore } from '../store/projectStore.ts';
 import type { ReadLog } from '../store/readLog.ts';
 import { noteStringReads } from './stringReads.ts';
 
-/** One leaflet in one locale: the unit that is compiled once per build and rendered once per output. */
-export interface Unit {
-  leafletId: string;
-  locale: string;
-}
-
-export const unitKey = (unit: Unit): string => `${unit.locale}/${unit.leafletId}`;
-export const sourceFileOf = (unit: Unit): string => `content/${unit.locale}/${unit.leafletId}.md`;
+export { sourceFileOf, unitKey, type Unit } from './unit.ts';
 
 export interface CompiledUnit {
   /** Undefined when an error stops every output of the unit. */

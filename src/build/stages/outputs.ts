@@ -6,7 +6,7 @@ import type { LoadedBrand } from '../../load/brand.ts';
 import { EDITIONS, type EditionId } from '../../render/editions.ts';
 import { leafletUrl } from '../leafletUrl.ts';
 import { logEntries, type ReadLog } from '../store/readLog.ts';
-import type { Unit } from './compileUnit.ts';
+import type { Unit } from './unit.ts';
 
 /** What one output's render produced. An error among its diagnostics means the file is not written. */
 export interface RenderedOutput {

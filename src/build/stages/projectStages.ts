@@ -43,22 +43,31 @@ export async function rememberedStage(
   }
 }
 
-export function localeChecks(project: ProjectSnapshot, store: ProjectStore, record: BuildRecord | undefined, locale: string): Promise<Diagnostic[]> {
+/** The parts of the project a project-wide stage needs: what the load read, and the project itself, loaded on demand. */
+export interface StageContext {
+  store: ProjectStore;
+  record: BuildRecord | undefined;
+  reads: { brand: Array<[string, string]>; locales: Array<[string, string]> };
+  project: () => Promise<ProjectSnapshot>;
+}
+
+export function localeChecks({ store, record, reads, project: load }: StageContext, locale: string): Promise<Diagnostic[]> {
   return rememberedStage(`locale:${locale}`, `locales/${locale}`, store, record, async () => {
-    store.noteReads(project.reads.brand);
-    noteStringReads(store, project.reads.locales, locale);
+    const project = await load();
+    store.noteReads(reads.brand);
+    noteStringReads(store, new Map(reads.locales), locale);
     const found: Diagnostic[] = [];
     for (const check of LOCALE_CHECKS) found.push(...(await check.run(project, locale)));
     return found;
   });
 }
 
-export function brandChecks(project: ProjectSnapshot, store: ProjectStore, record: BuildRecord | undefined, editions: Edition[]): Promise<Diagnostic[]> {
-  const brand = project.brand;
-  if (!brand) return Promise.resolve([]);
-  return rememberedStage(`brand:${editions.map((edition) => edition.id).join(',')}`, brand.file, store, record, async () => {
-    store.noteReads(project.reads.brand);
+export function brandChecks({ store, record, reads, project: load }: StageContext, editions: Edition[]): Promise<Diagnostic[]> {
+  return rememberedStage(`brand:${editions.map((edition) => edition.id).join(',')}`, 'templates/brand.yaml', store, record, async () => {
+    store.noteReads(reads.brand);
+    const project = await load();
+    if (!project.brand) return [];
     const { lintBrandAndStyles } = await import('../../lint/brandLint.ts');
-    return lintBrandAndStyles(project.root, brand, editions);
+    return lintBrandAndStyles(project.root, project.brand, editions);
   });
 }

@@ -8,8 +8,8 @@ import { EDITION_IDS } from '../../render/editions.ts';
 import type { BuildRecord } from '../cache/buildRecord.ts';
 import { codeDigest } from '../cache/fingerprint.ts';
 import type { ProjectSnapshot } from '../project.ts';
+import type { ProjectOverview } from '../projectOverview.ts';
 import type { ProjectStore } from '../store/projectStore.ts';
-import { logEntries } from '../store/readLog.ts';
 
 export const SHARD_FILE = 'shard.json';
 const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
@@ -53,15 +53,16 @@ const sameFiles = (a: Record<string, string>, b: Record<string, string>) => JSON
  * front matter, strings, brand, the site code) and the files are as last written.
  */
 export async function updateWebsite(input: {
-  project: ProjectSnapshot;
+  overview: ProjectOverview;
+  project: () => Promise<ProjectSnapshot>;
   store: ProjectStore;
   folder: OutputFolder;
   record?: BuildRecord;
   knownPages?: ReadonlyMap<string, number>;
 }): Promise<Diagnostic[]> {
-  const { project, store, folder, record } = input;
+  const { overview, store, folder, record } = input;
   const state: Array<[string, string | undefined]> = [];
-  for (const source of project.sources) {
+  for (const source of overview.sources) {
     state.push([source.file, store.digestOf(source.file)]);
     for (const edition of EDITION_IDS) {
       const file = outputPath(folder.dir, source.locale, source.id, edition);
@@ -69,10 +70,11 @@ export async function updateWebsite(input: {
     }
   }
   const key = sha256(
-    JSON.stringify([codeDigest(['site', 'emit']), state, logEntries(project.reads.brand), logEntries(project.reads.locales)]),
+    JSON.stringify([codeDigest(['site', 'emit']), state, overview.reads.brand, overview.reads.locales]),
   );
   if (record?.site?.key === key && sameFiles(record.site.files, await folder.websiteFiles())) return [];
   try {
+    const project = await input.project();
     const { writeDownloadsSite } = await import('../../site/writeSite.ts');
     const site = await writeDownloadsSite({
       outDir: folder.dir,

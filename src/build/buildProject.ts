@@ -220,6 +220,7 @@ export async function buildProject(options: BuildOptions, session?: BuildSession
       ...(cache ? { cacheDir, cacheBytes: cache.maxBytes } : {}),
       measureReadingEase: options.measureReadingEase !== false,
       flushToDisk: options.flushToDisk !== false,
+      ...(remembered ? { previousMeta: Object.fromEntries(Object.entries(remembered.outputs).map(([id, output]) => [id, output.meta])) } : {}),
     };
     tasks.push({ slot, task });
   }

@@ -24,6 +24,8 @@ export interface UnitTask {
   cacheBytes?: number;
   measureReadingEase: boolean;
   flushToDisk: boolean;
+  /** Per output (target id), what its last render reported besides the bytes (see RenderContext). */
+  previousMeta?: Record<string, Record<string, unknown>>;
 }
 
 export interface OutputOutcome {
@@ -110,7 +112,9 @@ export async function buildUnit(task: UnitTask, loaded: ProjectSnapshot, store: 
     try {
       let output: RenderedOutput | undefined = await cache?.get(key);
       if (!output) {
-        output = await handler.render({ unit: task.unit, leaflet: compiled.leaflet, brand: project.brand, fontsVersion }, target.variant);
+        const previousMeta = task.previousMeta?.[targetId(target)];
+        const context = { unit: task.unit, leaflet: compiled.leaflet, brand: project.brand, fontsVersion, ...(previousMeta ? { previousMeta } : {}) };
+        output = await handler.render(context, target.variant);
         result.rendered = true;
         await cache?.put(key, output).catch(() => undefined);
       }

@@ -158,6 +158,8 @@ export async function startWatch(options: WatchOptions): Promise<WatchSession> {
       measureReadingEase: false,
       flushToDisk: false,
     };
+    const remembered = record?.unit(unit.key)?.outputs[job.edition]?.meta;
+    if (remembered) task.previousMeta = { [job.edition]: remembered };
     // Problems found loading this leaflet's file (its front matter) belong to its rebuild.
     const loadProblems = snapshot.diagnostics.filter((d) => d.file === unit.sourceFile);
     const outcome =

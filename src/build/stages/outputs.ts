@@ -23,6 +23,11 @@ export interface RenderContext {
   brand: LoadedBrand;
   /** The brand's fonts as read (their digests), so a changed font file gets a fresh font store. */
   fontsVersion: string;
+  /**
+   * What the last render of this output reported besides its bytes (e.g. the chosen copy-fit),
+   * from the build record: a renderer may reuse it to skip a search (watch mode's fast path).
+   */
+  previousMeta?: Record<string, unknown>;
 }
 
 /** How one kind of output is placed and rendered from a compiled leaflet. */

@@ -1,15 +1,4 @@
-// Worker threads do not inherit the parent's module hooks. From dist/ the compiled worker sits
-// beside this file; from src/ (tests, development) tsx is registered first, as bin/ does.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+// The render pool's worker thread: the compiled worker from dist/, or the TypeScript one.
+import { importCompiledOrSource } from '../workerModule.mjs';
 
-const compiled = new URL('./renderWorker.js', import.meta.url);
-let module;
-if (existsSync(fileURLToPath(compiled))) {
-  module = await import(compiled.href);
-} else {
-  const { register } = await import('tsx/esm/api');
-  register({ tsconfig: fileURLToPath(new URL('../../tsconfig.json', import.meta.url)) });
-  module = await import('./renderWorker.ts');
-}
-export default module.default;
+export default (await importCompiledOrSource(import.meta.url, './renderWorker')).default;

@@ -116,7 +116,6 @@ export async function buildUnit(task: UnitTask, loaded: ProjectSnapshot, store: 
         const context = { unit: task.unit, leaflet: compiled.leaflet, brand: project.brand, fontsVersion, ...(previousMeta ? { previousMeta } : {}) };
         output = await handler.render(context, target.variant);
         result.rendered = true;
-        await cache?.put(key, output).catch(() => undefined);
       }
       result.diagnostics = output.diagnostics;
       result.meta = output.meta;
@@ -126,6 +125,8 @@ export async function buildUnit(task: UnitTask, loaded: ProjectSnapshot, store: 
         result.bytes = output.bytes.length;
         if (output.pages !== undefined) result.pages = output.pages;
       }
+      // Into the cache after the file is in place: the PDF someone waits for comes first.
+      if (result.rendered) await cache?.put(key, output).catch(() => undefined);
     } catch (error) {
       delete result.key;
       result.diagnostics.push(internalErrorDiagnostic(error, { file }, `rendering the ${targetId(target)} edition`, 'render'));

@@ -33,6 +33,8 @@ export interface BuildOptions extends BuildSelection {
   flushToDisk?: boolean;
   /** Render threads: 1 renders in this thread; default one per core. */
   jobs?: number;
+  /** Units a render worker builds before it is replaced (memory bound); default 40. */
+  unitsPerWorker?: number;
   /** Build only this shard's share of the leaflet x locale units (CI matrix). */
   shard?: ShardSpec;
   /** Use and fill the output cache and build record (default true). */
@@ -228,7 +230,7 @@ export async function buildProject(options: BuildOptions, session?: BuildSession
   let rendered = 0;
   const threads = Math.max(1, options.jobs ?? availableParallelism());
   const byCost = [...tasks].sort((a, b) => costOf(costs, b) - costOf(costs, a));
-  await runUnits(byCost.map((each) => each.task), { threads, project: loadProject, store }, (outcome) => {
+  await runUnits(byCost.map((each) => each.task), { threads, project: loadProject, store, ...(options.unitsPerWorker ? { unitsPerWorker: options.unitsPerWorker } : {}) }, (outcome) => {
     // Outcomes from worker threads are copies: match them by unit key.
     const entry = tasks.find((each) => unitKey(each.task.unit) === unitKey(outcome.unit))!;
     rendered += absorb(entry.slot, outcome, record, costs, folder, (target, result) => emit(entry.slot, target, result), baseOf);

@@ -13,12 +13,13 @@ export const defaultThreads = (): number => Math.max(1, availableParallelism());
 /**
  * Worker threads that build units (renderWorkerEntry.mjs loads the worker). Every
  * `unitsPerWorker x threads` tasks, or when a worker's heap passes the limit, the pool is
- * replaced: the old one finishes its running tasks, then its threads exit, returning their memory.
+ * replaced: the old one finishes its running tasks and its threads exit, returning their
+ * memory, before the new one starts.
  */
 export class RenderPool {
   private pool: Piscina<WorkerTask, WorkerResult>;
   private tasksInPool = 0;
-  private readonly draining = new Set<Promise<void>>();
+  private recycling: Promise<void> | undefined;
   recycled = 0;
 
   constructor(
@@ -29,28 +30,34 @@ export class RenderPool {
   }
 
   async run(task: WorkerTask): Promise<WorkerResult> {
-    // Callers keep at most `threads` tasks in flight, so a retired pool only finishes running ones.
-    if (this.tasksInPool >= (this.options.unitsPerWorker ?? DEFAULT_UNITS_PER_WORKER) * this.threads) this.recycle();
+    if (this.tasksInPool >= (this.options.unitsPerWorker ?? DEFAULT_UNITS_PER_WORKER) * this.threads) await this.recycle();
+    await this.recycling;
     const pool = this.pool;
     this.tasksInPool += 1;
     const result = await pool.run(task);
-    if (result.heapUsed > (this.options.heapLimit ?? DEFAULT_HEAP_LIMIT) && pool === this.pool) this.recycle();
+    if (result.heapUsed > (this.options.heapLimit ?? DEFAULT_HEAP_LIMIT) && pool === this.pool) await this.recycle();
     return result;
   }
 
-  /** Ends every worker thread (finishing none that are queued). */
+  /** Ends every worker thread. */
   async close(): Promise<void> {
-    await Promise.all([this.pool.destroy(), ...this.draining]);
+    await this.recycling;
+    await this.pool.destroy();
   }
 
-  private recycle(): void {
-    const old = this.pool;
-    this.pool = this.createPool();
-    this.tasksInPool = 0;
-    this.recycled += 1;
-    const drained = old.close().catch(() => undefined);
-    this.draining.add(drained);
-    void drained.then(() => this.draining.delete(drained));
+  /**
+   * Replaces the pool once its running tasks finish; tasks asked for meanwhile wait. So no more
+   * than `threads` workers ever exist at once, and peak memory stays that of one pool.
+   */
+  private recycle(): Promise<void> {
+    this.recycling ??= (async () => {
+      const old = this.pool;
+      this.tasksInPool = 0;
+      this.recycled += 1;
+      await old.close().catch(() => undefined);
+      this.pool = this.createPool();
+    })().finally(() => (this.recycling = undefined));
+    return this.recycling;
   }
 
   private createPool(): Piscina<WorkerTask, WorkerResult> {

@@ -250,7 +250,8 @@ export async function startWatch(options: WatchOptions): Promise<WatchSession> {
       const reads = record.unit(unit.key)?.reads;
       if (reads) graph.set(unit.key, reads);
     }
-    pool = threads > 0 ? new RenderPool(threads) : undefined;
+    // Watch tasks are single outputs: a worker is replaced after 200 of them, or sooner past its heap limit.
+    pool = threads > 0 ? new RenderPool(threads, { unitsPerWorker: 200 }) : undefined;
     await watcher.ready;
     watchOutsideInputs();
     const summary: RebuildSummary = {

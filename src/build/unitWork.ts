@@ -10,7 +10,8 @@ import { compileUnit } from './stages/compileUnit.ts';
 import { sourceFileOf, type Unit } from './stages/unit.ts';
 import { OUTPUT_HANDLERS, outputKey, targetId, type OutputTarget, type RenderedOutput } from './stages/outputs.ts';
 import type { ProjectStore } from './store/projectStore.ts';
-import { logEntries } from './store/readLog.ts';
+import { changedReads, logEntries } from './store/readLog.ts';
+import type { LeafletSource } from '../load/content.ts';
 
 /** One unit to build: compile once, then each requested output from the cache or a render. */
 export interface UnitTask {
@@ -61,6 +62,29 @@ export interface UnitOutcome {
 const hasError = (diagnostics: readonly Diagnostic[]) => diagnostics.some((d) => d.severity === 'error');
 
 /**
+ * Compiled units per store, kept while everything they read is unchanged: watch mode asks a
+ * thread for one edition at a time, and the leaflet is still compiled once, not per edition.
+ */
+const compiledUnits = new WeakMap<ProjectStore, Map<string, { strict: boolean; compiled: ReturnType<typeof compileUnit> }>>();
+
+function compileOnce(project: ProjectSnapshot, store: ProjectStore, source: LeafletSource, strict: boolean): ReturnType<typeof compileUnit> {
+  const memo = compiledUnits.get(store) ?? new Map<string, { strict: boolean; compiled: ReturnType<typeof compileUnit> }>();
+  compiledUnits.set(store, memo);
+  const key = `${source.locale}/${source.id}`;
+  const known = memo.get(key);
+  if (known && known.strict === strict && changedReads(known.compiled.reads, (read) => store.digestOf(read)).length === 0) {
+    store.noteReads(known.compiled.reads);
+    return known.compiled;
+  }
+  const compiled = compileUnit(project, store, source, strict);
+  memo.delete(key);
+  memo.set(key, { strict, compiled });
+  // A few dozen are plenty for watch mode; a large build must not keep every model alive.
+  if (memo.size > 32) memo.delete(memo.keys().next().value!);
+  return compiled;
+}
+
+/**
  * Builds one unit against a loaded project: compile (once, whatever the number of outputs),
  * then each output by its key from the cache, or rendered and put in the cache. A file is
  * written only when its bytes differ from what is on disk, and never when its diagnostics
@@ -80,7 +104,7 @@ export async function buildUnit(task: UnitTask, loaded: ProjectSnapshot, store: 
 
   let compiled: ReturnType<typeof compileUnit> | undefined;
   try {
-    compiled = compileUnit(project, store, source, task.strict);
+    compiled = compileOnce(project, store, source, task.strict);
     outcome.reads = logEntries(compiled.reads);
     outcome.diagnostics = compiled.diagnostics;
     outcome.compiled = compiled.leaflet !== undefined;

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
 import { median } from './stats.ts';
@@ -13,12 +13,6 @@ interface Run {
   seconds: number;
   /** User + system CPU time: less moved by other load on the machine than wall time. */
   cpuSeconds: number;
-  /**
-   * The main thread's CPU seconds plus the busiest other thread's (sampled from /proc): about
-   * the wall time the run needs on idle cores (the main thread's work is mostly before and after
-   * the renders, which run in the other threads).
-   */
-  criticalPathSeconds: number;
   peakRssMb: number;
   stdout: string;
   rendered: number;
@@ -32,36 +26,17 @@ function leaflets(args: string[]): Promise<Run> {
     const child = spawn('/usr/bin/time', ['-f', '%U %S %M', process.execPath, ...command], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    // Per-thread CPU time of the leaflets process (the child of GNU time), sampled until it exits.
-    const threadTicks = new Map<string, number>();
-    let mainThread = '';
-    const sampler = setInterval(() => {
-      try {
-        const pid = readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(' ')[0];
-        if (!pid) return;
-        mainThread = pid;
-        for (const tid of readdirSync(`/proc/${pid}/task`)) {
-          const fields = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-          threadTicks.set(tid, Number(fields[11]) + Number(fields[12]));
-        }
-      } catch {
-        // The process or a thread just ended.
-      }
-    }, 50);
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.once('error', reject);
     child.once('exit', (code) => {
-      clearInterval(sampler);
-      const others = [...threadTicks].filter(([tid]) => tid !== mainThread).map(([, ticks]) => ticks);
-      const criticalPathSeconds = ((threadTicks.get(mainThread) ?? 0) + Math.max(0, ...others)) / 100;
       const seconds = (performance.now() - started) / 1000;
       if (code !== 0 && code !== 1) return reject(new Error(`leaflets ${args.join(' ')} exited ${code}:\n${stdout}\n${stderr}`));
       const [, user, system, rss] = /([\d.]+) ([\d.]+) (\d+)\s*$/.exec(stderr) ?? [];
       const peakRssMb = Number(rss ?? NaN) / 1024;
       const cpuSeconds = Number(user ?? NaN) + Number(system ?? NaN);
       const rendered = Number(/\((\d+) rendered/.exec(stdout)?.[1] ?? NaN);
-      resolve({ seconds, cpuSeconds, criticalPathSeconds, peakRssMb, stdout, rendered });
+      resolve({ seconds, cpuSeconds, peakRssMb, stdout, rendered });
     });
   });
 }
@@ -135,16 +110,15 @@ export async function benchCores(): Promise<void> {
       ratios.push(single.seconds / multi.seconds);
       console.log(
         `  round ${round + 1}: 1 thread ${single.seconds.toFixed(1)} s (CPU ${single.cpuSeconds.toFixed(1)} s), ` +
-          `${availableParallelism()} threads ${multi.seconds.toFixed(1)} s (CPU ${multi.cpuSeconds.toFixed(1)} s, main + busiest other thread ${multi.criticalPathSeconds.toFixed(1)} s); ${load()}`,
+          `${availableParallelism()} threads ${multi.seconds.toFixed(1)} s (CPU ${multi.cpuSeconds.toFixed(1)} s); ${load()}`,
       );
     }
     console.log(`clean build of ${pdfs} PDFs, 1 thread: ${spread(one.map((run) => run.seconds), 's', 1)}, peak RSS ${median(one.map((run) => run.peakRssMb)).toFixed(0)} MB`);
     console.log(`clean build of ${pdfs} PDFs, ${availableParallelism()} threads: ${spread(all.map((run) => run.seconds), 's', 1)}, peak RSS ${median(all.map((run) => run.peakRssMb)).toFixed(0)} MB`);
     console.log(`speed-up on ${availableParallelism()} cores, wall time: ${spread(ratios, 'x')}`);
-    // On a loaded machine wall time measures the other load; CPU time does not: a run on idle
-    // cores takes about as long as its main thread's plus its busiest render thread's CPU time.
-    const cpuRatios = one.map((run, index) => run.cpuSeconds / all[index]!.criticalPathSeconds);
-    console.log(`speed-up on idle cores, estimated from CPU time (1-thread CPU / main + busiest thread CPU): ${spread(cpuRatios, 'x')}`);
+    // CPU time is little moved by the machine's other load: what running on more threads costs in total.
+    const overheads = one.map((run, index) => all[index]!.cpuSeconds / run.cpuSeconds);
+    console.log(`CPU time on ${availableParallelism()} threads / on 1: ${spread(overheads, 'x')}`);
     console.log(`per PDF (all cores, whole process): ${((median(all.map((run) => run.seconds)) / pdfs) * 1000).toFixed(0)} ms`);
   } finally {
     rmSync(root, { recursive: true, force: true });

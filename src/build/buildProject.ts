@@ -254,7 +254,8 @@ export async function buildProject(options: BuildOptions, session?: BuildSession
   }
   if (record) await record.save().catch(() => undefined);
   if (useCache && tasks.length > 0) {
-    await writeCosts(cacheDir, costs).catch(() => undefined);
+    // Shards leave the costs alone: every shard of one build must plan from the same table.
+    if (!options.shard) await writeCosts(cacheDir, costs).catch(() => undefined);
     if (rendered > 0) await cache?.prune().catch(() => undefined);
   }
   const ok = !diagnostics.some((d) => d.severity === 'error') && outputs.every((o) => o.status !== 'failed');

@@ -145,6 +145,8 @@ describe('the command line', () => {
   it('builds shards that merge into exactly what one build writes', async () => {
     const one = await runCli(['--root', root, 'build', '--edition', 'a5', 'booklet', '--out', 'one', '--no-cache', '--jobs', '1']);
     expect(one.code, one.stdout + one.stderr).toBe(0);
+    // A full build records each leaflet's cost; the shards all plan from that same table.
+    expect((await runCli(['--root', root, 'build', '--edition', 'a5', 'booklet', '--out', 'warm'])).code).toBe(0);
     for (const shard of ['1/2', '2/2']) {
       const run = await runCli(['--root', root, 'build', '--edition', 'a5', 'booklet', '--shard', shard, '--out', `shard-${shard[0]}`]);
       expect(run.code, run.stdout + run.stderr).toBe(0);

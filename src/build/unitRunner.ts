@@ -4,9 +4,10 @@ import type { UnitOutcome, UnitTask } from './unitWork.ts';
 
 /**
  * Runs unit tasks in the order given (most expensive first, so the threads finish together):
- * in this thread when one thread is asked for or there is a single unit, else on a pool of
- * worker threads with at most one task in flight per thread. Outcomes arrive as they finish;
- * the caller puts them in a stable order, so the output is the same whatever the timing.
+ * in this thread when one thread is asked for or there is a single unit, else in this thread
+ * and on a pool of worker threads, with at most one task in flight per thread. Outcomes arrive
+ * as they finish; the caller puts them in a stable order, so the output is the same whatever
+ * the timing.
  */
 export async function runUnits(
   tasks: UnitTask[],
@@ -14,29 +15,34 @@ export async function runUnits(
   onOutcome: (outcome: UnitOutcome) => void,
 ): Promise<void> {
   if (tasks.length === 0) return;
-  if (context.threads <= 1 || tasks.length === 1) {
+  const inThisThread = async (task: UnitTask) => {
     const [{ buildUnit }, project] = await Promise.all([import('./unitWork.ts'), context.project()]);
-    for (const task of tasks) onOutcome(await buildUnit(task, project, context.store));
+    return buildUnit(task, project, context.store);
+  };
+  if (context.threads <= 1 || tasks.length === 1) {
+    for (const task of tasks) onOutcome(await inThisThread(task));
     return;
   }
+  // This thread renders too, from the start, while the worker threads load and warm up: one
+  // lane here and one per worker, so `threads` threads render in all.
   const { RenderPool } = await import('./renderPool.ts');
-  const threads = Math.min(context.threads, tasks.length);
-  const pool = new RenderPool(threads, context.unitsPerWorker === undefined ? {} : { unitsPerWorker: context.unitsPerWorker });
+  const lanes = Math.min(context.threads, tasks.length);
+  const pool = new RenderPool(lanes - 1, context.unitsPerWorker === undefined ? {} : { unitsPerWorker: context.unitsPerWorker });
   try {
     let next = 0;
-    const lane = async () => {
+    const lane = async (index: number) => {
       while (next < tasks.length) {
         const task = tasks[next++]!;
         let outcome: UnitOutcome;
         try {
-          outcome = (await pool.run({ task })).outcome;
+          outcome = index === 0 ? await inThisThread(task) : (await pool.run({ task })).outcome;
         } catch (error) {
           outcome = crashedOutcome(task, error);
         }
         onOutcome(outcome);
       }
     };
-    await Promise.all(Array.from({ length: threads }, lane));
+    await Promise.all(Array.from({ length: lanes }, (_, index) => lane(index)));
   } finally {
     await pool.close();
   }

@@ -13,6 +13,7 @@ import type { LoadedBrand } from '../load/brand.ts';
 import type { LeafletSource } from '../load/content.ts';
 import { SOURCE_LOCALE } from '../load/locales.ts';
 import { EDITIONS, type Edition, type EditionId } from '../render/editions.ts';
+import { pageLimitDiagnostic } from '../render/pageLimit.ts';
 import { renderEdition } from '../render/renderEdition.ts';
 import { writeDownloadsSite } from '../site/writeSite.ts';
 import { leafletUrl } from './leafletUrl.ts';
@@ -126,8 +127,12 @@ export async function buildProject(options: BuildOptions, preloaded?: ProjectSna
             fontStore: fontStoreFor(brand),
             leafletUrl: leafletUrl(brand, source.locale, source.id),
           });
-          const status = await writeFileAtomic(target, rendered.bytes, { flushToDisk: options.flushToDisk !== false });
-          result = { ...base, status, pages: rendered.pageCount, bytes: rendered.bytes.length, ms: performance.now() - t0 };
+          const tooLong = pageLimitDiagnostic({ file: source.file, edition: edition.id, pageCount: rendered.pageCount, limit: brand.limits.pages });
+          if (tooLong) diagnostics.push(tooLong);
+          const status = tooLong ? undefined : await writeFileAtomic(target, rendered.bytes, { flushToDisk: options.flushToDisk !== false });
+          result = status
+            ? { ...base, status, pages: rendered.pageCount, bytes: rendered.bytes.length, ms: performance.now() - t0 }
+            : { ...base, status: 'failed', ms: performance.now() - t0 };
         } catch (error) {
           diagnostics.push(
             diagnostic({

@@ -1,12 +1,13 @@
-import { readFile } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { brandInputFiles, classifyInput } from '../build/dependencyGraph.ts';
 import type { ProjectSnapshot } from '../build/project.ts';
 import { resetFontStores } from '../build/renderSession.ts';
 import { loadTemplates, type TemplateSet } from '../compile/templates.ts';
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { loadBrand, type LoadedBrand } from '../load/brand.ts';
-import { loadLeafletSources, parseLeafletSource, type LeafletSource } from '../load/content.ts';
+import { loadLeafletSources, readLeafletSource, type LeafletSource } from '../load/content.ts';
+import { checkLocaleFolders } from '../load/localeNames.ts';
 import { loadLocales, type I18n } from '../load/locales.ts';
 
 interface SourceEntry {
@@ -85,19 +86,17 @@ export class LiveProject {
     const input = classifyInput(file);
     if (input.kind !== 'leaflet') return;
     const absPath = path.join(this.root, file);
-    const raw = await readFile(absPath, 'utf8').catch(() => undefined);
-    if (raw === undefined) {
+    if ((await lstat(absPath).catch(() => undefined)) === undefined) {
       this.sources.delete(file);
       return;
     }
-    if (!isLocaleTag(input.locale)) {
+    const folder = checkLocaleFolders('content', [input.locale]);
+    if (folder.diagnostics.length > 0) {
       this.contentDiagnostics = this.contentDiagnostics.filter((d) => d.file !== `content/${input.locale}`);
-      this.contentDiagnostics.push(
-        diagnostic({ file: `content/${input.locale}`, rule: 'bad-locale', source: 'load', message: `"${input.locale}" is not a valid BCP 47 locale tag` }),
-      );
+      this.contentDiagnostics.push(...folder.diagnostics);
       return;
     }
-    const parsed = parseLeafletSource(raw, { id: input.leafletId, locale: input.locale, file, absPath });
+    const parsed = readLeafletSource(this.root, { id: input.leafletId, locale: input.locale, file, absPath });
     this.sources.set(file, { source: parsed.source, diagnostics: parsed.diagnostics });
   }
 
@@ -124,14 +123,5 @@ export class LiveProject {
     };
     this.current = next;
     this.brandFiles = new Set(brandInputFiles(next).map((file) => path.relative(this.root, file).split(path.sep).join('/')));
-  }
-}
-
-function isLocaleTag(locale: string): boolean {
-  try {
-    Intl.getCanonicalLocales(locale);
-    return true;
-  } catch {
-    return false;
   }
 }

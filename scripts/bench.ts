@@ -2,12 +2,14 @@
  * `npm run bench`: prints speed and memory figures. Targets are checked here, not in tests,
  * because timings on shared machines are too noisy to fail a test run on.
  */
+import { benchLargeLocale } from './bench/locale.ts';
 import { benchTagging } from './bench/tagging.ts';
 import { benchWatch } from './bench/watch.ts';
 
 const benches: Array<{ name: string; run: () => Promise<void> }> = [
   { name: 'tagging overhead', run: benchTagging },
   { name: 'watch latency and memory', run: benchWatch },
+  { name: 'large locale file', run: benchLargeLocale },
 ];
 
 const only = process.argv.slice(2);

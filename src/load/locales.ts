@@ -51,6 +51,13 @@ async function readLocaleFiles(root: string): Promise<{ files: Map<string, Map<s
   return { files, diagnostics };
 }
 
+/** Key lines of each loaded namespace file, by i18next instance, so later checks need not parse the files again. */
+const loadedKeyLines = new WeakMap<I18n, Map<string, ReadonlyMap<string, number>>>();
+
+/** The line of every key of `locales/<locale>/<namespace>.json` as loaded into this instance, if it was. */
+export const keyLinesOf = (i18n: I18n, locale: string, namespace: string): ReadonlyMap<string, number> | undefined =>
+  loadedKeyLines.get(i18n)?.get(localeFile(locale, namespace));
+
 /**
  * Loads all locale strings into one i18next instance (synchronous init, no backend;
  * values are not HTML-escaped because the output is Markdown and PDF, not HTML).
@@ -96,6 +103,10 @@ export async function loadLocales(root: string): Promise<{ i18n: I18n; locales: 
     initAsync: false,
     interpolation: { escapeValue: false },
   });
+  loadedKeyLines.set(
+    i18n,
+    new Map([...files].flatMap(([locale, namespaces]) => [...namespaces].map(([namespace, data]) => [localeFile(locale, namespace), data.keyLines] as const))),
+  );
   return { i18n, locales: [...files.keys()], diagnostics };
 }
 

@@ -14,8 +14,8 @@ export type LayoutLimits = Pick<Limits, 'listDepth' | 'tableColumns' | 'wordLeng
  * More than any edition fits, so the estimate below is a floor: A4 at the smallest body size
  * holds about 75 characters a line and 40 lines a page, and blocks are spaced further apart.
  */
-const CHARACTERS_PER_LINE = 100;
-const LINES_PER_PAGE = 60;
+const CHARACTERS_PER_LINE = 90;
+const LINES_PER_PAGE = 50;
 /** Space between blocks, in lines. */
 const BLOCK_SPACING = 0.25;
 

@@ -49,7 +49,7 @@ describe('no PDF the project builds can send a reader anywhere but https, http, 
   it('the check finds a javascript: URI or a Launch action when one is there', async () => {
     const pdf = await PDFDocument.create();
     const page = pdf.addPage();
-    const link = (action: Record<string, unknown>) =>
+    const link = (action: { S: string; URI?: PDFString; F?: PDFString }) =>
       pdf.context.register(pdf.context.obj({ Type: 'Annot', Subtype: 'Link', Rect: [0, 0, 10, 10], A: pdf.context.obj(action) }));
     page.node.set(PDFName.of('Annots'), pdf.context.obj([
       link({ S: 'URI', URI: PDFString.of('JaVaScRiPt:alert(1)') }),

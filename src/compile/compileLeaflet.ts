@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { LoadedBrand } from '../load/brand.ts';
 import type { LeafletSource } from '../load/content.ts';
-import { hasTranslation, languageName, makeTranslate, SOURCE_LOCALE, type I18n } from '../load/locales.ts';
+import { hasTranslation, isTranslationGroup, languageName, makeTranslate, SOURCE_LOCALE, type I18n } from '../load/locales.ts';
 import type { FrontMatter } from '../load/frontMatterSchema.ts';
 import type { ProjectFiles } from '../load/projectFiles.ts';
 import { stalenessOf, staleTranslationDiagnostics } from '../i18n/staleness.ts';
@@ -77,9 +77,11 @@ export function compileLeaflet(input: CompileInput): { leaflet?: CompiledLeaflet
       locale: source.locale,
       t,
       hasKey: (key, options) => hasTranslation(i18n, source.locale, key, options),
+      isGroup: (key, options) => isTranslationGroup(i18n, source.locale, key, options),
       formatDate,
     },
     templates,
+    maxDepth: brand.limits.markdownDepth,
   });
   diagnostics.push(...templated.diagnostics);
   if (templated.markdown === undefined || templated.lineMap === undefined) return { diagnostics };
@@ -91,6 +93,7 @@ export function compileLeaflet(input: CompileInput): { leaflet?: CompiledLeaflet
     root: input.root,
     lineMap: templated.lineMap,
     ...(input.files ? { files: input.files } : {}),
+    limits: brand.limits,
   });
   diagnostics.push(...markdown.diagnostics);
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };

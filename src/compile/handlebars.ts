@@ -6,6 +6,7 @@
 import Handlebars from 'handlebars';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { LoadedBrand } from '../load/brand.ts';
+import { isCalendarDate } from '../load/calendarDate.ts';
 import type { FrontMatter } from '../load/frontMatterSchema.ts';
 import type { Translate } from './leaflet.ts';
 import { escapeMarkdown } from './escapeMarkdown.ts';
@@ -28,6 +29,8 @@ export interface TemplateServices {
   t: Translate;
   /** Whether a translation key exists (in the locale or the fallback), given the same options. */
   hasKey: (key: string, options: Record<string, unknown>) => boolean;
+  /** Whether a key names a group of strings rather than one string (it cannot be printed). */
+  isGroup?: (key: string, options: Record<string, unknown>) => boolean;
   formatDate: (isoDate: string) => string;
 }
 
@@ -38,6 +41,8 @@ export interface TemplateInput {
   context: TemplateContext;
   services: TemplateServices;
   templates: TemplateSet;
+  /** Deepest block and sub-expression nesting accepted (limits.markdownDepth). */
+  maxDepth?: number;
 }
 
 export interface TemplateOutput {
@@ -56,7 +61,8 @@ function buildYear(): number {
   return (Number.isFinite(epoch) && epoch > 0 ? new Date(epoch * 1000) : new Date()).getUTCFullYear();
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A real calendar date written YYYY-MM-DD (not 2026-02-30). */
+const isIsoDate = (value: unknown): value is string => typeof value === 'string' && isCalendarDate(value);
 
 function registerHelpers(env: typeof Handlebars, services: TemplateServices): void {
   env.registerHelper('t', (key: unknown, options: HelperOptions) => {
@@ -68,11 +74,14 @@ function registerHelpers(env: typeof Handlebars, services: TemplateServices): vo
       }
       throw new TemplateProblem(`Unknown translation key "${key}"`, 'unknown-key', options.loc, 'Add it to the en-GB locale files (namespace:key; default namespace common).');
     }
+    if (services.isGroup?.(key, values)) {
+      throw new TemplateProblem(`Translation key "${key}" is a group of strings, not one string`, 'unknown-key', options.loc, `Name one of the strings inside it, e.g. {{t "${key}.<name>"}}.`);
+    }
     return services.t(key, values);
   });
   env.registerHelper('formatDate', (date: unknown, options: HelperOptions) => {
-    if (typeof date !== 'string' || !ISO_DATE.test(date)) {
-      throw new TemplateProblem(`formatDate needs a date written as YYYY-MM-DD, got ${JSON.stringify(date)}`, 'bad-date', options.loc);
+    if (!isIsoDate(date)) {
+      throw new TemplateProblem(`formatDate needs a real date written as YYYY-MM-DD, got ${JSON.stringify(date)}`, 'bad-date', options.loc);
     }
     return services.formatDate(date);
   });
@@ -80,8 +89,8 @@ function registerHelpers(env: typeof Handlebars, services: TemplateServices): vo
     const options = args.at(-1) as HelperOptions;
     if (args.length === 1) return String(buildYear());
     const date = args[0];
-    if (typeof date !== 'string' || !ISO_DATE.test(date)) {
-      throw new TemplateProblem(`year needs a date written as YYYY-MM-DD, got ${JSON.stringify(date)}`, 'bad-date', options.loc);
+    if (!isIsoDate(date)) {
+      throw new TemplateProblem(`year needs a real date written as YYYY-MM-DD, got ${JSON.stringify(date)}`, 'bad-date', options.loc);
     }
     return date.slice(0, 4);
   });
@@ -127,7 +136,7 @@ function createEnvironment(services: TemplateServices, templates: TemplateSet): 
 /** Runs one leaflet body through Handlebars; returns Markdown plus a map back to file lines. */
 export function renderLeafletTemplate(input: TemplateInput): TemplateOutput {
   const { place, templates } = input;
-  const parsed = parseTemplate(input.body, place);
+  const parsed = parseTemplate(input.body, place, input.maxDepth);
   if (!parsed.ast) return { diagnostics: parsed.diagnostics };
   const problems = checkTemplate(parsed.ast, place, templates.partials);
   if (problems.length > 0) return { diagnostics: problems };

@@ -11,7 +11,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { BRAND_FILE, type LoadedBrand, type ResolvedFontFace } from '../load/brand.ts';
 import type { LeafletSource } from '../load/content.ts';
 import { parseLocaleJson } from '../load/localeJson.ts';
-import { LOCALES_DIR, type I18n } from '../load/locales.ts';
+import { keyLinesOf, LOCALES_DIR, type I18n } from '../load/locales.ts';
 import { diskFiles, type ProjectFiles } from '../load/projectFiles.ts';
 
 /** Characters that are layout, not ink: never looked up in a font. */
@@ -181,7 +181,8 @@ export function localeTextPieces(root: string, locale: string, i18n: I18n, files
     const file = `${LOCALES_DIR}/${locale}/${namespace}.json`;
     const path = join(root, file);
     const text = files.isFile(path) ? files.readTextSync(path) : undefined;
-    const keyLines = text === undefined ? undefined : parseLocaleJson(text, file).namespace?.keyLines;
+    // Lines recorded when the strings were loaded: parsing a large file again per leaflet was most of a build's time.
+    const keyLines = keyLinesOf(i18n, locale, namespace) ?? (text === undefined ? undefined : parseLocaleJson(text, file).namespace?.keyLines);
     const lines = text?.split('\n') ?? [];
     const strings: Array<{ key: string; text: string }> = [];
     flatStrings(resources, '', strings);

@@ -4,6 +4,7 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
 import { outputPath } from '../../emit/outputPaths.ts';
 import type { LoadedBrand } from '../../load/brand.ts';
 import { EDITIONS, type EditionId } from '../../render/editions.ts';
+import { pageLimitDiagnostic } from '../../render/pageLimit.ts';
 import { leafletUrl } from '../leafletUrl.ts';
 import { logEntries, type ReadLog } from '../store/readLog.ts';
 import type { Unit } from './unit.ts';
@@ -50,7 +51,8 @@ const pdfOutput: OutputHandler = {
     });
     // Whatever else the renderer returns (layout diagnostics, the copy-fit) travels with the bytes.
     const { bytes, pageCount, diagnostics, ...meta } = rendered as typeof rendered & { diagnostics?: Diagnostic[] };
-    return { bytes, pages: pageCount, diagnostics: diagnostics ?? [], meta: meta as Record<string, unknown> };
+    const tooLong = pageLimitDiagnostic({ file: leaflet.sourceFile, edition: variant as EditionId, pageCount, limit: brand.limits.pages });
+    return { bytes, pages: pageCount, diagnostics: [...(diagnostics ?? []), ...(tooLong ? [tooLong] : [])], meta: meta as Record<string, unknown> };
   },
 };
 

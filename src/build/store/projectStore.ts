@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { ProjectFiles } from '../../load/projectFiles.ts';
+import { isListedAs, type ProjectFiles } from '../../load/projectFiles.ts';
 import { ABSENT, listingKey, type ReadLog } from './readLog.ts';
 
 interface FileEntry {
@@ -161,7 +161,7 @@ export class ProjectStore implements ProjectFiles {
       let names: string[] = [];
       try {
         names = readdirSync(absDir, { withFileTypes: true })
-          .filter((entry) => (kind === 'dir' ? entry.isDirectory() : entry.isFile()) && !isScratchName(entry.name))
+          .filter((entry) => isListedAs(entry, kind) && !isScratchName(entry.name))
           .map((entry) => entry.name)
           .sort();
       } catch {

@@ -2,7 +2,8 @@ import { loadTemplates, PARTIALS_DIR, type TemplateSet } from '../compile/templa
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { internalErrorDiagnostic } from '../diagnostics/guard.ts';
 import { BRAND_FILE, loadBrand, type LoadedBrand } from '../load/brand.ts';
-import { guardedParse, listLeafletFiles, type LeafletSource } from '../load/content.ts';
+import { guardedRead, listLeafletFiles, type LeafletSource } from '../load/content.ts';
+import { projectLimits } from '../load/limits.ts';
 import { loadLocales, SOURCE_LOCALE, type I18n } from '../load/locales.ts';
 import type { ProjectFiles } from '../load/projectFiles.ts';
 import { ProjectStore } from './store/projectStore.ts';
@@ -39,7 +40,7 @@ export class ProjectLoader {
   private brand?: Part<Awaited<ReturnType<typeof loadBrand>>>;
   private locales?: Part<Awaited<ReturnType<typeof loadLocales>>>;
   private templates?: Part<TemplateSet>;
-  private readonly parsed = new Map<string, { digest: string; result: ReturnType<typeof guardedParse> }>();
+  private readonly parsed = new Map<string, { digest: string; result: ReturnType<typeof guardedRead> }>();
 
   constructor(readonly store: ProjectStore) {}
 
@@ -69,13 +70,15 @@ export class ProjectLoader {
     }
 
     const listed = await listLeafletFiles(root, store);
+    const limits = projectLimits(root, store);
     const sources: LeafletSource[] = [];
     const sourceDiagnostics: Diagnostic[] = [];
     for (const place of listed.places) {
-      const digest = store.digestOf(place.file);
+      // The brand file holds the limits a leaflet is read and checked against.
+      const digest = `${store.digestOf(place.file)} ${store.digestOf(BRAND_FILE)}`;
       let memo = this.parsed.get(place.file);
       if (memo?.digest !== digest) {
-        memo = { digest, result: guardedParse(await store.readText(place.absPath), place) };
+        memo = { digest, result: guardedRead(root, place, store, limits) };
         this.parsed.set(place.file, memo);
       }
       sources.push(memo.result.source);

@@ -126,7 +126,12 @@ describe('the command line', () => {
   it('turns an exception in one leaflet into an internal-error diagnostic naming it; the others still build (exit 1)', { timeout: 300_000 }, async () => {
     const deep = copyOfProject(['support'], 'leaflets-guard-');
     try {
-      // Valid front matter; a body nested deeper than the Markdown tooling's recursion can go.
+      // Valid front matter; a body nested deeper than the Markdown tooling's recursion can go,
+      // past a nesting limit raised that far in the brand file (the limit would refuse it first).
+      const brandFile = path.join(deep, 'templates/brand.yaml');
+      const brandText = readFileSync(brandFile, 'utf8');
+      expect(brandText).toMatch(/^ {2}markdownDepth: \d+/m);
+      writeFileSync(brandFile, brandText.replace(/^ {2}markdownDepth: \d+/m, '  markdownDepth: 100000'));
       const support = readFileSync(path.join(deep, 'content/en-GB/support.md'), 'utf8');
       const frontMatter = support.slice(0, support.indexOf('\n---', 3) + 4).replace(/^id: support$/m, 'id: deep');
       writeFileSync(path.join(deep, 'content/en-GB/deep.md'), `${frontMatter}\n${'> '.repeat(20_000)}x\n`);

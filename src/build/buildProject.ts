@@ -2,9 +2,10 @@ import path from 'node:path';
 import { compileLeaflet } from '../compile/compileLeaflet.ts';
 import type { CompiledLeaflet } from '../compile/leaflet.ts';
 import { readingEase } from '../compile/readingEase.ts';
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { writeFileAtomic } from '../emit/atomicWrite.ts';
 import { outputPath } from '../emit/outputPaths.ts';
+import { pageCountChanges, readPreviousPageCounts, type PageCountChange } from '../emit/pageCountChanges.ts';
 import { lintBrandAndStyles } from '../lint/brandLint.ts';
 import { leafletGlyphDiagnostics, projectGlyphDiagnostics } from '../lint/glyphCoverage.ts';
 import { withPseudoLocale } from '../i18n/pseudoLocale.ts';
@@ -12,6 +13,7 @@ import { lintLeafletBody } from '../lint/leafletLint.ts';
 import type { LoadedBrand } from '../load/brand.ts';
 import type { LeafletSource } from '../load/content.ts';
 import { SOURCE_LOCALE } from '../load/locales.ts';
+import type { Fit } from '../render/copyFit/fit.ts';
 import { EDITIONS, type Edition, type EditionId } from '../render/editions.ts';
 import { renderEdition } from '../render/renderEdition.ts';
 import { writeDownloadsSite } from '../site/writeSite.ts';
@@ -43,6 +45,8 @@ export interface OutputResult {
   pages?: number;
   bytes?: number;
   ms: number;
+  /** The copy-fit the PDF was laid out with. */
+  fit?: Fit;
 }
 
 export interface ReadingEaseResult {
@@ -55,6 +59,8 @@ export interface BuildReport {
   outputs: OutputResult[];
   diagnostics: Diagnostic[];
   readingEase: ReadingEaseResult[];
+  /** PDFs whose page count differs from the previous build's (booklets in sheets). */
+  pageCountChanges?: PageCountChange[];
   durationMs: number;
   ok: boolean;
 }
@@ -99,6 +105,7 @@ export async function buildProject(options: BuildOptions, preloaded?: ProjectSna
   const editions = options.editions.map((id) => EDITIONS[id]);
   const { brand } = project;
   if (brand) diagnostics.push(...(await brandLint(project.root, brand, editions)));
+  const previousPages = await readPreviousPageCounts(options.outDir);
 
   const selected = buildable.sources.filter((s) => wanted(s.id, s.locale));
   if (brand) diagnostics.push(...projectGlyphDiagnostics(buildable, selected.map((s) => s.locale)));
@@ -126,8 +133,15 @@ export async function buildProject(options: BuildOptions, preloaded?: ProjectSna
             fontStore: fontStoreFor(brand),
             leafletUrl: leafletUrl(brand, source.locale, source.id),
           });
-          const status = await writeFileAtomic(target, rendered.bytes, { flushToDisk: options.flushToDisk !== false });
-          result = { ...base, status, pages: rendered.pageCount, bytes: rendered.bytes.length, ms: performance.now() - t0 };
+          // The layout check's findings: an error keeps the last good PDF in place.
+          const layout = promoteStrict(rendered.diagnostics, options.strict);
+          diagnostics.push(...layout);
+          if (hasErrors(layout)) {
+            result = { ...base, status: 'failed', ms: performance.now() - t0, fit: rendered.fit };
+          } else {
+            const status = await writeFileAtomic(target, rendered.bytes, { flushToDisk: options.flushToDisk !== false });
+            result = { ...base, status, pages: rendered.pageCount, bytes: rendered.bytes.length, ms: performance.now() - t0, fit: rendered.fit };
+          }
         } catch (error) {
           diagnostics.push(
             diagnostic({
@@ -151,7 +165,8 @@ export async function buildProject(options: BuildOptions, preloaded?: ProjectSna
     diagnostics.push(...site.diagnostics);
   }
   const ok = !diagnostics.some((d) => d.severity === 'error') && outputs.every((o) => o.status !== 'failed');
-  return { outputs, diagnostics, readingEase: readingEaseResults, durationMs: performance.now() - started, ok };
+  const changes = pageCountChanges(previousPages, outputs, project.root, options.outDir);
+  return { outputs, diagnostics, readingEase: readingEaseResults, pageCountChanges: changes, durationMs: performance.now() - started, ok };
 }
 
 function compileSource(

@@ -2,6 +2,7 @@ import { Image, Page, Text, View } from '@react-pdf/renderer';
 import type { CompiledLeaflet } from '../../compile/leaflet.ts';
 import type { LoadedBrand } from '../../load/brand.ts';
 import type { Edition } from '../editions.ts';
+import { PAGE_ROLE, TEXT_AREA } from '../pagination/flowProps.ts';
 import { semantic } from '../semantics.ts';
 import type { LeafletStyles } from '../styles.ts';
 
@@ -12,13 +13,25 @@ interface CoverProps {
   styles: LeafletStyles;
 }
 
-/** Cover: logo, strap line, title, who it is for, summary, and any translation notice. */
+/**
+ * Cover: logo, strap line, title, who it is for, summary, and any translation notice. Laid out
+ * as one page: a long title or summary steps the text down (`coverScale` in the styles) until
+ * it fits, and the layout check reports a cover that still overflows.
+ */
 export function Cover({ leaflet, brand, edition, styles }: CoverProps) {
   const { t, frontMatter, translationState } = leaflet;
   const notice =
     translationState === 'draft' ? t('cover.draftTranslation') : translationState === 'stale' ? t('cover.staleTranslation') : null;
+  // The band runs to the paper's edge; text keeps to the margins.
+  const edge = styles.coverPage.paddingBottom;
+  const textArea = { top: edge, right: edge, bottom: edge, left: edge };
   return (
-    <Page size={[edition.pageSize.width, edition.pageSize.height]} style={styles.coverPage}>
+    <Page
+      size={[edition.pageSize.width, edition.pageSize.height]}
+      style={styles.coverPage}
+      wrap={false}
+      {...{ [PAGE_ROLE]: 'cover', [TEXT_AREA]: textArea }}
+    >
       <View style={styles.coverBand}>
         <Image src={brand.resolved.logo} style={styles.logo} {...semantic({ role: 'Figure', key: 'cover-logo', alt: brand.logo.alt })} />
         <Text style={styles.strapline} {...semantic({ role: 'P', key: 'cover-strapline' })}>

@@ -11,8 +11,8 @@ export function printOutputLine(result: OutputResult, write = (line: string) => 
     return;
   }
   const verb = result.status === 'written' ? 'built    ' : 'unchanged';
-  const fit = result.fit ? `; ${describeFit(result.fit)}` : '';
-  write(`  ${verb}  ${result.file}  (${result.pages} pages, ${kilobytes(result.bytes ?? 0)}, ${Math.round(result.ms)} ms${fit})`);
+  const fit = result.fit ? `  fit: ${describeFit(result.fit)}` : '';
+  write(`  ${verb}  ${result.file}  (${result.pages} pages, ${kilobytes(result.bytes ?? 0)}, ${Math.round(result.ms)} ms)${fit}`);
 }
 
 export function printBuildReport(report: BuildReport, write = (line: string) => console.log(line)): void {

@@ -4,6 +4,7 @@ import type { CompiledLeaflet } from '../compile/leaflet.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { LoadedBrand } from '../load/brand.ts';
 import { LeafletDocument } from './components/LeafletDocument.tsx';
+import { NarrowText } from './components/narrowText.ts';
 import { QrCode } from './components/QrCode.tsx';
 import { applyFit, defaultFit, type Fit } from './copyFit/fit.ts';
 import type { Edition } from './editions.ts';
@@ -13,6 +14,7 @@ import { fillPageNumbers } from './pageNumbers.tsx';
 import { composeDocument } from './pagination/composeDocument.ts';
 import { layoutCover, type LaidOutCover } from './pagination/layoutCover.tsx';
 import { paginateBody, type PaginatedBody } from './pagination/paginateBody.ts';
+import { withNarrowing } from './pagination/narrowing.ts';
 import { buildStyles, type LeafletStyles } from './styles.ts';
 import { collectPdf, createPdfDocument, type DocumentInfo } from './pdfDocument.ts';
 import { tableHyphenation } from './tables/hyphenation.ts';
@@ -104,9 +106,13 @@ export async function layoutWithFit(input: RenderInput, fit: Fit, cover?: LaidOu
       blocks={blocks}
     />
   );
-  const [body, laidOutCover] = await Promise.all([paginateBody(document, fontStore), cover ?? layoutCover(input, input.edition)]);
+  const [body, laidOutCover] = await Promise.all([
+    withNarrowing((narrow) => paginateBody(<NarrowText.Provider value={narrow}>{document}</NarrowText.Provider>, fontStore), (body) => body.root),
+    cover ?? layoutCover(input, input.edition),
+  ]);
   return { fit, edition, styles, cover: laidOutCover, body };
 }
+
 
 /** Pages in the leaflet: cover, body, back page (notes pages not counted). */
 export const leafletPageCount = (laidOut: LaidOutLeaflet) => laidOut.body.bodyPages.length + 2;

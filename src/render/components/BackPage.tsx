@@ -9,6 +9,7 @@ import { semantic } from '../semantics.ts';
 import type { LeafletStyles } from '../styles.ts';
 import { printableUrl, wrapUrl } from '../printedUrl.ts';
 import { PageFurniture } from './PageFurniture.tsx';
+import { useNarrowing } from './narrowText.ts';
 
 export interface BackPageProps {
   leaflet: CompiledLeaflet;
@@ -32,13 +33,14 @@ export interface BackPageProps {
  */
 export function BackPage({ leaflet, brand, edition, styles, leafletUrl, qrCode, aboutLines = [], footerNote }: BackPageProps) {
   const { t, frontMatter, formatDate } = leaflet;
+  const narrow = useNarrowing();
   const heading = (key: string, text: string, first = false) => (
-    <Text style={first ? { ...styles.h2, marginTop: 0 } : styles.h2} {...semantic({ role: 'H2', key, outline: text })}>
+    <Text style={[first ? { ...styles.h2, marginTop: 0 } : styles.h2, narrow(key)]} {...semantic({ role: 'H2', key, outline: text })}>
       {text}
     </Text>
   );
   const paragraph = (key: string, content: ReactNode, style: Style = styles.backText) => (
-    <Text style={style} {...semantic({ role: 'P', key })}>
+    <Text style={[style, narrow(key)]} {...semantic({ role: 'P', key })}>
       {content}
     </Text>
   );

@@ -7,6 +7,7 @@ import type { HyphenationCallback } from '../tables/hyphenation.ts';
 import type { MeasureText } from '../tables/measureText.ts';
 import { tableColumnWidths } from '../tables/tableColumns.ts';
 import { Inlines, plainText } from './Inlines.tsx';
+import { useNarrowing } from './narrowText.ts';
 
 /** What blocks need to lay themselves out: styles, the column's width, and text measuring for tables. */
 export interface BlockContext {
@@ -44,12 +45,13 @@ export function Blocks({ blocks, context, compact }: BlockProps & { blocks: Bloc
 
 function BlockNode({ block, context, compact }: BlockProps & { block: Block }) {
   const { styles } = context;
+  const narrow = useNarrowing();
   switch (block.type) {
     case 'heading': {
       const role = block.depth === 3 ? 'H3' : 'H2';
       return (
         <Text
-          style={block.depth === 3 ? styles.h3 : styles.h2}
+          style={[block.depth === 3 ? styles.h3 : styles.h2, narrow(block.key)]}
           {...{ [KEEP_WITH_NEXT]: true }}
           {...semantic({ role, key: block.key, outline: plainText(block.children) })}
         >
@@ -60,7 +62,7 @@ function BlockNode({ block, context, compact }: BlockProps & { block: Block }) {
     case 'paragraph':
       return (
         <Text
-          style={compact ? styles.listParagraph : styles.paragraph}
+          style={[compact ? styles.listParagraph : styles.paragraph, narrow(block.key)]}
           {...(isTitle(block.children) ? { [KEEP_WITH_NEXT]: true } : {})}
           {...semantic({ role: 'P', key: block.key })}
         >
@@ -112,6 +114,7 @@ function List({ list, context }: { list: ListBlock; context: BlockContext }) {
  */
 function Table({ table, context }: { table: TableBlock; context: BlockContext }) {
   const { styles, measure, hyphenate } = context;
+  const narrow = useNarrowing();
   const border = styles.table.borderWidth;
   const widths = tableColumnWidths(table, {
     innerWidth: context.width - 2 * border,
@@ -125,7 +128,7 @@ function Table({ table, context }: { table: TableBlock; context: BlockContext })
       <View style={styles.tableRow} {...{ [REPEAT_ON_CONTINUATION]: true }} {...semantic({ role: 'TR', key: table.headerKey })}>
         {table.header.map((cell, column) => (
           <View key={cell.key} style={{ ...styles.tableHeaderCell, width: widths[column] }} {...semantic({ role: 'TH', key: cell.key, scope: 'Column' })}>
-            <Text style={styles.tableHeaderText} hyphenationCallback={hyphenate}>
+            <Text style={[styles.tableHeaderText, narrow(cell.key)]} hyphenationCallback={hyphenate}>
               <Inlines inlines={cell.children} styles={styles} />
             </Text>
           </View>
@@ -135,7 +138,7 @@ function Table({ table, context }: { table: TableBlock; context: BlockContext })
         <View key={table.rowKeys[rowIndex]} style={styles.tableRow} {...semantic({ role: 'TR', key: table.rowKeys[rowIndex]! })}>
           {row.map((cell, column) => (
             <View key={cell.key} style={{ ...styles.tableCell, width: widths[column] }} {...semantic({ role: 'TD', key: cell.key })}>
-              <Text style={styles.tableText} hyphenationCallback={hyphenate}>
+              <Text style={[styles.tableText, narrow(cell.key)]} hyphenationCallback={hyphenate}>
                 <Inlines inlines={cell.children} styles={styles} />
               </Text>
             </View>

@@ -4,6 +4,7 @@ import { KEEP_WITH_NEXT } from '../pagination/flowProps.ts';
 import { printableUrl, wrapUrl } from '../printedUrl.ts';
 import { semantic } from '../semantics.ts';
 import type { LeafletStyles } from '../styles.ts';
+import { useNarrowing } from './narrowText.ts';
 
 /** The named destination of source `index` (0-based): a citation links to `#source-3`. */
 export const sourceAnchorId = (index: number) => `source-${index + 1}`;
@@ -15,11 +16,12 @@ export const sourceAnchorId = (index: number) => `source-${index + 1}`;
  */
 export function SourcesSection({ leaflet, styles }: { leaflet: CompiledLeaflet; styles: LeafletStyles }) {
   const { t, frontMatter } = leaflet;
+  const narrow = useNarrowing();
   if (frontMatter.sources.length === 0) return null;
   const heading = t('back.sourcesHeading');
   return (
     <>
-      <Text style={styles.h2} {...{ [KEEP_WITH_NEXT]: true }} {...semantic({ role: 'H2', key: 'sources-heading', outline: heading })}>
+      <Text style={[styles.h2, narrow('sources-heading')]} {...{ [KEEP_WITH_NEXT]: true }} {...semantic({ role: 'H2', key: 'sources-heading', outline: heading })}>
         {heading}
       </Text>
       <View style={styles.list} {...semantic({ role: 'L', key: 'sources-list' })}>
@@ -30,7 +32,7 @@ export function SourcesSection({ leaflet, styles }: { leaflet: CompiledLeaflet; 
             </Text>
             <View style={styles.listBody} {...semantic({ role: 'LBody', key: `source-${index}-body` })}>
               <Text
-                style={styles.listParagraph}
+                style={[styles.listParagraph, narrow(`source-${index}-text`)]}
                 {...semantic({
                   role: 'P',
                   key: `source-${index}-text`,

@@ -1,11 +1,13 @@
 import { Document } from '@react-pdf/renderer';
 import { Cover } from '../components/Cover.tsx';
+import { NarrowText } from '../components/narrowText.ts';
 import type { Edition } from '../editions.ts';
 import { withFallbackFonts } from '../fonts.ts';
 import { layoutElement } from '../layoutTree.ts';
 import type { RenderInput } from '../renderLeaflet.tsx';
 import { buildStyles } from '../styles.ts';
 import { asLaidOut, withPaperHeight, type LaidOutNode } from './laidOut.ts';
+import { withNarrowing } from './narrowing.ts';
 import { tightenOverfullLines } from './tightenLines.ts';
 
 /** Text sizes a cover tries, as a scale of the design's, before it reports what to shorten. */
@@ -39,14 +41,20 @@ export async function layoutCover(input: RenderInput, edition: Edition): Promise
   let result: LaidOutCover | undefined;
   for (const scale of COVER_SCALES) {
     const styles = withFallbackFonts(buildStyles(brand.colours, edition, { coverScale: scale }), brand);
-    const root = await layoutElement(
-      <Document>
-        <Cover leaflet={leaflet} brand={brand} edition={edition} styles={styles} />
-      </Document>,
-      fontStore,
-    );
-    const page = withPaperHeight(asLaidOut(root).children![0]!);
-    tightenOverfullLines(page);
+    const layout = async (narrow: ReadonlyMap<string, number>) => {
+      const root = await layoutElement(
+        <NarrowText.Provider value={narrow}>
+          <Document>
+            <Cover leaflet={leaflet} brand={brand} edition={edition} styles={styles} />
+          </Document>
+        </NarrowText.Provider>,
+        fontStore,
+      );
+      const laidOut = withPaperHeight(asLaidOut(root).children![0]!);
+      tightenOverfullLines(laidOut);
+      return laidOut;
+    };
+    const page = await withNarrowing(layout, (laidOut) => laidOut);
     result = { page, scale, overflow: Math.max(0, pageContentBottom(page) - limit) };
     if (result.overflow === 0) break;
   }

@@ -123,12 +123,18 @@ function Table({ table, context }: { table: TableBlock; context: BlockContext })
     measure,
     hyphenate,
   });
+  // Only a word wider than its column may break, at a syllable: shorter words wrap whole.
+  const fontSize = styles.tableText.fontSize;
+  const breakLongWords = (column: number, bold: boolean) => {
+    const room = widths[column]! - 2 * styles.tableCell.padding;
+    return (word: string) => (measure(word, fontSize, bold) > room ? hyphenate(word) : [word]);
+  };
   return (
     <View style={styles.table} {...semantic({ role: 'Table', key: table.key })}>
       <View style={styles.tableRow} {...{ [REPEAT_ON_CONTINUATION]: true }} {...semantic({ role: 'TR', key: table.headerKey })}>
         {table.header.map((cell, column) => (
           <View key={cell.key} style={{ ...styles.tableHeaderCell, width: widths[column] }} {...semantic({ role: 'TH', key: cell.key, scope: 'Column' })}>
-            <Text style={[styles.tableHeaderText, narrow(cell.key)]} hyphenationCallback={hyphenate}>
+            <Text style={[styles.tableHeaderText, narrow(cell.key)]} hyphenationCallback={breakLongWords(column, true)}>
               <Inlines inlines={cell.children} styles={styles} />
             </Text>
           </View>
@@ -138,7 +144,7 @@ function Table({ table, context }: { table: TableBlock; context: BlockContext })
         <View key={table.rowKeys[rowIndex]} style={styles.tableRow} {...semantic({ role: 'TR', key: table.rowKeys[rowIndex]! })}>
           {row.map((cell, column) => (
             <View key={cell.key} style={{ ...styles.tableCell, width: widths[column] }} {...semantic({ role: 'TD', key: cell.key })}>
-              <Text style={[styles.tableText, narrow(cell.key)]} hyphenationCallback={hyphenate}>
+              <Text style={[styles.tableText, narrow(cell.key)]} hyphenationCallback={breakLongWords(column, false)}>
                 <Inlines inlines={cell.children} styles={styles} />
               </Text>
             </View>

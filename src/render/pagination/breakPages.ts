@@ -43,7 +43,7 @@ function upperBound(sorted: number[], value: number): number {
  * Chooses page breaks among the legal ones the way a typesetter would, by dynamic programming
  * over all of them (as Knuth and Plass break lines): first the fewest pages, then the least
  * badness. Badness grows with the empty space left at the foot of each page before the last
- * (steeply below 60% full) plus each break's penalty; a page of fewer than four lines is
+ * (more on earlier pages, steeply below 60% full) plus each break's penalty; a page of fewer than four lines is
  * allowed only when nothing else fits. A block taller than a page is placed on its own page
  * (the layout check then reports it).
  */
@@ -72,8 +72,11 @@ export function breakPages(cuts: Cut[], options: BreakOptions): PageSpan[] {
       if (height > pageHeight + EPSILON) cost += 1e7 + height;
       if (lines < MIN_PAGE_LINES && totalLines >= MIN_PAGE_LINES) cost += 1e5;
       if (j < last) {
+        // Empty space at a page's foot costs more the earlier the page: pages fill in order, and
+        // what cannot fit shortens the page before the last rather than every page a little.
         const fill = height / pageHeight;
-        cost += 1000 * (1 - fill) ** 2 + (fill < MIN_FILL ? 3000 : 0);
+        const earliness = 1 + 1 / (reached.pages + 1);
+        cost += 1000 * (1 - fill) * earliness + (fill < MIN_FILL ? 3000 : 0);
       }
       const candidate = { pages: reached.pages + 1, cost: reached.cost + cost, previous: i };
       if (!choice || candidate.pages < choice.pages || (candidate.pages === choice.pages && candidate.cost < choice.cost)) choice = candidate;

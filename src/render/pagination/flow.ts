@@ -75,11 +75,19 @@ export function toFlow(node: LaidOutNode, parentTop: number): FlowNode {
   }
   const inFlow = (node.children ?? []).filter((child) => !isAbsolute(child));
   const unbreakable = node.props?.wrap === false || base.role === 'TR' || node.type === 'IMAGE' || node.type === 'SVG';
-  if (unbreakable || inFlow.length === 0) return { ...base, kind: 'atom' };
+  // An unbreakable box still has lines of text in it (a table row): they count as lines on its page.
+  if (unbreakable || inFlow.length === 0) return { ...base, kind: 'atom', lines: textLinesIn(node, parentTop) };
   const children = inFlow.map((child) => toFlow(child, top));
   const isRow = node.style?.flexDirection === 'row' || node.style?.flexDirection === 'row-reverse';
   const header = children.find((child) => child.node.props?.[REPEAT_ON_CONTINUATION]);
   return { ...base, kind: isRow ? 'row' : 'column', children, ...(header ? { repeatHeader: header } : {}) };
+}
+
+/** The lines of every text inside a laid-out box whose parent starts at `parentTop`, absolute. */
+function textLinesIn(node: LaidOutNode, parentTop: number): FlowNode['lines'] {
+  if (isTextNode(node)) return toFlow(node, parentTop).lines;
+  const top = parentTop + (node.box?.top ?? 0);
+  return (node.children ?? []).flatMap((child) => textLinesIn(child, top));
 }
 
 /** Every text line in a subtree, absolute. */

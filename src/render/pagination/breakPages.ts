@@ -56,20 +56,25 @@ export function breakPages(cuts: Cut[], options: BreakOptions): PageSpan[] {
   const totalLines = bands.length;
   const points: Array<Cut> = [{ endY: start, startY: start, closing: 0, opening: 0, penalty: 0 }, ...cuts, { endY: end, startY: end, closing: 0, opening: 0, penalty: 0 }];
   const last = points.length - 1;
-  const best: Array<{ pages: number; cost: number; previous: number } | undefined> = [{ pages: 0, cost: 0, previous: -1 }];
+  type Path = { overflows: number; pages: number; cost: number; previous: number };
+  const best: Array<Path | undefined> = [{ overflows: 0, pages: 0, cost: 0, previous: -1 }];
+  const isBetter = (a: Path, b: Path | undefined) =>
+    !b || a.overflows < b.overflows || (a.overflows === b.overflows && (a.pages < b.pages || (a.pages === b.pages && a.cost < b.cost)));
 
   for (let j = 1; j <= last; j += 1) {
     const to = points[j]!;
-    let choice: { pages: number; cost: number; previous: number } | undefined;
+    let choice: Path | undefined;
     for (let i = j - 1; i >= 0; i -= 1) {
       const from = points[i]!;
       const reached = best[i];
       if (!reached || from.startY > to.endY - EPSILON) continue;
       if (to.endY - from.startY > pageHeight + EPSILON && i < j - 1) break;
       const height = to.endY - from.startY + from.opening + to.closing;
+      // Too tall for a page: allowed only as the smallest step, when nothing smaller fits either.
+      const overflow = height > pageHeight + EPSILON;
+      if (overflow && i < j - 1) continue;
       const lines = linesBetween(from.startY, to.endY);
       let cost = to.penalty;
-      if (height > pageHeight + EPSILON) cost += 1e7 + height;
       if (lines < MIN_PAGE_LINES && totalLines >= MIN_PAGE_LINES) cost += 1e5;
       if (j < last) {
         // Empty space at a page's foot costs more the earlier the page: pages fill in order, and
@@ -78,8 +83,8 @@ export function breakPages(cuts: Cut[], options: BreakOptions): PageSpan[] {
         const earliness = 1 + 1 / (reached.pages + 1);
         cost += 1000 * (1 - fill) * earliness + (fill < MIN_FILL ? 3000 : 0);
       }
-      const candidate = { pages: reached.pages + 1, cost: reached.cost + cost, previous: i };
-      if (!choice || candidate.pages < choice.pages || (candidate.pages === choice.pages && candidate.cost < choice.cost)) choice = candidate;
+      const candidate = { overflows: reached.overflows + (overflow ? 1 : 0), pages: reached.pages + 1, cost: reached.cost + cost, previous: i };
+      if (isBetter(candidate, choice)) choice = candidate;
     }
     best[j] = choice;
   }

@@ -10,7 +10,7 @@ import {
   type RenderInput,
 } from '../renderLeaflet.tsx';
 import { A5, type Edition } from '../editions.ts';
-import { defaultFit, fitLadder, sameFit, type Fit } from './fit.ts';
+import { defaultFit, fitLadder, sameFit } from './fit.ts';
 
 /** One fit tried: its layout (ready to draw), what the layout check said, and its page count. */
 export interface FitTrial {
@@ -20,6 +20,8 @@ export interface FitTrial {
   pages: number;
   /** Position on the ladder (0 = loosest). */
   level: number;
+  /** Layouts the search made to choose it (1 when the design met the goal). */
+  tried: number;
 }
 
 /** Editions printed as an A5 booklet (or from its pages) aim at whole sheets: four pages each. */
@@ -80,6 +82,7 @@ export async function chooseFit(input: RenderInput): Promise<FitTrial> {
         diagnostics: checkLeafletLayout(input, composeLeaflet(laidOut)),
         pages: leafletPageCount(laidOut),
         level,
+        tried: 0,
       }));
       trials.set(level, trial);
     }
@@ -88,7 +91,7 @@ export async function chooseFit(input: RenderInput): Promise<FitTrial> {
   const first = await tryLevel(designLevel);
   const clean = (trial: FitTrial) => trial.diagnostics.length === 0;
   const goalMet = (trial: FitTrial) => clean(trial) && (a5 ? trial.pages % 4 === 0 : lastFill(trial) >= 1 / 3);
-  if (goalMet(first)) return first;
+  if (goalMet(first)) return { ...first, tried: 1 };
 
   const tighter = Array.from({ length: ladder.length - designLevel - 1 }, (_, index) => designLevel + 1 + index);
   const looser = Array.from({ length: designLevel }, (_, index) => designLevel - 1 - index);
@@ -108,7 +111,7 @@ export async function chooseFit(input: RenderInput): Promise<FitTrial> {
   for (const trial of await Promise.all(trials.values())) {
     if (better(score(trial, designLevel, a5), score(best, designLevel, a5))) best = trial;
   }
-  return best;
+  return { ...best, tried: trials.size };
 }
 
 /**
@@ -127,6 +130,3 @@ async function loosestReaching(levels: number[], reaches: (level: number) => Pro
   }
   return levels[low];
 }
-
-/** The fit a trial used (what RenderedPdf reports). */
-export const fitOf = (trial: FitTrial): Fit => trial.laidOut.fit;

@@ -9,7 +9,7 @@ import { semantic } from '../semantics.ts';
 import type { LeafletStyles } from '../styles.ts';
 import { printableUrl, wrapUrl } from '../printedUrl.ts';
 import { PageFurniture } from './PageFurniture.tsx';
-import { useNarrowing } from './narrowText.ts';
+import { UNBROKEN_WORDS, useNarrowing } from './narrowText.ts';
 
 export interface BackPageProps {
   leaflet: CompiledLeaflet;
@@ -40,7 +40,7 @@ export function BackPage({ leaflet, brand, edition, styles, leafletUrl, qrCode, 
     </Text>
   );
   const paragraph = (key: string, content: ReactNode, style: Style = styles.backText) => (
-    <Text style={[style, narrow(key)]} {...semantic({ role: 'P', key })}>
+    <Text style={[style, narrow(key)]} {...UNBROKEN_WORDS} {...semantic({ role: 'P', key })}>
       {content}
     </Text>
   );

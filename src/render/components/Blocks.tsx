@@ -7,7 +7,7 @@ import type { HyphenationCallback } from '../tables/hyphenation.ts';
 import type { MeasureText } from '../tables/measureText.ts';
 import { tableColumnWidths } from '../tables/tableColumns.ts';
 import { Inlines, plainText } from './Inlines.tsx';
-import { useNarrowing } from './narrowText.ts';
+import { UNBROKEN_WORDS, useNarrowing } from './narrowText.ts';
 
 /** What blocks need to lay themselves out: styles, the column's width, and text measuring for tables. */
 export interface BlockContext {
@@ -52,6 +52,7 @@ function BlockNode({ block, context, compact }: BlockProps & { block: Block }) {
       return (
         <Text
           style={[block.depth === 3 ? styles.h3 : styles.h2, narrow(block.key)]}
+          {...UNBROKEN_WORDS}
           {...{ [KEEP_WITH_NEXT]: true }}
           {...semantic({ role, key: block.key, outline: plainText(block.children) })}
         >
@@ -63,6 +64,7 @@ function BlockNode({ block, context, compact }: BlockProps & { block: Block }) {
       return (
         <Text
           style={[compact ? styles.listParagraph : styles.paragraph, narrow(block.key)]}
+          {...UNBROKEN_WORDS}
           {...(isTitle(block.children) ? { [KEEP_WITH_NEXT]: true } : {})}
           {...semantic({ role: 'P', key: block.key })}
         >

@@ -5,7 +5,7 @@ import type { Edition } from '../editions.ts';
 import { PAGE_ROLE, TEXT_AREA } from '../pagination/flowProps.ts';
 import { semantic } from '../semantics.ts';
 import type { LeafletStyles } from '../styles.ts';
-import { useNarrowing } from './narrowText.ts';
+import { UNBROKEN_WORDS, useNarrowing } from './narrowText.ts';
 
 interface CoverProps {
   leaflet: CompiledLeaflet;
@@ -36,32 +36,32 @@ export function Cover({ leaflet, brand, edition, styles }: CoverProps) {
     >
       <View style={styles.coverBand}>
         <Image src={brand.resolved.logo} style={styles.logo} {...semantic({ role: 'Figure', key: 'cover-logo', alt: brand.logo.alt })} />
-        <Text style={[styles.strapline, narrow('cover-strapline')]} {...semantic({ role: 'P', key: 'cover-strapline' })}>
+        <Text style={[styles.strapline, narrow('cover-strapline')]} {...UNBROKEN_WORDS} {...semantic({ role: 'P', key: 'cover-strapline' })}>
           {t('strapline')}
         </Text>
       </View>
       <View style={styles.coverBody}>
-        <Text style={[styles.title, narrow('cover-title')]} {...semantic({ role: 'H1', key: 'cover-title', outline: frontMatter.title })}>
+        <Text style={[styles.title, narrow('cover-title')]} {...UNBROKEN_WORDS} {...semantic({ role: 'H1', key: 'cover-title', outline: frontMatter.title })}>
           {frontMatter.title}
         </Text>
         {notice ? (
           <View style={styles.notice}>
-            <Text style={[styles.noticeText, narrow('cover-notice')]} {...semantic({ role: 'P', key: 'cover-notice' })}>
+            <Text style={[styles.noticeText, narrow('cover-notice')]} {...UNBROKEN_WORDS} {...semantic({ role: 'P', key: 'cover-notice' })}>
               {notice}
             </Text>
           </View>
         ) : null}
-        <Text style={[styles.coverLabel, narrow('cover-audience-label')]} {...semantic({ role: 'P', key: 'cover-audience-label' })}>
+        <Text style={[styles.coverLabel, narrow('cover-audience-label')]} {...UNBROKEN_WORDS} {...semantic({ role: 'P', key: 'cover-audience-label' })}>
           {t('cover.audienceLabel')}
         </Text>
-        <Text style={[styles.coverText, narrow('cover-audience')]} {...semantic({ role: 'P', key: 'cover-audience' })}>
+        <Text style={[styles.coverText, narrow('cover-audience')]} {...UNBROKEN_WORDS} {...semantic({ role: 'P', key: 'cover-audience' })}>
           {frontMatter.audience}
         </Text>
-        <Text style={[styles.coverText, narrow('cover-summary')]} {...semantic({ role: 'P', key: 'cover-summary' })}>
+        <Text style={[styles.coverText, narrow('cover-summary')]} {...UNBROKEN_WORDS} {...semantic({ role: 'P', key: 'cover-summary' })}>
           {frontMatter.summary}
         </Text>
         {translationState === 'source' ? null : (
-          <Text style={[styles.coverText, narrow('cover-language')]} {...semantic({ role: 'P', key: 'cover-language' })}>
+          <Text style={[styles.coverText, narrow('cover-language')]} {...UNBROKEN_WORDS} {...semantic({ role: 'P', key: 'cover-language' })}>
             {t('cover.language', { language: leaflet.languageName })}
           </Text>
         )}

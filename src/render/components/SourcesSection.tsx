@@ -4,7 +4,7 @@ import { KEEP_WITH_NEXT } from '../pagination/flowProps.ts';
 import { printableUrl, wrapUrl } from '../printedUrl.ts';
 import { semantic } from '../semantics.ts';
 import type { LeafletStyles } from '../styles.ts';
-import { useNarrowing } from './narrowText.ts';
+import { UNBROKEN_WORDS, useNarrowing } from './narrowText.ts';
 
 /** The named destination of source `index` (0-based): a citation links to `#source-3`. */
 export const sourceAnchorId = (index: number) => `source-${index + 1}`;
@@ -33,6 +33,7 @@ export function SourcesSection({ leaflet, styles }: { leaflet: CompiledLeaflet; 
             <View style={styles.listBody} {...semantic({ role: 'LBody', key: `source-${index}-body` })}>
               <Text
                 style={[styles.listParagraph, narrow(`source-${index}-text`)]}
+                {...UNBROKEN_WORDS}
                 {...semantic({
                   role: 'P',
                   key: `source-${index}-text`,

@@ -15,3 +15,11 @@ export function useNarrowing(): (key: string) => { paddingRight?: number } {
     return padding === undefined ? {} : { paddingRight: padding };
   };
 }
+
+/**
+ * Props for body text: no line ever breaks inside a word. The hyphenation callback already
+ * keeps words whole (fonts.ts), but react-pdf's line breaker also offers a hyphenated break
+ * where one style run meets another inside a word ("**placebo**," can break as "placebo-" /
+ * ","); a penalty of 10000 is textkit's "never".
+ */
+export const UNBROKEN_WORDS = { hyphenationPenalty: 10_000 } as const;

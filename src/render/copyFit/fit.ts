@@ -1,4 +1,4 @@
-import type { Edition, EditionId } from '../editions.ts';
+import type { Edition } from '../editions.ts';
 
 const MM = 72 / 25.4;
 
@@ -58,6 +58,3 @@ export const sameFit = (a: Fit, b: Fit) => a.lineHeight === b.lineHeight && a.sp
 /** "line height 1.4, spacing 90%, margins 15 mm" */
 export const describeFit = (fit: Fit) =>
   `line height ${fit.lineHeight}, spacing ${Math.round(fit.spacing * 100)}%, margins ${fit.marginMm} mm`;
-
-/** Editions laid out on the same text area share one fit (the booklet and print-shop file are the A5 pages). */
-export const fitSharedWith = (id: EditionId): EditionId => (id === 'booklet' || id === 'print-shop' ? 'a5' : id);

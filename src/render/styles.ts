@@ -144,8 +144,6 @@ export function buildStyles(colours: Brand['colours'], edition: Edition, options
     tableHeaderText: { ...text, fontSize: bodySize, lineHeight: 1.3, fontWeight: 700 as const },
     rule: { borderBottomWidth: 1, borderBottomColor: colours.muted, marginVertical: space(1) },
     image: { maxWidth: '100%', marginVertical: space(0.5) },
-    backSection: { marginBottom: bodySize * 0.5 },
-    backHeading: { ...text, fontSize: headingSizes.h3, fontWeight: 700 as const, lineHeight: 1.25, color: colours.primary, marginTop: bodySize * 0.9, marginBottom: bodySize * 0.3 },
     backText: { ...text, fontSize: bodySize, lineHeight: Math.min(lineHeight, 1.4) },
     qrRow: { flexDirection: 'row' as const, alignItems: 'center' as const },
     qrAddress: { flex: 1, marginLeft: bodySize * 0.8 },

@@ -4,6 +4,7 @@
  * `npm run bench -- <name>...` runs the benches whose name contains one of the words.
  */
 import { benchCores, benchIncremental, benchLarge, benchStart } from './bench/build.ts';
+import { benchLayout } from './bench/layout.ts';
 import { benchLargeLocale } from './bench/locale.ts';
 import { benchTagging } from './bench/tagging.ts';
 import { benchWatch } from './bench/watch.ts';
@@ -14,6 +15,7 @@ const benches: Array<{ name: string; run: () => Promise<void> }> = [
   { name: 'cores: clean build on all cores vs one', run: benchCores },
   { name: 'large: 1,000 PDFs', run: benchLarge },
   { name: 'tagging overhead', run: benchTagging },
+  { name: 'layout check and copy-fitting', run: benchLayout },
   { name: 'watch latency and memory', run: benchWatch },
   { name: 'large locale file', run: benchLargeLocale },
 ];

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { removeStaleTemporaries, writeFileAtomic } from '../emit/atomicWrite.ts';
+import { pageCountChanges, readPreviousPageCounts, type PageCountChange } from '../emit/pageCountChanges.ts';
+import type { Fit } from '../render/copyFit/fit.ts';
 import { EDITIONS, type EditionId } from '../render/editions.ts';
 import { BuildRecord, readCosts, writeCosts, type OutputRecord } from './cache/buildRecord.ts';
 import { rememberOutcome } from './cache/rememberOutcome.ts';
@@ -57,6 +59,8 @@ export interface OutputResult {
   pages?: number;
   bytes?: number;
   ms: number;
+  /** The copy-fit the PDF was laid out with. */
+  fit?: Fit;
 }
 
 export interface ReadingEaseResult {
@@ -69,6 +73,8 @@ export interface BuildReport {
   outputs: OutputResult[];
   diagnostics: Diagnostic[];
   readingEase: ReadingEaseResult[];
+  /** PDFs whose page count differs from the previous build's (booklets in sheets). */
+  pageCountChanges?: PageCountChange[];
   durationMs: number;
   ok: boolean;
   /** Outputs rendered by this build (the rest came from the cache or were already in place). */
@@ -111,6 +117,7 @@ export async function buildProject(options: BuildOptions, session?: BuildSession
   const started = performance.now();
   const { root, outDir, strict } = options;
   await removeStaleTemporaries(outDir);
+  const previousPages = await readPreviousPageCounts(outDir);
   const store = session?.store ?? new ProjectStore(root);
   const fingerprint = environmentFingerprint();
   const cacheDir = options.cacheDir ?? defaultCacheDir(root);
@@ -205,7 +212,7 @@ export async function buildProject(options: BuildOptions, session?: BuildSession
           const status = await writeFileAtomic(absolute, cached.bytes, { flushToDisk: options.flushToDisk !== false });
           folder.wrote(absolute, output.fileDigest);
           slot.diagnostics.push(...cached.diagnostics);
-          emit(slot, target, { ...baseOf(slot, target), status, via: 'cache', ...sizes(output), ms: performance.now() - t0 });
+          emit(slot, target, { ...baseOf(slot, target), status, via: 'cache', ...sizes(output), ...fitOf(output.meta), ms: performance.now() - t0 });
         }
       }
       if (needed.length === 0) continue;
@@ -259,9 +266,12 @@ export async function buildProject(options: BuildOptions, session?: BuildSession
     if (rendered > 0) await cache?.prune().catch(() => undefined);
   }
   const ok = !diagnostics.some((d) => d.severity === 'error') && outputs.every((o) => o.status !== 'failed');
-  return { outputs, diagnostics: dedupe(diagnostics), readingEase, durationMs: performance.now() - started, ok, rendered };
+  const changes = pageCountChanges(previousPages, outputs, root, outDir);
+  return { outputs, diagnostics: dedupe(diagnostics), readingEase, pageCountChanges: changes, durationMs: performance.now() - started, ok, rendered };
 }
 
+/** The copy-fit a PDF's renderer reported, for the output line. */
+const fitOf = (meta: Record<string, unknown> | undefined): { fit?: Fit } => (meta?.fit ? { fit: meta.fit as Fit } : {});
 const sizes = (output: OutputRecord) => ({ ...(output.pages ? { pages: output.pages } : {}), ...(output.bytes ? { bytes: output.bytes } : {}) });
 const costOf = (costs: Record<string, number>, { task }: { task: UnitTask }) =>
   (costs[unitKey(task.unit)] ?? 1000) * (task.targets.length / Math.max(1, task.targets.length));
@@ -300,6 +310,7 @@ function absorb(
       ...(output.status === 'failed' ? {} : { via: output.rendered ? 'render' : 'cache' }),
       ...(output.pages ? { pages: output.pages } : {}),
       ...(output.bytes ? { bytes: output.bytes } : {}),
+      ...fitOf(output.meta),
       ms: output.ms,
     });
   }

@@ -11,6 +11,7 @@ import { sourceFileOf, type Unit } from './stages/unit.ts';
 import { OUTPUT_HANDLERS, outputKey, targetId, type OutputTarget, type RenderedOutput } from './stages/outputs.ts';
 import type { ProjectStore } from './store/projectStore.ts';
 import { changedReads, logEntries } from './store/readLog.ts';
+import { promoteStrict } from './selection.ts';
 import type { LeafletSource } from '../load/content.ts';
 
 /** One unit to build: compile once, then each requested output from the cache or a render. */
@@ -27,6 +28,11 @@ export interface UnitTask {
   flushToDisk: boolean;
   /** Per output (target id), what its last render reported besides the bytes (see RenderContext). */
   previousMeta?: Record<string, Record<string, unknown>>;
+  /**
+   * Lay out with the fit in `previousMeta` (watch mode's fast path). Such a render may differ
+   * from a full build's, so it is neither cached nor remembered: a re-fit follows it.
+   */
+  reuseFit?: boolean;
 }
 
 export interface OutputOutcome {
@@ -54,6 +60,8 @@ export interface UnitOutcome {
   compiled: boolean;
   /** An internal error happened: the outcome is reported but never remembered. */
   internalError: boolean;
+  /** Rendered with a reused fit: reported, never remembered (see UnitTask.reuseFit). */
+  provisional?: boolean;
   readingEase?: { fleschReadingEase: number; words: number };
   outputs: OutputOutcome[];
   ms: number;
@@ -137,20 +145,23 @@ export async function buildUnit(task: UnitTask, loaded: ProjectSnapshot, store: 
       let output: RenderedOutput | undefined = await cache?.get(key);
       if (!output) {
         const previousMeta = task.previousMeta?.[targetId(target)];
-        const context = { unit: task.unit, leaflet: compiled.leaflet, brand: project.brand, fontsVersion, ...(previousMeta ? { previousMeta } : {}) };
+        const reuseFit = task.reuseFit === true && previousMeta?.fit !== undefined;
+        const context = { unit: task.unit, leaflet: compiled.leaflet, brand: project.brand, fontsVersion, ...(previousMeta ? { previousMeta } : {}), reuseFit };
         output = await handler.render(context, target.variant);
         result.rendered = true;
+        if (reuseFit) outcome.provisional = true;
       }
-      result.diagnostics = output.diagnostics;
+      // Layout warnings (stranded lines, a heading at a page foot) are errors under --strict.
+      result.diagnostics = promoteStrict(output.diagnostics, task.strict);
       result.meta = output.meta;
-      if (!hasError(output.diagnostics)) {
+      if (!hasError(result.diagnostics)) {
         result.status = await writeFileAtomic(absolute, output.bytes, { flushToDisk: task.flushToDisk });
         result.fileDigest = sha256Of(output.bytes);
         result.bytes = output.bytes.length;
         if (output.pages !== undefined) result.pages = output.pages;
       }
       // Into the cache after the file is in place: the PDF someone waits for comes first.
-      if (result.rendered) await cache?.put(key, output).catch(() => undefined);
+      if (result.rendered && !outcome.provisional) await cache?.put(key, output).catch(() => undefined);
     } catch (error) {
       delete result.key;
       result.diagnostics.push(internalErrorDiagnostic(error, { file }, `rendering the ${targetId(target)} edition`, 'render'));

@@ -1,5 +1,7 @@
 import type { BuildReport, OutputResult } from '../build/buildProject.ts';
 import { formatDiagnostic, formatDiagnosticVerbose } from '../diagnostics/format.ts';
+import { formatPageCountChanges } from '../emit/pageCountChanges.ts';
+import { describeFit } from '../render/copyFit/fit.ts';
 
 const kilobytes = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
@@ -9,7 +11,8 @@ export function printOutputLine(result: OutputResult, write = (line: string) => 
     return;
   }
   const verb = result.status === 'written' ? (result.via === 'cache' ? 'cached   ' : 'built    ') : 'unchanged';
-  write(`  ${verb}  ${result.file}  (${result.pages} pages, ${kilobytes(result.bytes ?? 0)}, ${Math.round(result.ms)} ms)`);
+  const fit = result.fit ? `  fit: ${describeFit(result.fit)}` : '';
+  write(`  ${verb}  ${result.file}  (${result.pages} pages, ${kilobytes(result.bytes ?? 0)}, ${Math.round(result.ms)} ms)${fit}`);
 }
 
 export function printBuildReport(report: BuildReport, write = (line: string) => console.log(line), { verbose = false } = {}): void {
@@ -23,6 +26,12 @@ export function printBuildReport(report: BuildReport, write = (line: string) => 
     write('');
     write('Reading ease (Flesch, English source; 60+ is plain English):');
     for (const r of report.readingEase) write(`  ${r.fleschReadingEase.toFixed(1).padStart(5)}  ${r.file}  (${r.words} words)`);
+  }
+  const changes = formatPageCountChanges(report.pageCountChanges ?? []);
+  if (changes.length > 0) {
+    write('');
+    write('Page counts changed since the last build:');
+    for (const line of changes) write(`  ${line}`);
   }
   const built = report.outputs.filter((o) => o.status !== 'failed').length;
   const failed = report.outputs.length - built;

@@ -23,6 +23,8 @@ export interface PlanInput {
   editions: readonly EditionId[];
   /** Background render threads; 0 renders everything in the main thread. */
   workers: number;
+  /** Urgent renders reuse the last copy-fit, and a background job re-fits each (see PlannedJob.fit). */
+  refitInBackground?: boolean;
 }
 
 export interface PlannedJob extends KeyedJob {
@@ -30,6 +32,12 @@ export interface PlannedJob extends KeyedJob {
   edition: EditionId;
   /** Render the output, or remove it (its leaflet was deleted). */
   action: 'render' | 'remove';
+  /**
+   * `reuse`: lay out with the copy-fit of the last render (fast; never cached or remembered),
+   * then a `search` job for the same output chooses the fit afresh in the background, so the
+   * file settles to what a full build writes.
+   */
+  fit: 'reuse' | 'search';
 }
 
 export interface RebuildPlan {
@@ -49,6 +57,8 @@ export const jobKey = (unit: WatchUnit, edition: EditionId): string => `${unit.k
  *   partial, the brand) the first edition of every affected leaflet is. Everything else goes
  *   to the background threads, which start nothing while urgent work is pending.
  * - Priority: first edition before the others, edited leaflets before the rest.
+ * - With `refitInBackground`, an urgent render reuses the output's last copy-fit and a
+ *   background job re-fits it.
  */
 export function planRebuild(input: PlanInput): RebuildPlan {
   const changed = new Set(input.changedFiles);
@@ -64,18 +74,14 @@ export function planRebuild(input: PlanInput): RebuildPlan {
   input.editions.forEach((edition, index) => {
     for (const unit of affected) {
       const urgent = index === 0 && (direct(unit) || !anyDirect);
-      jobs.push({
-        key: jobKey(unit, edition),
-        lane: urgent || input.workers === 0 ? 'main' : 'workers',
-        urgent,
-        priority: index * 2 + (direct(unit) ? 0 : 1),
-        unit,
-        edition,
-        action: 'render',
-      });
+      const background = input.workers === 0 ? 'main' : 'workers';
+      const priority = index * 2 + (direct(unit) ? 0 : 1);
+      const reuse = urgent && input.refitInBackground === true;
+      jobs.push({ key: jobKey(unit, edition), lane: urgent ? 'main' : background, urgent, priority, unit, edition, action: 'render', fit: reuse ? 'reuse' : 'search' });
+      if (reuse) jobs.push({ key: `${jobKey(unit, edition)}#refit`, lane: background, urgent: false, priority, unit, edition, action: 'render', fit: 'search' });
     }
     for (const unit of removed) {
-      jobs.push({ key: jobKey(unit, edition), lane: 'main', urgent: false, priority: index * 2, unit, edition, action: 'remove' });
+      jobs.push({ key: jobKey(unit, edition), lane: 'main', urgent: false, priority: index * 2, unit, edition, action: 'remove', fit: 'search' });
     }
   });
   const relevantFiles = new Set([...input.changedFiles, ...affected.map((unit) => unit.sourceFile), ...removed.map((unit) => unit.sourceFile)]);

@@ -16,6 +16,7 @@ import { OutputFolder, updateWebsite } from '../build/stages/siteStage.ts';
 import { ProjectStore } from '../build/store/projectStore.ts';
 import { buildUnit, type UnitOutcome, type UnitTask } from '../build/unitWork.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import type { Fit } from '../render/copyFit/fit.ts';
 import { outputPath } from '../emit/outputPaths.ts';
 import { EDITION_IDS, type EditionId } from '../render/editions.ts';
 import { InputWatcher } from './inputWatcher.ts';
@@ -129,6 +130,7 @@ export async function startWatch(options: WatchOptions): Promise<WatchSession> {
       ...(output.status === 'failed' ? {} : { via: output.rendered ? ('render' as const) : ('cache' as const) }),
       ...(output.pages ? { pages: output.pages } : {}),
       ...(output.bytes ? { bytes: output.bytes } : {}),
+      ...(output.meta.fit ? { fit: output.meta.fit as Fit } : {}),
       ms: output.ms,
     }));
     return { report: { outputs, diagnostics: [...outcome.diagnostics, ...outcome.outputs.flatMap((o) => o.diagnostics)] } };
@@ -160,13 +162,14 @@ export async function startWatch(options: WatchOptions): Promise<WatchSession> {
     };
     const remembered = record?.unit(unit.key)?.outputs[job.edition]?.meta;
     if (remembered) task.previousMeta = { [job.edition]: remembered };
+    if (job.fit === 'reuse') task.reuseFit = true;
     // Problems found loading this leaflet's file (its front matter) belong to its rebuild.
     const loadProblems = snapshot.diagnostics.filter((d) => d.file === unit.sourceFile);
     const outcome =
       job.lane === 'workers' && pool
         ? (await pool.run({ task, changes: [...changedAt], background: true })).outcome
         : await buildUnit(task, snapshot, store);
-    if (record) rememberOutcome(record, outcome);
+    if (record && !outcome.provisional) rememberOutcome(record, outcome);
     if (!outcome.internalError && !outcome.missing) graph.set(unit.key, outcome.reads);
     saveRecordSoon();
     const { report } = reportOf(outcome, unit);
@@ -216,7 +219,7 @@ export async function startWatch(options: WatchOptions): Promise<WatchSession> {
     const after = unitsOf(project);
     const stale = graph.staleUnits((key) => store.digestOf(key));
     const unknown = new Set(after.filter((unit) => !graph.has(unit.key)).map((unit) => unit.key));
-    const plan = planRebuild({ changedFiles: files, before, after, stale, unknown, editions, workers: pool ? threads : 0 });
+    const plan = planRebuild({ changedFiles: files, before, after, stale, unknown, editions, workers: pool ? threads : 0, refitInBackground: true });
     watchOutsideInputs();
     if (plan.jobs.length === 0) return;
     loop.begin(generation, files, plan, started);

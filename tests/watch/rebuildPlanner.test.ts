@@ -49,6 +49,16 @@ describe('planning a rebuild', () => {
     expect(plan({ changedFiles: ['README.md'] }).jobs).toEqual([]);
   });
 
+  it('with background re-fitting, reuses the last copy-fit for the urgent render and re-fits that output in the background', () => {
+    const jobs = plan({ changedFiles: [en.sourceFile], stale: new Set([en.key]), refitInBackground: true }).jobs;
+    expect(jobs.map((job) => `${job.key} ${job.lane}${job.urgent ? ' urgent' : ''} ${job.fit}`).sort()).toEqual(
+      ['en-GB/support/a4 workers search', 'en-GB/support/a5 main urgent reuse', 'en-GB/support/a5#refit workers search'].sort(),
+    );
+    const refit = jobs.find((job) => job.key.endsWith('#refit'))!;
+    expect([refit.edition, refit.unit]).toEqual(['a5', en]);
+    expect(plan({ changedFiles: [en.sourceFile], stale: new Set([en.key]) }).jobs.every((job) => job.fit === 'search')).toBe(true);
+  });
+
   it('is a function of its input: the same input gives the same plan', () => {
     const input = { changedFiles: [en.sourceFile, 'locales/cy/common.json'], stale: new Set([en.key, cy.key]) };
     expect(plan(input)).toEqual(plan(input));

@@ -5,6 +5,7 @@ import { outputPath } from '../../emit/outputPaths.ts';
 import type { LoadedBrand } from '../../load/brand.ts';
 import { EDITIONS, type EditionId } from '../../render/editions.ts';
 import { pageLimitDiagnostic } from '../../render/pageLimit.ts';
+import type { Fit } from '../../render/copyFit/fit.ts';
 import { leafletUrl } from '../leafletUrl.ts';
 import { logEntries, type ReadLog } from '../store/readLog.ts';
 import type { Unit } from './unit.ts';
@@ -29,6 +30,8 @@ export interface RenderContext {
    * from the build record: a renderer may reuse it to skip a search (watch mode's fast path).
    */
   previousMeta?: Record<string, unknown>;
+  /** Lay out with `previousMeta.fit` instead of choosing a fit (watch mode's fast path). */
+  reuseFit?: boolean;
 }
 
 /** How one kind of output is placed and rendered from a compiled leaflet. */
@@ -40,7 +43,7 @@ export interface OutputHandler {
 /** PDF editions (A5, A4, large print, booklet, print shop). */
 const pdfOutput: OutputHandler = {
   path: (outDir, unit, variant) => outputPath(outDir, unit.locale, unit.leafletId, variant as EditionId),
-  async render({ unit, leaflet, brand, fontsVersion }, variant) {
+  async render({ unit, leaflet, brand, fontsVersion, previousMeta, reuseFit }, variant) {
     const [{ renderEdition }, { fontStoreFor }] = await Promise.all([import('../../render/renderEdition.ts'), import('../renderSession.ts')]);
     const rendered = await renderEdition({
       leaflet,
@@ -48,7 +51,7 @@ const pdfOutput: OutputHandler = {
       edition: EDITIONS[variant as EditionId],
       fontStore: fontStoreFor(brand, fontsVersion),
       leafletUrl: leafletUrl(brand, unit.locale, unit.leafletId),
-    });
+    }, reuseFit && previousMeta?.fit ? { fit: previousMeta.fit as Fit } : {});
     // Whatever else the renderer returns (layout diagnostics, the copy-fit) travels with the bytes.
     const { bytes, pageCount, diagnostics, ...meta } = rendered as typeof rendered & { diagnostics?: Diagnostic[] };
     const tooLong = pageLimitDiagnostic({ file: leaflet.sourceFile, edition: variant as EditionId, pageCount, limit: brand.limits.pages });

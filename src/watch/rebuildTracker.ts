@@ -76,7 +76,13 @@ export class RebuildTracker {
       if (rebuild.generation > generation || !rebuild.remaining.delete(key)) continue;
       if (rebuild.firstOutputMs === undefined) rebuild.firstOutputMs = performance.now() - rebuild.started;
       rebuild.removed.push(...(done.removed ?? []));
-      for (const output of done.report?.outputs ?? []) rebuild.outputs.push(output);
+      // A re-fit after a fast render reports the same file again: the later result stands.
+      for (const output of done.report?.outputs ?? []) {
+        const earlier = rebuild.outputs.findIndex((known) => known.file === output.file);
+        if (earlier === -1) rebuild.outputs.push(output);
+        // ...but a file the fast render wrote and the re-fit left as it was still counts as written.
+        else rebuild.outputs[earlier] = rebuild.outputs[earlier]!.status === 'written' && output.status === 'unchanged' ? { ...output, status: 'written' } : output;
+      }
       for (const d of done.report?.diagnostics ?? []) {
         if (isRelevant(d, rebuild.relevantFiles)) rebuild.diagnostics.set(formatDiagnostic(d), d);
       }

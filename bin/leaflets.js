@@ -5,6 +5,8 @@ import { register } from 'tsx/esm/api';
 
 // The repository's tsconfig (JSX settings) applies whatever folder the command runs in.
 register({ tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) });
+// Before anything loads react-pdf: the text layout memo's module hook (src/render/perf).
+await import('../src/render/perf/registerLayoutMemo.mjs');
 // `leaflets ... | head` closes the pipe early: stop quietly rather than crash on EPIPE.
 process.stdout.on('error', (error) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);

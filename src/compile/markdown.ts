@@ -13,12 +13,19 @@ import type { Block, Inline, LeafletBody, ListBlock, TableBlock } from './model.
 import { MarkdownContext } from './markdownContext.ts';
 import { resolveImage } from './markdownImages.ts';
 import { convertInlines } from './markdownInline.ts';
+import { DigestMemo } from './digestMemo.ts';
 
 const parser = unified().use(remarkParse).use(remarkGfm);
 
+/** Parsed trees by digest of the Markdown: the conversion below only reads them. */
+const parsedMarkdown = new DigestMemo<Root>(200);
+
 export function parseMarkdown(markdown: string): Root {
-  return parser.parse(markdown);
+  return parsedMarkdown.get(markdown, () => parser.parse(markdown));
 }
+
+/** Forgets remembered parses (tests, and the render bench's cold runs). */
+export const clearMarkdownMemo = (): void => parsedMarkdown.clear();
 
 export interface MarkdownInput {
   markdown: string;

@@ -1,0 +1,138 @@
+import { deflateSync } from 'node:zlib';
+
+/**
+ * Faster paths through pdfkit 0.20 for one document, installed as own properties of that
+ * document and of the objects it creates (its prototypes are never touched, so other
+ * documents, the print files for instance, are unaffected). The bytes are pdfkit's own:
+ * at the same deflate level the PDF is identical (tests/render/drawFastPaths.test.ts).
+ *
+ * - `font(src)` with a fontkit font: pdfkit builds a new EmbeddedFont (and a fontkit subset)
+ *   for every call, then finds the one it already has by comparing the two fonts' name tables
+ *   with JSON.stringify (`isEqualFont`). react-pdf calls it for every glyph run. Here a font
+ *   seen before in this document is found by identity.
+ * - Content streams: pdfkit turns every operator into its own Uint8Array as it is written.
+ *   Here a stream's text is kept as strings and turned into bytes once, when it ends.
+ * - Deflate: zlib at the level chosen by measurement (see DEFLATE_LEVEL) instead of zlib's default.
+ * - Output: each line of the file becomes a Buffer with one native call instead of a loop.
+ */
+
+/** zlib level for content and font streams; `npm run bench -- deflate` prints size and time for each. */
+export const DEFLATE_LEVEL = 6;
+
+interface EmbeddedFont {
+  readonly name?: string;
+}
+interface PdfReference {
+  data: Record<string, unknown>;
+  compress: boolean;
+  buffer: Uint8Array[];
+  uncompressedLength: number;
+  write(chunk: string | Uint8Array): void;
+  finalize(): void;
+}
+/** The parts of pdfkit's document this file reaches: named so a pdfkit upgrade shows what it must keep. */
+export interface PdfKitInternals {
+  font(src: unknown, family?: unknown, size?: number): PdfKitInternals;
+  fontSize(size: number): PdfKitInternals;
+  ref(data?: Record<string, unknown>): PdfReference;
+  _write(data: string | Uint8Array): void;
+  push(chunk: Uint8Array | null): boolean;
+  _offset: number;
+  _font: EmbeddedFont | null;
+  _fontSource: unknown;
+  _fontFamily: unknown;
+  _fontCount: number;
+  _fontFamilies: Record<string, EmbeddedFont>;
+  _registeredFonts: Record<string, unknown>;
+}
+
+export interface DrawOptions {
+  /** zlib level, 0-9 (default DEFLATE_LEVEL). */
+  deflateLevel?: number;
+  /** false: pdfkit exactly as shipped (tests compare the two). */
+  fastPaths?: boolean;
+}
+
+const isFontObject = (src: unknown): src is object => typeof src === 'object' && src !== null && !(src instanceof Uint8Array) && !(src instanceof ArrayBuffer);
+
+function installFontByIdentity(doc: PdfKitInternals): void {
+  const openFont = doc.font;
+  const embedded = new Map<object, EmbeddedFont>();
+  doc.font = function fontByIdentity(this: PdfKitInternals, src: unknown, family?: unknown, size?: number) {
+    if (typeof family === 'number') {
+      size = family;
+      family = null;
+    }
+    const known = isFontObject(src) ? embedded.get(src) : undefined;
+    if (!known || (family !== null && family !== undefined)) {
+      openFont.call(this, src, family, size);
+      if (isFontObject(src) && (family === null || family === undefined) && this._font) embedded.set(src, this._font);
+      return this;
+    }
+    // What pdfkit's own path ends with for a font it has (ids stay numbered as pdfkit numbers them).
+    this._fontSource = src;
+    this._fontFamily = family;
+    if (size != null) this.fontSize(size);
+    this._fontCount += 1;
+    this._font = known;
+    return this;
+  };
+}
+
+/** Turns a run of strings written to a stream into one buffer, as pdfkit's `fromBinaryString` does each. */
+const latin1 = (text: string): Uint8Array => Buffer.from(text, 'latin1');
+
+function installStreamBuffering(doc: PdfKitInternals, deflateLevel: number): void {
+  const createRef = doc.ref;
+  doc.ref = function refWithBufferedStream(this: PdfKitInternals, data?: Record<string, unknown>) {
+    const ref = createRef.call(this, data);
+    let text: string[] = [];
+    const flushText = () => {
+      if (text.length === 0) return;
+      ref.buffer.push(latin1(text.join('')));
+      text = [];
+    };
+    const finalize = ref.finalize;
+    ref.write = function writeBuffered(chunk: string | Uint8Array) {
+      if (typeof chunk === 'string') {
+        const line = `${chunk}\n`;
+        text.push(line);
+        // Only ASCII and Latin-1 are written as text: one character, one byte.
+        this.uncompressedLength += line.length;
+        this.data.Length = ((this.data.Length as number | undefined) ?? 0) + line.length;
+      } else {
+        flushText();
+        this.uncompressedLength += chunk.length;
+        this.data.Length = ((this.data.Length as number | undefined) ?? 0) + chunk.length;
+        this.buffer.push(chunk);
+      }
+      if (this.compress) this.data.Filter = 'FlateDecode';
+    };
+    ref.finalize = function finalizeBuffered() {
+      flushText();
+      if (this.compress && this.buffer.length > 0) {
+        const whole = this.buffer.length === 1 ? this.buffer[0]! : Buffer.concat(this.buffer);
+        this.buffer = [deflateSync(whole, { level: deflateLevel })];
+        // Already compressed: pdfkit writes it as it is, with the Filter set when it was written.
+        this.compress = false;
+      }
+      finalize.call(this);
+    };
+    return ref;
+  };
+}
+
+function installNativeOutput(doc: PdfKitInternals): void {
+  doc._write = function writeOutput(this: PdfKitInternals, data: string | Uint8Array) {
+    const bytes = typeof data === 'string' ? latin1(`${data}\n`) : data;
+    this.push(bytes);
+    this._offset += bytes.length;
+  };
+}
+
+export function installDrawFastPaths(doc: PdfKitInternals, options: DrawOptions = {}): void {
+  if (options.fastPaths === false) return;
+  installFontByIdentity(doc);
+  installStreamBuffering(doc, options.deflateLevel ?? DEFLATE_LEVEL);
+  installNativeOutput(doc);
+}

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { EDITION_IDS, EDITIONS } from '../../src/render/editions.ts';
+import { createFontStore } from '../../src/render/fonts.ts';
+import { setTextLayoutMemo, textLayoutMemo, textLayoutMemoActive, TextLayoutMemo } from '../../src/render/perf/textLayoutMemo.ts';
+import { renderEdition } from '../../src/render/renderEdition.ts';
+import { shippedLeaflets } from '../support/shippedLeaflets.ts';
+
+const URL = 'https://www.alopecia.org.uk/leaflets/test';
+
+describe('text layout memo', () => {
+  it('renders every shipped leaflet in every edition to the same bytes with and without it, cold and warm', async () => {
+    const { brand, leaflets } = await shippedLeaflets();
+    const fontStore = createFontStore(brand);
+    const renderAll = async () => {
+      const files = new Map<string, Buffer>();
+      for (const leaflet of leaflets) {
+        for (const id of EDITION_IDS) {
+          const { bytes } = await renderEdition({ leaflet, brand, edition: EDITIONS[id], fontStore, leafletUrl: URL });
+          files.set(`${leaflet.locale}/${leaflet.id}.${id}`, bytes);
+        }
+      }
+      return files;
+    };
+    try {
+      setTextLayoutMemo(true);
+      textLayoutMemo.clear();
+      const cold = await renderAll();
+      // The layout really went through the memo, and editions of the same width shared it.
+      expect(textLayoutMemoActive()).toBe(true);
+      expect(textLayoutMemo.stats.hits).toBeGreaterThan(0);
+      const missesCold = textLayoutMemo.stats.misses;
+      const warm = await renderAll();
+      expect(textLayoutMemo.stats.misses).toBe(missesCold);
+
+      setTextLayoutMemo(false);
+      const hitsBefore = textLayoutMemo.stats.hits;
+      const without = await renderAll();
+      expect(textLayoutMemo.stats.hits).toBe(hitsBefore);
+
+      expect(without.size).toBe(leaflets.length * EDITION_IDS.length);
+      for (const [name, bytes] of without) {
+        expect(cold.get(name)?.equals(bytes), `${name}: memo (cold) differs`).toBe(true);
+        expect(warm.get(name)?.equals(bytes), `${name}: memo (warm) differs`).toBe(true);
+      }
+    } finally {
+      setTextLayoutMemo(true);
+    }
+  }, 600_000);
+});
+
+describe('text layout memo bounds and keys', () => {
+  let ran = false;
+  const engine = (attributedString: unknown) => {
+    ran = true;
+    const { string } = attributedString as { string: string };
+    return [[{ string, runs: [{ start: 0, end: string.length, attributes: {} }] }]];
+  };
+  const call = (memo: TextLayoutMemo, text: string, attributes: object, width = 100) => {
+    ran = false;
+    const result = memo.layout(
+      engine,
+      { string: text, runs: [{ start: 0, end: text.length, attributes }] },
+      { width, height: Infinity },
+      {},
+    );
+    return { ran, result };
+  };
+
+  it('keeps at most maxEntries paragraphs, dropping the least recently used', () => {
+    const memo = new TextLayoutMemo(2);
+    call(memo, 'a', {});
+    call(memo, 'b', {});
+    call(memo, 'a', {});
+    call(memo, 'c', {});
+    expect(memo.stats.entries).toBe(2);
+    expect(call(memo, 'a', {}).ran).toBe(false);
+    expect(call(memo, 'b', {}).ran).toBe(true);
+  });
+
+  it('misses when anything the layout reads differs: width, a style value, a font object', () => {
+    const memo = new TextLayoutMemo();
+    const font = new (class Font {})();
+    const otherFont = new (class Font {})();
+    expect(call(memo, 'x', { font: [font], fontSize: 12, lineHeight: 17 }).ran).toBe(true);
+    expect(call(memo, 'x', { font: [font], fontSize: 12, lineHeight: 17 }).ran).toBe(false);
+    expect(call(memo, 'x', { font: [font], fontSize: 12, lineHeight: 17 }, 101).ran).toBe(true);
+    expect(call(memo, 'x', { font: [font], fontSize: 12, lineHeight: 18 }).ran).toBe(true);
+    expect(call(memo, 'x', { font: [otherFont], fontSize: 12, lineHeight: 17 }).ran).toBe(true);
+    expect(call(memo, 'x', { font: [font], fontSize: 12, lineHeight: 17, link: 'https://a' }).ran).toBe(true);
+  });
+
+  it('hands out copies: a caller changing its runs leaves the remembered layout as it was', () => {
+    const memo = new TextLayoutMemo();
+    const first = call(memo, 'y', {}).result;
+    delete (first[0]![0]!.runs[0] as { attributes?: unknown }).attributes;
+    expect(call(memo, 'y', {}).result[0]![0]!.runs[0]).toHaveProperty('attributes');
+  });
+});

@@ -40,8 +40,10 @@ export function summarizeProfile(profile: CpuProfile, root: string, topN = 25): 
   const packages = new Map<string, number>();
   for (const [id, time] of selfTime) {
     const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
-    // Idle time is the probe awaiting nothing; it is not render time.
+    // Idle time is the probe awaiting nothing, and the inspector's own calls and the probe's
+    // clock reads are measuring, not rendering.
     if (functionName === '(idle)' || functionName === '(program)') continue;
+    if (url === '' && (functionName === 'dispatch' || functionName === 'cpuUsage')) continue;
     total += time;
     if (functionName === '(garbage collector)') gc += time;
     const name = functionName || '(anonymous)';

@@ -4,8 +4,12 @@
  * It imports only that checkout's own modules, so the same probe measures both alike.
  * Prints one JSON object on its last line of output.
  *
- *   node bin/run-ts.js scripts/bench/renderProbe.ts --root DIR --scenario warm|fresh|edit
- *        [--rounds N] [--warmup N] [--cpu-prof FILE]
+ *   node bin/run-ts.js scripts/bench/renderProbe.ts --root DIR --scenario warm|fresh|cold|edit
+ *        [--rounds N] [--warmup N] [--cpu-prof FILE] [--deflate-level N]
+ *
+ * Scenarios: `warm` renders the same leaflet again and again; `fresh` empties the text layout
+ * memo before each render (everything else a process keeps stays warm); `cold` also empties
+ * the Markdown memo; `edit` changes one paragraph before each render, caches warm.
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -22,10 +26,12 @@ const { values: args } = parseArgs({
     rounds: { type: 'string', default: '24' },
     warmup: { type: 'string', default: '6' },
     'cpu-prof': { type: 'string' },
+    'deflate-level': { type: 'string' },
   },
 });
 const root = path.resolve(args.root ?? process.cwd());
-const scenario = args.scenario as 'warm' | 'fresh' | 'edit';
+const scenario = args.scenario as 'warm' | 'fresh' | 'cold' | 'edit';
+const draw = args['deflate-level'] === undefined ? {} : { deflateLevel: Number(args['deflate-level']) };
 const ROUNDS = Number(args.rounds);
 const WARMUP = Number(args.warmup);
 
@@ -46,6 +52,7 @@ const { layoutLeaflet, leafletDocumentInfo } = await load<typeof import('../../s
 const { createPdfDocument, collectPdf } = await load<typeof import('../../src/render/pdfDocument.ts')>('src/render/pdfDocument.ts');
 const { renderTagged } = await load<typeof import('../../src/render/tagging/taggedRender.ts')>('src/render/tagging/taggedRender.ts');
 const caches = await loadOptional<{ clearRenderCaches(): void }>('src/render/perf/caches.ts');
+const markdown = await load<{ clearMarkdownMemo?: () => void }>('src/compile/markdown.ts');
 
 const brand = (await loadBrand(root)).brand!;
 const { i18n } = await loadLocales(root);
@@ -93,7 +100,7 @@ async function renderOnce(leafletSource: Source): Promise<Timing> {
   const layout = await layoutLeaflet(input);
   const t2 = performance.now();
   const c2 = cpuMs();
-  const doc = createPdfDocument(leafletDocumentInfo(input), true);
+  const doc = (createPdfDocument as (...args: unknown[]) => ReturnType<typeof createPdfDocument>)(leafletDocumentInfo(input), true, draw);
   const bytes = collectPdf(doc);
   renderTagged(doc, layout);
   doc.end();
@@ -106,7 +113,8 @@ async function renderOnce(leafletSource: Source): Promise<Timing> {
 
 let edits = 0;
 async function scenarioRender(): Promise<Timing> {
-  if (scenario === 'fresh') caches?.clearRenderCaches();
+  if (scenario === 'fresh' || scenario === 'cold') caches?.clearRenderCaches();
+  if (scenario === 'cold') markdown.clearMarkdownMemo?.();
   if (scenario === 'edit') {
     // The previous edit is in the caches; this one is new. Other paragraphs stay warm.
     edits += 1;

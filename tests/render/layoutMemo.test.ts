@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { EDITION_IDS, EDITIONS } from '../../src/render/editions.ts';
 import { createFontStore } from '../../src/render/fonts.ts';
-import { setTextLayoutMemo, textLayoutMemo, textLayoutMemoActive, TextLayoutMemo } from '../../src/render/perf/textLayoutMemo.ts';
+import { clearRenderCaches, setLayoutMemos } from '../../src/render/perf/caches.ts';
+import { styleMemo } from '../../src/render/perf/styleMemo.ts';
+import { textLayoutMemo, textLayoutMemoActive, TextLayoutMemo } from '../../src/render/perf/textLayoutMemo.ts';
 import { renderEdition } from '../../src/render/renderEdition.ts';
 import { shippedLeaflets } from '../support/shippedLeaflets.ts';
 
 const URL = 'https://www.alopecia.org.uk/leaflets/test';
 
-describe('text layout memo', () => {
+describe('layout memos (text layout and styles)', () => {
   it('renders every shipped leaflet in every edition to the same bytes with and without it, cold and warm', async () => {
     const { brand, leaflets } = await shippedLeaflets();
     const fontStore = createFontStore(brand);
@@ -22,20 +24,21 @@ describe('text layout memo', () => {
       return files;
     };
     try {
-      setTextLayoutMemo(true);
-      textLayoutMemo.clear();
+      setLayoutMemos(true);
+      clearRenderCaches();
       const cold = await renderAll();
       // The layout really went through the memo, and editions of the same width shared it.
       expect(textLayoutMemoActive()).toBe(true);
       expect(textLayoutMemo.stats.hits).toBeGreaterThan(0);
+      expect(styleMemo.entries.hits).toBeGreaterThan(0);
       const missesCold = textLayoutMemo.stats.misses;
       const warm = await renderAll();
       expect(textLayoutMemo.stats.misses).toBe(missesCold);
 
-      setTextLayoutMemo(false);
-      const hitsBefore = textLayoutMemo.stats.hits;
+      setLayoutMemos(false);
+      const hitsBefore = textLayoutMemo.stats.hits + styleMemo.entries.hits;
       const without = await renderAll();
-      expect(textLayoutMemo.stats.hits).toBe(hitsBefore);
+      expect(textLayoutMemo.stats.hits + styleMemo.entries.hits).toBe(hitsBefore);
 
       expect(without.size).toBe(leaflets.length * EDITION_IDS.length);
       for (const [name, bytes] of without) {
@@ -43,7 +46,7 @@ describe('text layout memo', () => {
         expect(warm.get(name)?.equals(bytes), `${name}: memo (warm) differs`).toBe(true);
       }
     } finally {
-      setTextLayoutMemo(true);
+      setLayoutMemos(true);
     }
   }, 600_000);
 });

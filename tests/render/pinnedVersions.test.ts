@@ -32,7 +32,7 @@ describe('pinned renderer versions', () => {
     dependencies: Record<string, string>;
     overrides: Record<string, string>;
   };
-  it.each(['@react-pdf/renderer', '@react-pdf/render', '@react-pdf/layout', '@react-pdf/textkit', 'pdfkit', 'fontkit'])('%s is installed at the exact pinned version', (name) => {
+  it.each(['@react-pdf/renderer', '@react-pdf/render', '@react-pdf/layout', '@react-pdf/textkit', '@react-pdf/stylesheet', 'pdfkit', 'fontkit'])('%s is installed at the exact pinned version', (name) => {
     const pinned = pkg.overrides[name] ?? pkg.dependencies[name];
     expect(pinned, `${name} must be pinned to an exact version`).toMatch(/^\d+\.\d+\.\d+$/);
     for (const version of installedVersions(name)) {

@@ -1,6 +1,6 @@
-// Installs textkitResolveHook.mjs. Must run before anything imports @react-pdf/renderer or
+// Installs reactPdfResolveHook.mjs (the layout memos' shims). Must run before anything imports @react-pdf/renderer or
 // @react-pdf/layout (the process entry points call it first); a process that skips it renders
-// the same bytes, only without the text layout memo.
+// the same bytes, only without the layout memos.
 import { register } from 'node:module';
 
-register('./textkitResolveHook.mjs', import.meta.url);
+register('./reactPdfResolveHook.mjs', import.meta.url);

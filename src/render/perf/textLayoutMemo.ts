@@ -15,6 +15,9 @@
  * width (A5, booklet and print shop), least recently used first out.
  */
 
+import { Lru } from './lru.ts';
+import { memoKey } from './memoKey.ts';
+
 type Engine = (attributedString: unknown, container: unknown, options: unknown) => Paragraph[];
 interface Run {
   [key: string]: unknown;
@@ -34,37 +37,9 @@ export interface TextLayoutMemoStats {
   entries: number;
 }
 
-const identities = new WeakMap<object, number>();
-let nextIdentity = 1;
-const identityOf = (value: object): number => {
-  let id = identities.get(value);
-  if (id === undefined) {
-    id = nextIdentity++;
-    identities.set(value, id);
-  }
-  return id;
-};
-
-/** Plain data (objects, arrays) is written out; anything else with a prototype of its own is named by identity. */
-const isPlainData = (value: object): boolean => {
-  const proto = Object.getPrototypeOf(value) as unknown;
-  return proto === Object.prototype || proto === null || Array.isArray(value);
-};
-
-function keyReplacer(this: Record<string, unknown>, key: string, value: unknown): unknown {
-  // `this[key]` is the value before any toJSON (a Buffer would otherwise arrive as its bytes).
-  const original = this[key];
-  if (typeof original === 'function') return `ƒ${identityOf(original)}`;
-  if (original !== null && typeof original === 'object' && !isPlainData(original)) return `#${identityOf(original)}`;
-  if (typeof original === 'number' && !Number.isFinite(original)) return `${original}`;
-  if (original === undefined && value === undefined) return undefined;
-  return value;
-}
-
 /** The memo key: every input of one engine call, written out. */
-export function textLayoutKey(engine: object, attributedString: unknown, container: unknown, options: unknown): string {
-  return `${identityOf(engine)}\u0000${JSON.stringify([attributedString, container, options], keyReplacer)}`;
-}
+export const textLayoutKey = (engine: object, attributedString: unknown, container: unknown, options: unknown): string =>
+  memoKey(engine, attributedString, container, options);
 
 /**
  * Copies of the lines and runs: callers may replace or delete fields of a run (the standard-font
@@ -75,26 +50,19 @@ const copyParagraphs = (paragraphs: Paragraph[]): Paragraph[] =>
   paragraphs.map((lines) => lines.map((line) => ({ ...line, runs: line.runs.map((run) => ({ ...run })) })));
 
 export class TextLayoutMemo {
-  private readonly entries = new Map<string, Paragraph[]>();
-  hits = 0;
-  misses = 0;
+  private readonly entries: Lru<Paragraph[]>;
 
-  constructor(readonly maxEntries = DEFAULT_MAX_ENTRIES) {}
+  constructor(maxEntries = DEFAULT_MAX_ENTRIES) {
+    this.entries = new Lru(maxEntries);
+  }
 
   layout(engine: Engine, attributedString: unknown, container: unknown, options: unknown): Paragraph[] {
     const key = textLayoutKey(engine, attributedString, container, options);
-    const found = this.entries.get(key);
-    if (found) {
-      this.hits += 1;
-      // Most recently used goes to the back of the Map's order.
-      this.entries.delete(key);
-      this.entries.set(key, found);
-      return copyParagraphs(found);
+    let laidOut = this.entries.get(key);
+    if (!laidOut) {
+      laidOut = engine(attributedString, container, options);
+      this.entries.set(key, laidOut);
     }
-    this.misses += 1;
-    const laidOut = engine(attributedString, container, options);
-    this.entries.set(key, laidOut);
-    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
     return copyParagraphs(laidOut);
   }
 
@@ -103,7 +71,7 @@ export class TextLayoutMemo {
   }
 
   get stats(): TextLayoutMemoStats {
-    return { hits: this.hits, misses: this.misses, entries: this.entries.size };
+    return { hits: this.entries.hits, misses: this.entries.misses, entries: this.entries.size };
   }
 }
 

@@ -1,4 +1,5 @@
 import { deflateSync } from 'node:zlib';
+import { drawGlyphRun, type GlyphContext } from './glyphRuns.ts';
 
 /**
  * Faster paths through pdfkit 0.20 for one document, installed as own properties of that
@@ -14,6 +15,7 @@ import { deflateSync } from 'node:zlib';
  *   Here a stream's text is kept as strings and turned into bytes once, when it ends.
  * - Deflate: zlib at the level chosen by measurement (see DEFLATE_LEVEL) instead of zlib's default.
  * - Output: each line of the file becomes a Buffer with one native call instead of a loop.
+ * - Glyph runs: react-pdf's drawing of a run without an object per glyph (glyphRuns.ts).
  */
 
 /** zlib level for content and font streams; `npm run bench -- deflate` prints size and time for each. */
@@ -135,4 +137,7 @@ export function installDrawFastPaths(doc: PdfKitInternals, options: DrawOptions 
   installFontByIdentity(doc);
   installStreamBuffering(doc, options.deflateLevel ?? DEFLATE_LEVEL);
   installNativeOutput(doc);
+  (doc as unknown as { glyphs: unknown }).glyphs = function glyphs(this: GlyphContext, ...run: Parameters<typeof drawGlyphRun> extends [unknown, ...infer R] ? R : never) {
+    return drawGlyphRun(this, ...run);
+  };
 }

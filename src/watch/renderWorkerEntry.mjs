@@ -5,5 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { register } from 'tsx/esm/api';
 
 register({ tsconfig: fileURLToPath(new URL('../../tsconfig.json', import.meta.url)) });
+// Before react-pdf loads: the layout memos' module hook (src/render/perf).
+await import('../render/perf/registerLayoutMemo.mjs');
 const { default: renderTask } = await import('./renderWorker.ts');
 export default renderTask;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EDITION_IDS, EDITIONS } from '../../src/render/editions.ts';
 import { createFontStore } from '../../src/render/fonts.ts';
 import { clearRenderCaches, setLayoutMemos } from '../../src/render/perf/caches.ts';
+import { memoKey } from '../../src/render/perf/memoKey.ts';
 import { styleMemo } from '../../src/render/perf/styleMemo.ts';
 import { textLayoutMemo, textLayoutMemoActive, TextLayoutMemo } from '../../src/render/perf/textLayoutMemo.ts';
 import { renderEdition } from '../../src/render/renderEdition.ts';
@@ -97,5 +98,17 @@ describe('text layout memo bounds and keys', () => {
     const first = call(memo, 'y', {}).result;
     delete (first[0]![0]!.runs[0] as { attributes?: unknown }).attributes;
     expect(call(memo, 'y', {}).result[0]![0]!.runs[0]).toHaveProperty('attributes');
+  });
+});
+
+describe('memo keys', () => {
+  it('tell apart what JSON would not: undefined and missing fields, Infinity and null, -0 and 0, two objects by identity', () => {
+    expect(memoKey({ color: undefined })).not.toBe(memoKey({}));
+    expect(memoKey({ height: Infinity })).not.toBe(memoKey({ height: null }));
+    expect(memoKey(-0)).not.toBe(memoKey(0));
+    const font = new (class Font {})();
+    expect(memoKey({ font: [font] })).toBe(memoKey({ font: [font] }));
+    expect(memoKey({ font: [font] })).not.toBe(memoKey({ font: [new (class Font {})()] }));
+    expect(memoKey({ a: 'x,y' }, 'z')).not.toBe(memoKey({ a: 'x' }, 'y,z'));
   });
 });

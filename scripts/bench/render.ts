@@ -173,16 +173,57 @@ export async function benchRender(argv: string[] = []): Promise<void> {
   }
 }
 
-/** `npm run bench -- deflate`: PDF size and draw time of the same leaflet at each zlib level. */
+/**
+ * `npm run bench -- deflate`: for each zlib level, the A5 PDF's size and the CPU time to
+ * compress all its streams (the only part of a render the level changes), timed in this
+ * process over many repetitions so that load on the machine moves it little.
+ */
 export async function benchDeflate(): Promise<void> {
-  console.log('zlib level   PDF bytes   vs level 6   draw ms, CPU (median, 25th-75th)');
-  const rows: Array<{ level: number; bytes: number; draw: number[] }> = [];
+  const { loadBrand } = await import('../../src/load/brand.ts');
+  const { loadLocales } = await import('../../src/load/locales.ts');
+  const { loadLeafletSources } = await import('../../src/load/content.ts');
+  const { loadTemplates } = await import('../../src/compile/templates.ts');
+  const { compileLeaflet } = await import('../../src/compile/compileLeaflet.ts');
+  const { createFontStore } = await import('../../src/render/fonts.ts');
+  const { EDITIONS } = await import('../../src/render/editions.ts');
+  const { layoutLeaflet, leafletDocumentInfo } = await import('../../src/render/renderLeaflet.tsx');
+  const { collectPdf, createPdfDocument } = await import('../../src/render/pdfDocument.ts');
+  const { renderTagged } = await import('../../src/render/tagging/taggedRender.ts');
+  const { DEFLATE_LEVEL } = await import('../../src/render/perf/pdfkitFastPaths.ts');
+  const { deflateSync } = await import('node:zlib');
+
+  const brand = (await loadBrand(REPO)).brand!;
+  const { i18n } = await loadLocales(REPO);
+  const source = (await loadLeafletSources(REPO)).sources.find((s) => s.id === 'jak-inhibitors' && s.locale === 'en-GB')!;
+  const { leaflet } = compileLeaflet({ root: REPO, source, brand, i18n, templates: loadTemplates(REPO) });
+  const input = { leaflet: leaflet!, brand, edition: EDITIONS.a5, fontStore: createFontStore(brand), leafletUrl: 'https://www.alopecia.org.uk/' };
+  const layout = await layoutLeaflet(input);
+  const draw = async (deflateLevel: number, onStream?: (bytes: Uint8Array) => void) => {
+    const doc = createPdfDocument(leafletDocumentInfo(input), true, { deflateLevel, ...(onStream ? { onStream } : {}) });
+    const bytes = collectPdf(doc);
+    renderTagged(doc, layout);
+    doc.end();
+    return (await bytes).length;
+  };
+  const streams: Uint8Array[] = [];
+  await draw(DEFLATE_LEVEL, (bytes) => streams.push(bytes));
+  const raw = streams.reduce((sum, s) => sum + s.length, 0);
+  console.log(`A5 jak-inhibitors: ${streams.length} streams, ${raw} bytes before compression (current level: ${DEFLATE_LEVEL})`);
+  console.log('zlib level   PDF bytes   vs level 6   compress all streams, ms CPU (median, 25th-75th of 40)');
+  const rows: Array<{ level: number; bytes: number; times: number[] }> = [];
   for (let level = 0; level <= 9; level += 1) {
-    const { timings } = runProbe(REPO, 'warm', ['--rounds', '16', '--deflate-level', String(level)]);
-    rows.push({ level, bytes: timings[0]!.bytes, draw: timings.map((t) => t.cpu.draw) });
+    const bytes = await draw(level);
+    const times: number[] = [];
+    for (let i = 0; i < 40; i += 1) {
+      const start = process.cpuUsage();
+      for (const stream of streams) deflateSync(stream, { level });
+      const used = process.cpuUsage(start);
+      times.push((used.user + used.system) / 1000);
+    }
+    rows.push({ level, bytes, times });
   }
   const six = rows.find((row) => row.level === 6)!;
   for (const row of rows) {
-    console.log(`${String(row.level).padStart(10)}   ${String(row.bytes).padStart(9)}   ${`${((row.bytes / six.bytes - 1) * 100).toFixed(1)}%`.padStart(10)}   ${spread(row.draw)}`);
+    console.log(`${String(row.level).padStart(10)}   ${String(row.bytes).padStart(9)}   ${`${((row.bytes / six.bytes - 1) * 100).toFixed(1)}%`.padStart(10)}   ${spread(row.times)}`);
   }
 }

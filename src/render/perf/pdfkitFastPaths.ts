@@ -13,13 +13,18 @@ import { drawGlyphRun, type GlyphContext } from './glyphRuns.ts';
  *   seen before in this document is found by identity.
  * - Content streams: pdfkit turns every operator into its own Uint8Array as it is written.
  *   Here a stream's text is kept as strings and turned into bytes once, when it ends.
- * - Deflate: zlib at the level chosen by measurement (see DEFLATE_LEVEL) instead of zlib's default.
+ * - Deflate: zlib at the level chosen by measurement (see DEFLATE_LEVEL) instead of zlib's default (6).
  * - Output: each line of the file becomes a Buffer with one native call instead of a loop.
  * - Glyph runs: react-pdf's drawing of a run without an object per glyph (glyphRuns.ts).
  */
 
-/** zlib level for content and font streams; `npm run bench -- deflate` prints size and time for each. */
-export const DEFLATE_LEVEL = 6;
+/**
+ * zlib level for content and font streams. `npm run bench -- deflate` prints PDF size and
+ * compression time for each level; on the A5 jak-inhibitors leaflet level 4 compressed its 13
+ * streams in 55-60% of level 6's CPU time for a file 1.8% larger. Levels 1-3 were no faster
+ * and 4-6% larger; 7-9 were slower and 0.1-0.2% smaller.
+ */
+export const DEFLATE_LEVEL = 4;
 
 interface EmbeddedFont {
   readonly name?: string;
@@ -53,6 +58,8 @@ export interface DrawOptions {
   deflateLevel?: number;
   /** false: pdfkit exactly as shipped (tests compare the two). */
   fastPaths?: boolean;
+  /** Sees each stream's bytes before compression (the deflate bench). */
+  onStream?: (uncompressed: Uint8Array) => void;
 }
 
 const isFontObject = (src: unknown): src is object => typeof src === 'object' && src !== null && !(src instanceof Uint8Array) && !(src instanceof ArrayBuffer);
@@ -84,7 +91,7 @@ function installFontByIdentity(doc: PdfKitInternals): void {
 /** Turns a run of strings written to a stream into one buffer, as pdfkit's `fromBinaryString` does each. */
 const latin1 = (text: string): Uint8Array => Buffer.from(text, 'latin1');
 
-function installStreamBuffering(doc: PdfKitInternals, deflateLevel: number): void {
+function installStreamBuffering(doc: PdfKitInternals, deflateLevel: number, onStream?: (uncompressed: Uint8Array) => void): void {
   const createRef = doc.ref;
   doc.ref = function refWithBufferedStream(this: PdfKitInternals, data?: Record<string, unknown>) {
     const ref = createRef.call(this, data);
@@ -114,6 +121,7 @@ function installStreamBuffering(doc: PdfKitInternals, deflateLevel: number): voi
       flushText();
       if (this.compress && this.buffer.length > 0) {
         const whole = this.buffer.length === 1 ? this.buffer[0]! : Buffer.concat(this.buffer);
+        onStream?.(whole);
         this.buffer = [deflateSync(whole, { level: deflateLevel })];
         // Already compressed: pdfkit writes it as it is, with the Filter set when it was written.
         this.compress = false;
@@ -135,7 +143,7 @@ function installNativeOutput(doc: PdfKitInternals): void {
 export function installDrawFastPaths(doc: PdfKitInternals, options: DrawOptions = {}): void {
   if (options.fastPaths === false) return;
   installFontByIdentity(doc);
-  installStreamBuffering(doc, options.deflateLevel ?? DEFLATE_LEVEL);
+  installStreamBuffering(doc, options.deflateLevel ?? DEFLATE_LEVEL, options.onStream);
   installNativeOutput(doc);
   (doc as unknown as { glyphs: unknown }).glyphs = function glyphs(this: GlyphContext, ...run: Parameters<typeof drawGlyphRun> extends [unknown, ...infer R] ? R : never) {
     return drawGlyphRun(this, ...run);

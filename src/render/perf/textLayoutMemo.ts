@@ -41,14 +41,6 @@ export interface TextLayoutMemoStats {
 export const textLayoutKey = (engine: object, attributedString: unknown, container: unknown, options: unknown): string =>
   memoKey(engine, attributedString, container, options);
 
-/**
- * Copies of the lines and runs: callers may replace or delete fields of a run (the standard-font
- * filter does), and the remembered layout must stay as the engine made it. Glyphs, positions
- * and attributes are only ever read, so they are shared.
- */
-const copyParagraphs = (paragraphs: Paragraph[]): Paragraph[] =>
-  paragraphs.map((lines) => lines.map((line) => ({ ...line, runs: line.runs.map((run) => ({ ...run })) })));
-
 export class TextLayoutMemo {
   private readonly entries: Lru<Paragraph[]>;
 
@@ -63,7 +55,11 @@ export class TextLayoutMemo {
       laidOut = engine(attributedString, container, options);
       this.entries.set(key, laidOut);
     }
-    return copyParagraphs(laidOut);
+    // Shared, not copied: layout and render 4.7 only read lines and runs (layout flattens the
+    // paragraphs into a new array, pagination slices it), and the project's own passes copy what
+    // they change (standardFontRuns.ts). tests/render/layoutMemo.test.ts renders warm, cold and
+    // without the memo and compares the bytes.
+    return laidOut;
   }
 
   clear(): void {

@@ -3,7 +3,7 @@ import { EDITION_IDS, EDITIONS } from '../../src/render/editions.ts';
 import { createFontStore } from '../../src/render/fonts.ts';
 import { clearRenderCaches, setLayoutMemos } from '../../src/render/perf/caches.ts';
 import { memoKey } from '../../src/render/perf/memoKey.ts';
-import { styleMemo } from '../../src/render/perf/styleMemo.ts';
+import { styleKey, styleMemo } from '../../src/render/perf/styleMemo.ts';
 import { textLayoutMemo, textLayoutMemoActive, TextLayoutMemo } from '../../src/render/perf/textLayoutMemo.ts';
 import { renderEdition } from '../../src/render/renderEdition.ts';
 import { shippedLeaflets } from '../support/shippedLeaflets.ts';
@@ -70,15 +70,19 @@ describe('text layout memo bounds and keys', () => {
     return { ran, result };
   };
 
-  it('keeps at most maxEntries paragraphs, dropping the least recently used', () => {
+  it('keeps at most two generations of paragraphs, and keeps those still in use', () => {
     const memo = new TextLayoutMemo(2);
     call(memo, 'a', {});
     call(memo, 'b', {});
-    call(memo, 'a', {});
+    // A full generation becomes the previous one; a paragraph met again moves forward.
     call(memo, 'c', {});
-    expect(memo.stats.entries).toBe(2);
     expect(call(memo, 'a', {}).ran).toBe(false);
+    call(memo, 'd', {});
+    // b was in the generation now dropped; a had moved forward with c.
     expect(call(memo, 'b', {}).ran).toBe(true);
+    expect(call(memo, 'a', {}).ran).toBe(false);
+    for (const text of ['e', 'f', 'g', 'h', 'i']) call(memo, text, {});
+    expect(memo.stats.entries).toBeLessThanOrEqual(4);
   });
 
   it('misses when anything the layout reads differs: width, a style value, a font object', () => {
@@ -104,5 +108,15 @@ describe('memo keys', () => {
     expect(memoKey({ font: [font] })).toBe(memoKey({ font: [font] }));
     expect(memoKey({ font: [font] })).not.toBe(memoKey({ font: [new (class Font {})()] }));
     expect(memoKey({ a: 'x,y' }, 'z')).not.toBe(memoKey({ a: 'x' }, 'y,z'));
+  });
+
+  it('style keys too', () => {
+    const page = { width: 420, height: 595, orientation: 'portrait', dpi: 72, remBase: 12 };
+    expect(styleKey(page, { color: undefined, fontSize: 12 })).not.toBe(styleKey(page, { fontSize: 12 }));
+    expect(styleKey(page, { color: undefined, fontSize: 12 })).not.toBe(styleKey(page, { fontStyle: undefined, fontSize: 12 }));
+    expect(styleKey(page, { maxLines: Infinity })).not.toBe(styleKey(page, { maxLines: null }));
+    expect(styleKey(page, { fontFamily: ['Body', 'Noto Sans'] })).toBe(styleKey(page, { fontFamily: ['Body', 'Noto Sans'] }));
+    expect(styleKey(page, { fontSize: 12 })).not.toBe(styleKey({ ...page, width: 421 }, { fontSize: 12 }));
+    expect(styleKey(page, [{ fontSize: 12 }, { color: 'red' }])).not.toBe(styleKey(page, [{ fontSize: 12 }]));
   });
 });

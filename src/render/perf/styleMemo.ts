@@ -6,24 +6,62 @@
  * orientation, dpi, root font size) and the style, so both, written out, are the key.
  * Reached through stylesheetShim.mjs; each caller gets its own copy of the resolved style.
  */
-import { Lru } from './lru.ts';
+import { BoundedMemo } from './boundedMemo.ts';
 import { memoKey } from './memoKey.ts';
 
 type Style = Record<string, unknown>;
 type ResolveStyle = (container: unknown, style: unknown) => Style;
 
-/** Distinct (container, style) pairs: a few hundred per edition of a leaflet. */
-export const DEFAULT_MAX_STYLES = 20_000;
+/** Distinct (container, style) pairs per generation (two are kept): a few hundred per edition of a leaflet. */
+export const DEFAULT_MAX_STYLES = 10_000;
+
+/** Plain JSON data all the way down: JSON.stringify writes it without losing anything. */
+function isJsonExact(value: unknown): boolean {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value) && !Object.is(value, -0);
+    case 'object': {
+      if (value === null) return true;
+      if (Array.isArray(value)) return value.every(isJsonExact);
+      const proto = Object.getPrototypeOf(value) as unknown;
+      if (proto !== Object.prototype && proto !== null) return false;
+      for (const key in value as Record<string, unknown>) if (!isJsonExact((value as Record<string, unknown>)[key])) return false;
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+/**
+ * The key for one style: native JSON for the usual flat style of plain values, with the names
+ * of its undefined fields (JSON leaves them out, and layout's style inheritance copies them);
+ * anything JSON could blur goes through memoKey.
+ */
+export function styleKey(container: unknown, style: unknown): string {
+  if (style === null || typeof style !== 'object' || Array.isArray(style) || !isJsonExact(container)) return memoKey(container, style);
+  let undefinedFields = '';
+  const record = style as Record<string, unknown>;
+  for (const field in record) {
+    const value = record[field];
+    if (value === undefined) undefinedFields += `${field},`;
+    else if (typeof value !== 'string' && !isJsonExact(value)) return memoKey(container, style);
+  }
+  return `${JSON.stringify(container)}${JSON.stringify(style)}|${undefinedFields}`;
+}
 
 export class StyleMemo {
-  readonly entries: Lru<Style>;
+  readonly entries: BoundedMemo<Style>;
 
   constructor(maxEntries = DEFAULT_MAX_STYLES) {
-    this.entries = new Lru(maxEntries);
+    this.entries = new BoundedMemo(maxEntries);
   }
 
   resolve(resolveStyle: ResolveStyle, container: unknown, style: unknown): Style {
-    const key = memoKey(container, style);
+    const key = styleKey(container, style);
     let resolved = this.entries.get(key);
     if (!resolved) {
       resolved = resolveStyle(container, style);

@@ -12,10 +12,10 @@
  *
  * The engine is reached through textkitShim.mjs (see registerLayoutMemo.mjs). Entries live
  * across renders in one process (watch mode) and across editions laid out at the same text
- * width (A5, booklet and print shop), least recently used first out.
+ * width (A5, booklet and print shop), in two bounded generations (boundedMemo.ts).
  */
 
-import { Lru } from './lru.ts';
+import { BoundedMemo } from './boundedMemo.ts';
 import { memoKey } from './memoKey.ts';
 
 type Engine = (attributedString: unknown, container: unknown, options: unknown) => Paragraph[];
@@ -28,8 +28,8 @@ interface Line {
 }
 type Paragraph = Line[];
 
-/** Several times the paragraphs of a whole project: four leaflets, two languages, three text widths. */
-export const DEFAULT_MAX_ENTRIES = 6_000;
+/** Paragraphs per generation (two are kept): several times a whole project's, four leaflets in two languages at three text widths. */
+export const DEFAULT_MAX_ENTRIES = 3_000;
 
 export interface TextLayoutMemoStats {
   hits: number;
@@ -42,10 +42,10 @@ export const textLayoutKey = (engine: object, attributedString: unknown, contain
   memoKey(engine, attributedString, container, options);
 
 export class TextLayoutMemo {
-  private readonly entries: Lru<Paragraph[]>;
+  private readonly entries: BoundedMemo<Paragraph[]>;
 
   constructor(maxEntries = DEFAULT_MAX_ENTRIES) {
-    this.entries = new Lru(maxEntries);
+    this.entries = new BoundedMemo(maxEntries);
   }
 
   layout(engine: Engine, attributedString: unknown, container: unknown, options: unknown): Paragraph[] {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ProfileSummary } from './profile.ts';
+import type { Timing } from './renderTiming.ts';
 import { median, percentile } from './stats.ts';
 
 /**
@@ -27,14 +28,6 @@ type Scenario = (typeof SCENARIOS)[number];
 /** What each scenario must show against the base commit (issue: render speed). */
 const TARGETS: Partial<Record<Scenario, number>> = { fresh: 0.5, edit: 0.2 };
 
-interface Timing {
-  compile: number;
-  layout: number;
-  draw: number;
-  total: number;
-  cpu: { compile: number; layout: number; draw: number; total: number };
-  bytes: number;
-}
 interface ProbeResult {
   timings: Timing[];
   profile?: ProfileSummary;

@@ -17,6 +17,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { summarizeProfile, type CpuProfile } from './profile.ts';
+import type { Timing } from './renderTiming.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -74,15 +75,6 @@ const withEdit = (n: number): Source => {
   return { ...source, body: lines.join('\n') };
 };
 
-/** Milliseconds per phase. CPU time (this process, all threads) moves far less than wall time on a loaded machine. */
-interface Timing {
-  compile: number;
-  layout: number;
-  draw: number;
-  total: number;
-  cpu: { compile: number; layout: number; draw: number; total: number };
-  bytes: number;
-}
 
 const cpuMs = () => {
   const { user, system } = process.cpuUsage();

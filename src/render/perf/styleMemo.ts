@@ -8,6 +8,7 @@
  */
 import { BoundedMemo } from './boundedMemo.ts';
 import { memoKey } from './memoKey.ts';
+import { memosStartOn, setShimHook } from './shimHooks.ts';
 
 type Style = Record<string, unknown>;
 type ResolveStyle = (container: unknown, style: unknown) => Style;
@@ -76,14 +77,8 @@ export class StyleMemo {
   }
 }
 
-const MEMO = Symbol.for('leaflets.styleMemo');
-const registry = globalThis as unknown as Record<symbol, unknown>;
-
 export const styleMemo = new StyleMemo();
 
-export function setStyleMemo(enabled: boolean): void {
-  if (enabled) registry[MEMO] = styleMemo.resolve.bind(styleMemo);
-  else delete registry[MEMO];
-}
+export const setStyleMemo = (enabled: boolean): void => setShimHook('leaflets.styleMemo', enabled ? styleMemo.resolve.bind(styleMemo) : undefined);
 
-setStyleMemo(process.env.LEAFLETS_LAYOUT_MEMO !== 'off');
+setStyleMemo(memosStartOn);

@@ -17,6 +17,7 @@
 
 import { BoundedMemo } from './boundedMemo.ts';
 import { memoKey } from './memoKey.ts';
+import { memosStartOn, setShimHook, shimHookSet, shimLoaded } from './shimHooks.ts';
 
 type Engine = (attributedString: unknown, container: unknown, options: unknown) => Paragraph[];
 interface Run {
@@ -71,22 +72,14 @@ export class TextLayoutMemo {
   }
 }
 
-const MEMO = Symbol.for('leaflets.textLayoutMemo');
-const SHIM_LOADED = Symbol.for('leaflets.textkitShim');
-const registry = globalThis as unknown as Record<symbol, unknown>;
-
 /** The process's memo. `LEAFLETS_LAYOUT_MEMO=off` starts the process without it. */
 export const textLayoutMemo = new TextLayoutMemo();
 
 /** Turns the memo on or off for this process (tests compare output both ways). */
-export function setTextLayoutMemo(enabled: boolean): void {
-  if (enabled) registry[MEMO] = textLayoutMemo.layout.bind(textLayoutMemo);
-  else delete registry[MEMO];
-}
+export const setTextLayoutMemo = (enabled: boolean): void =>
+  setShimHook('leaflets.textLayoutMemo', enabled ? textLayoutMemo.layout.bind(textLayoutMemo) : undefined);
 
 /** Whether layouts in this process go through the memo: it is on, and the shim is in place. */
-export function textLayoutMemoActive(): boolean {
-  return registry[MEMO] !== undefined && registry[SHIM_LOADED] === true;
-}
+export const textLayoutMemoActive = (): boolean => shimHookSet('leaflets.textLayoutMemo') && shimLoaded('leaflets.textkitShim');
 
-setTextLayoutMemo(process.env.LEAFLETS_LAYOUT_MEMO !== 'off');
+setTextLayoutMemo(memosStartOn);

@@ -59,21 +59,42 @@ function encodeGlyphs(font: EmbeddedFont, glyphs: readonly Glyph[]): string[] {
   return encoded;
 }
 
+/** A run's TJ array under construction: segments of glyphs between advance adjustments. */
+interface Segments {
+  commands: string;
+  last: number;
+}
+
+/** react-pdf's `addSegment`: the glyphs since the last cut, then the adjustment after the last of them. */
+function addSegment(segments: Segments, cur: number, encoded: readonly string[], xAdvance: number, advanceWidth: number): void {
+  if (segments.last < cur) {
+    let hex = '';
+    for (let j = segments.last; j < cur; j++) hex += encoded[j];
+    segments.commands += `${segments.commands === '' ? '' : ' '}<${hex}> ${number(-(xAdvance - advanceWidth))}`;
+  }
+  segments.last = cur;
+}
+
+/** react-pdf's `flush`: the segments so far as one TJ operator. */
+function flush(ctx: GlyphContext, segments: Segments, cur: number, encoded: readonly string[], xAdvance: number, advanceWidth: number): void {
+  addSegment(segments, cur, encoded, xAdvance, advanceWidth);
+  if (segments.commands !== '') {
+    ctx.addContent(`[${segments.commands}] TJ`);
+    segments.commands = '';
+  }
+}
+
 export function drawGlyphRun(ctx: GlyphContext, glyphs: readonly Glyph[], positions: readonly GlyphPosition[], x: number, y: number): unknown {
   const font = ctx._font;
   // The same factors, applied in the same order, as react-pdf: the same floating-point results.
   const toThousandths = 1000 / ctx._fontSize;
   const advanceWidthScale = 1000 / (font.font.unitsPerEm || 1000);
   const encoded = encodeGlyphs(font, glyphs);
-  const xAdvance = (i: number) => positions[i]!.xAdvance * toThousandths;
-  const advanceWidth = (i: number) => glyphs[i]!.advanceWidth * advanceWidthScale;
-
   // react-pdf reads every glyph of the run before drawing; fail as early on a short glyph list.
   if (glyphs.length < positions.length) throw new TypeError(`Glyph run has ${positions.length} positions but ${glyphs.length} glyphs`);
 
   const scale = ctx._fontSize / 1000;
-  let commands = '';
-  let last = 0;
+  const segments: Segments = { commands: '', last: 0 };
   let hadOffset = false;
   ctx.save();
   ctx.transform(1, 0, 0, -1, 0, ctx.page.height);
@@ -82,40 +103,31 @@ export function drawGlyphRun(ctx: GlyphContext, glyphs: readonly Glyph[], positi
   ctx.addContent('BT');
   ctx.addContent(`1 0 0 1 ${number(x)} ${number(y)} Tm`);
   ctx.addContent(`/${font.id} ${number(ctx._fontSize)} Tf`);
-  const addSegment = (cur: number) => {
-    if (last < cur) {
-      let hex = '';
-      for (let j = last; j < cur; j++) hex += encoded[j];
-      const advance = xAdvance(cur - 1) - advanceWidth(cur - 1);
-      commands += `${commands === '' ? '' : ' '}<${hex}> ${number(-advance)}`;
-    }
-    last = cur;
-  };
-  const flush = (s: number) => {
-    addSegment(s);
-    if (commands !== '') {
-      ctx.addContent(`[${commands}] TJ`);
-      commands = '';
-    }
-  };
+  // The advance of glyph i, and react-pdf's adjustment inputs for the segment ending at i.
+  let xAdvance = 0;
+  let advanceWidth = 0;
   let i: number;
   for (i = 0; i < positions.length; i += 1) {
     const pos = positions[i]!;
+    const previousXAdvance = xAdvance;
+    const previousAdvanceWidth = advanceWidth;
+    xAdvance = pos.xAdvance * toThousandths;
+    advanceWidth = glyphs[i]!.advanceWidth * advanceWidthScale;
     if (pos.xOffset || pos.yOffset) {
-      flush(i);
+      flush(ctx, segments, i, encoded, previousXAdvance, previousAdvanceWidth);
       ctx.addContent(`1 0 0 1 ${number(x + pos.xOffset * scale)} ${number(y + pos.yOffset * scale)} Tm`);
-      flush(i + 1);
+      flush(ctx, segments, i + 1, encoded, xAdvance, advanceWidth);
       hadOffset = true;
     } else {
       if (hadOffset) {
         ctx.addContent(`1 0 0 1 ${number(x)} ${number(y)} Tm`);
         hadOffset = false;
       }
-      if (xAdvance(i) - advanceWidth(i) !== 0) addSegment(i + 1);
+      if (xAdvance - advanceWidth !== 0) addSegment(segments, i + 1, encoded, xAdvance, advanceWidth);
     }
-    x += xAdvance(i) * scale;
+    x += xAdvance * scale;
   }
-  flush(i);
+  flush(ctx, segments, i, encoded, xAdvance, advanceWidth);
   ctx.addContent('ET');
   return ctx.restore();
 }

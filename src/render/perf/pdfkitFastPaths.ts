@@ -91,43 +91,59 @@ function installFontByIdentity(doc: PdfKitInternals): void {
 /** Turns a run of strings written to a stream into one buffer, as pdfkit's `fromBinaryString` does each. */
 const latin1 = (text: string): Uint8Array => Buffer.from(text, 'latin1');
 
+/** A reference with its stream text kept as strings until it ends. */
+interface BufferedReference extends PdfReference {
+  pendingText: string[];
+  streams: { deflateLevel: number; onStream: ((uncompressed: Uint8Array) => void) | undefined; finalize: () => void };
+}
+
+function flushText(ref: BufferedReference): void {
+  if (ref.pendingText.length === 0) return;
+  ref.buffer.push(latin1(ref.pendingText.join('')));
+  ref.pendingText = [];
+}
+
+/** pdfkit's PDFReference.write, with text kept as strings. */
+function writeBuffered(this: BufferedReference, chunk: string | Uint8Array): void {
+  if (typeof chunk === 'string') {
+    const line = `${chunk}\n`;
+    this.pendingText.push(line);
+    // Only ASCII and Latin-1 are written as text: one character, one byte.
+    this.uncompressedLength += line.length;
+    this.data.Length = ((this.data.Length as number | undefined) ?? 0) + line.length;
+  } else {
+    flushText(this);
+    this.uncompressedLength += chunk.length;
+    this.data.Length = ((this.data.Length as number | undefined) ?? 0) + chunk.length;
+    this.buffer.push(chunk);
+  }
+  if (this.compress) this.data.Filter = 'FlateDecode';
+}
+
+/** Turns the text into bytes once, compresses at the chosen level, then lets pdfkit write the object. */
+function finalizeBuffered(this: BufferedReference): void {
+  flushText(this);
+  if (this.compress && this.buffer.length > 0) {
+    const whole = this.buffer.length === 1 ? this.buffer[0]! : Buffer.concat(this.buffer);
+    this.streams.onStream?.(whole);
+    this.buffer = [deflateSync(whole, { level: this.streams.deflateLevel })];
+    // Already compressed: pdfkit writes it as it is, with the Filter set when it was written.
+    this.compress = false;
+  }
+  this.streams.finalize.call(this);
+}
+
 function installStreamBuffering(doc: PdfKitInternals, deflateLevel: number, onStream?: (uncompressed: Uint8Array) => void): void {
   const createRef = doc.ref;
+  let streams: BufferedReference['streams'] | undefined;
   doc.ref = function refWithBufferedStream(this: PdfKitInternals, data?: Record<string, unknown>) {
-    const ref = createRef.call(this, data);
-    let text: string[] = [];
-    const flushText = () => {
-      if (text.length === 0) return;
-      ref.buffer.push(latin1(text.join('')));
-      text = [];
-    };
-    const finalize = ref.finalize;
-    ref.write = function writeBuffered(chunk: string | Uint8Array) {
-      if (typeof chunk === 'string') {
-        const line = `${chunk}\n`;
-        text.push(line);
-        // Only ASCII and Latin-1 are written as text: one character, one byte.
-        this.uncompressedLength += line.length;
-        this.data.Length = ((this.data.Length as number | undefined) ?? 0) + line.length;
-      } else {
-        flushText();
-        this.uncompressedLength += chunk.length;
-        this.data.Length = ((this.data.Length as number | undefined) ?? 0) + chunk.length;
-        this.buffer.push(chunk);
-      }
-      if (this.compress) this.data.Filter = 'FlateDecode';
-    };
-    ref.finalize = function finalizeBuffered() {
-      flushText();
-      if (this.compress && this.buffer.length > 0) {
-        const whole = this.buffer.length === 1 ? this.buffer[0]! : Buffer.concat(this.buffer);
-        onStream?.(whole);
-        this.buffer = [deflateSync(whole, { level: deflateLevel })];
-        // Already compressed: pdfkit writes it as it is, with the Filter set when it was written.
-        this.compress = false;
-      }
-      finalize.call(this);
-    };
+    const ref = createRef.call(this, data) as BufferedReference;
+    ref.pendingText = [];
+    // pdfkit's own finalize (every reference shares it), called once the stream is ready.
+    streams ??= { deflateLevel, onStream, finalize: ref.finalize };
+    ref.streams = streams;
+    ref.write = writeBuffered;
+    ref.finalize = finalizeBuffered;
     return ref;
   };
 }

@@ -24,6 +24,11 @@ export class DigestMemo<T> {
     return value;
   }
 
+  /** The value remembered for `text`, if any, without computing it. */
+  peek(text: string): T | undefined {
+    return this.entries.get(createHash('sha256').update(text).digest('base64'));
+  }
+
   clear(): void {
     this.entries.clear();
   }

@@ -91,12 +91,29 @@ export class PiecewiseParser {
   parseInPieces(markdown: string): Root {
     const pieces = splitIntoPieces(markdown);
     if (pieces.length === 1) return this.parse(markdown);
+    const known = pieces.map((piece) => this.pieces.peek(piece.text));
+    // Many small parses cost more than one whole parse: with most pieces new (a leaflet's first
+    // compile), parse the whole text and remember its pieces from it.
+    if (known.filter((tree) => tree === undefined).length * 2 > pieces.length) return this.parseWholeAndRemember(markdown, pieces);
     const children: RootContent[] = [];
-    for (const piece of pieces) {
-      const tree = this.pieces.get(piece.text, () => this.parse(piece.text));
+    pieces.forEach((piece, index) => {
+      const tree = known[index] ?? this.pieces.get(piece.text, () => this.parse(piece.text));
       children.push(...moved(tree.children, piece.line, piece.offset));
-    }
+    });
     return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: endOf(markdown) } };
+  }
+
+  /** A whole parse, with each piece's blocks (those that start inside it) remembered as that piece's tree. */
+  private parseWholeAndRemember(markdown: string, pieces: Piece[]): Root {
+    const whole = this.parse(markdown);
+    let next = 0;
+    pieces.forEach((piece, index) => {
+      const end = pieces[index + 1]?.offset ?? Infinity;
+      const own: RootContent[] = [];
+      while (next < whole.children.length && (whole.children[next]!.position?.start.offset ?? Infinity) < end) own.push(whole.children[next++]!);
+      this.pieces.get(piece.text, () => ({ type: 'root', children: moved(own, -piece.line, -piece.offset) }));
+    });
+    return whole;
   }
 
   clear(): void {

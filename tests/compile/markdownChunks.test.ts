@@ -50,6 +50,16 @@ describe('Markdown parsed in pieces', () => {
     expect(parseMarkdown(edited)).toEqual(parseMarkdownWhole(edited));
   });
 
+  it('remembers the pieces of a whole parse: a second text sharing most of them is parsed in pieces, to the same tree', () => {
+    const [, body] = shippedBodies().find(([name]) => name.endsWith('en-GB/risks-and-side-effects.md'))!;
+    clearMarkdownMemo();
+    // The first parse is a whole parse (every piece new), and its pieces are remembered from it.
+    expect(parseMarkdown(body)).toEqual(parseMarkdownWhole(body));
+    const edited = body.replace(/\n\n([A-Z][^\n]{40,})\n/, '\n\n$1 Changed.\n');
+    expect(edited).not.toBe(body);
+    expect(parseMarkdown(edited)).toEqual(parseMarkdownWhole(edited));
+  });
+
   it('cuts leaflet bodies into many pieces, and texts with constructs that reach across blocks not at all', () => {
     const [, body] = shippedBodies().find(([name]) => name.endsWith('en-GB/jak-inhibitors.md'))!;
     expect(splitIntoPieces(body).length).toBeGreaterThan(10);

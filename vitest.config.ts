@@ -7,5 +7,6 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     globalSetup: ['tests/support/freshDist.ts'],
+    setupFiles: ['tests/support/layoutMemoHook.ts'],
   },
 });

@@ -1,36 +1,53 @@
 import path from 'node:path';
-import { compileLeaflet } from '../compile/compileLeaflet.ts';
-import type { CompiledLeaflet } from '../compile/leaflet.ts';
-import { readingEase } from '../compile/readingEase.ts';
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
-import { writeFileAtomic } from '../emit/atomicWrite.ts';
-import { outputPath } from '../emit/outputPaths.ts';
-import { lintBrandAndStyles } from '../lint/brandLint.ts';
-import { leafletGlyphDiagnostics, projectGlyphDiagnostics } from '../lint/glyphCoverage.ts';
-import { withPseudoLocale } from '../i18n/pseudoLocale.ts';
-import { lintLeafletBody } from '../lint/leafletLint.ts';
-import type { LoadedBrand } from '../load/brand.ts';
-import type { LeafletSource } from '../load/content.ts';
-import { SOURCE_LOCALE } from '../load/locales.ts';
-import { EDITIONS, type Edition, type EditionId } from '../render/editions.ts';
-import { renderEdition } from '../render/renderEdition.ts';
-import { writeDownloadsSite } from '../site/writeSite.ts';
-import { leafletUrl } from './leafletUrl.ts';
-import { loadProject, sourceOf, type ProjectSnapshot } from './project.ts';
-import { fontStoreFor } from './renderSession.ts';
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { removeStaleTemporaries, writeFileAtomic } from '../emit/atomicWrite.ts';
+import { isPseudoLocale } from '../load/pseudoLocaleTag.ts';
+import { pageCountChanges, readPreviousPageCounts, type PageCountChange } from '../emit/pageCountChanges.ts';
+import type { Fit } from '../render/copyFit/fit.ts';
+import { EDITIONS, type EditionId } from '../render/editions.ts';
+import { BuildRecord, readCosts, writeCosts, type OutputRecord } from './cache/buildRecord.ts';
+import { rememberOutcome } from './cache/rememberOutcome.ts';
+import { environmentFingerprint } from './cache/fingerprint.ts';
+import { OutputCache } from './cache/outputCache.ts';
+import type { ProjectLoader, ProjectSnapshot } from './project.ts';
+import { overviewOf, projectOverview, type ProjectOverview } from './projectOverview.ts';
+import { availableParallelism } from 'node:os';
 import { promoteStrict, selectionFilter, type BuildSelection } from './selection.ts';
+import { planShards, type ShardSpec } from './shards.ts';
+import { unitKey, type Unit } from './stages/unit.ts';
+import { OUTPUT_HANDLERS, pdfTargets, targetId, type OutputTarget } from './stages/outputs.ts';
+import { brandChecks, localeChecks } from './stages/projectStages.ts';
+import { OutputFolder, SHARD_FILE, updateWebsite } from './stages/siteStage.ts';
+import { ProjectStore } from './store/projectStore.ts';
+import { changedReads } from './store/readLog.ts';
+import { runUnits } from './unitRunner.ts';
+import type { UnitOutcome, UnitTask } from './unitWork.ts';
 
 export interface BuildOptions extends BuildSelection {
   root: string;
   outDir: string;
   strict: boolean;
   onOutput?: (result: OutputResult) => void;
-  /** Update the website files after the PDFs (default true); watch mode does it once per rebuild instead. */
+  /** Update the website files after the PDFs (default true; never for a shard). */
   writeSite?: boolean;
-  /** Measure the English leaflets' reading ease (default true; watch mode skips it on its fast path). */
+  /** Measure the English leaflets' reading ease (default true). */
   measureReadingEase?: boolean;
   /** Flush each PDF to disk before renaming it into place (default true; see writeFileAtomic). */
   flushToDisk?: boolean;
+  /** Render threads: 1 renders in this thread; default one per core. */
+  jobs?: number;
+  /** Units a render worker builds before it is replaced (memory bound); default 40. */
+  unitsPerWorker?: number;
+  /** Build only this shard's share of the leaflet x locale units (CI matrix). */
+  shard?: ShardSpec;
+  /** Use and fill the output cache and build record (default true). */
+  cache?: boolean;
+  /** Default `<root>/.cache/leaflets`. */
+  cacheDir?: string;
+  /** Size bound of the output cache in bytes. */
+  cacheBytes?: number;
+  /** Where pseudo-locales (en-XA) are built: never inside the output folder. Default `<root>/preview`. */
+  previewDir?: string;
 }
 
 export interface OutputResult {
@@ -40,9 +57,13 @@ export interface OutputResult {
   /** Path relative to the project root. */
   file: string;
   status: 'written' | 'unchanged' | 'failed';
+  /** How the bytes were had: rendered now, from the output cache, or already on disk from the last build. */
+  via?: 'render' | 'cache' | 'kept';
   pages?: number;
   bytes?: number;
   ms: number;
+  /** The copy-fit the PDF was laid out with. */
+  fit?: Fit;
 }
 
 export interface ReadingEaseResult {
@@ -55,122 +76,297 @@ export interface BuildReport {
   outputs: OutputResult[];
   diagnostics: Diagnostic[];
   readingEase: ReadingEaseResult[];
+  /** PDFs whose page count differs from the previous build's (booklets in sheets). */
+  pageCountChanges?: PageCountChange[];
   durationMs: number;
   ok: boolean;
+  /** Outputs rendered by this build (the rest came from the cache or were already in place). */
+  rendered: number;
+  /** Files removed from the output folder because nothing publishes them any more (paths relative to the root). */
+  removed?: string[];
 }
 
+/** A store and loader kept between builds (watch mode), so unchanged files are not read again. */
+export interface BuildSession {
+  store: ProjectStore;
+  loader: ProjectLoader;
+}
+
+/** en-XA (the pseudo-locale, made from English on request); its module loads Markdown tooling, so only when asked. */
+const isPseudoLocaleTag = (locale: string) => locale === 'en-XA';
 const relative = (root: string, file: string) => path.relative(root, file).split(path.sep).join('/');
+export const defaultCacheDir = (root: string) => path.join(root, '.cache', 'leaflets');
+export const defaultPreviewDir = (root: string) => path.join(root, 'preview');
+const isInside = (folder: string, parent: string) => {
+  const between = path.relative(path.resolve(parent), path.resolve(folder));
+  return between === '' || (!between.startsWith('..') && !path.isAbsolute(between));
+};
 
 /** Errors that stop every output of a locale (a broken locale file) or of the whole project (the brand). */
-function blockingErrors(diagnostics: Diagnostic[], locale: string): Diagnostic[] {
+export function blockingErrors(diagnostics: Diagnostic[], locale: string): Diagnostic[] {
   return diagnostics.filter(
-    (d) => d.severity === 'error' && (d.file.startsWith('templates/brand') || d.file.startsWith(`locales/${locale}/`)),
+    (d) => d.severity === 'error' && (d.file.startsWith('templates/brand') || d.file.startsWith(`locales/${locale}/`) || d.file === `locales/${locale}`),
   );
 }
 
-/** Brand lint results, kept while the loaded brand object lives (watch mode reuses it). */
-const brandLintCache = new WeakMap<LoadedBrand, Map<string, Promise<Diagnostic[]>>>();
-
-function brandLint(root: string, brand: LoadedBrand, editions: Edition[]): Promise<Diagnostic[]> {
-  const byEditions = brandLintCache.get(brand) ?? new Map<string, Promise<Diagnostic[]>>();
-  brandLintCache.set(brand, byEditions);
-  const key = editions.map((edition) => edition.id).join(',');
-  let result = byEditions.get(key);
-  if (!result) {
-    result = lintBrandAndStyles(root, brand, editions);
-    byEditions.set(key, result);
-  }
-  return result;
+interface UnitSlot {
+  source: ProjectOverview['sources'][number];
+  unit: Unit;
+  diagnostics: Diagnostic[];
+  results: Map<string, OutputResult>;
+  readingEase?: ReadingEaseResult;
 }
 
 /**
- * Builds every selected leaflet x locale x edition. One bad leaflet never stops the others;
- * a failed output is never written, so the last good PDF stays in place.
+ * Builds every selected leaflet x locale x edition. Each unit (leaflet in one locale) whose
+ * recorded reads are unchanged and whose files are in place costs nothing; the rest are
+ * compiled once and each output is taken from the cache or rendered, on all cores. One bad
+ * leaflet never stops the others; a failed output is never written, so the last good file stays.
  */
-export async function buildProject(options: BuildOptions, preloaded?: ProjectSnapshot): Promise<BuildReport> {
-  const started = performance.now();
-  const project = preloaded ?? (await loadProject(options.root));
-  // The pseudo-locale (en-XA) exists only when asked for by name; the downloads site reads `project`, so never lists it.
-  const buildable = withPseudoLocale(project, options.locales);
-  const diagnostics: Diagnostic[] = promoteStrict(project.diagnostics, options.strict);
-  const outputs: OutputResult[] = [];
-  const readingEaseResults: ReadingEaseResult[] = [];
-  const wanted = selectionFilter(options);
-  const editions = options.editions.map((id) => EDITIONS[id]);
-  const { brand } = project;
-  if (brand) diagnostics.push(...(await brandLint(project.root, brand, editions)));
-
-  const selected = buildable.sources.filter((s) => wanted(s.id, s.locale));
-  if (brand) diagnostics.push(...projectGlyphDiagnostics(buildable, selected.map((s) => s.locale)));
-  for (const source of selected) {
-    if (source.locale === SOURCE_LOCALE && options.measureReadingEase !== false) {
-      const ease = readingEase(source.body);
-      readingEaseResults.push({ file: source.file, fleschReadingEase: ease.fleschReadingEase, words: ease.words });
+export async function buildProject(options: BuildOptions, session?: BuildSession): Promise<BuildReport> {
+  const pseudo = options.locales?.filter(isPseudoLocale) ?? [];
+  const outDir = path.resolve(options.outDir);
+  const previewDir = path.resolve(options.previewDir ?? defaultPreviewDir(options.root));
+  // Pseudo-locales go to their own folder, so the output folder can always be uploaded as it is.
+  if (pseudo.length > 0 && previewDir !== outDir) {
+    if (isInside(previewDir, outDir) || isInside(outDir, previewDir)) {
+      const message = `The preview folder ${previewDir} and the output folder ${outDir} must not hold one another: pseudo-locales are never published`;
+      return { outputs: [], diagnostics: [{ file: path.relative(options.root, previewDir) || '.', severity: 'error', rule: 'preview-folder', source: 'emit', message }], readingEase: [], durationMs: 0, ok: false, rendered: 0 };
     }
-    const compiled = compileSource(buildable, source, options.strict);
-    diagnostics.push(...compiled.diagnostics);
-    const blocked = blockingErrors(diagnostics, source.locale).length > 0 || !brand;
-    for (const edition of editions) {
-      const target = outputPath(options.outDir, source.locale, source.id, edition.id);
-      const base = { leafletId: source.id, locale: source.locale, edition: edition.id, file: relative(project.root, target) };
-      const t0 = performance.now();
-      let result: OutputResult;
-      if (!compiled.leaflet || blocked || !brand) {
-        result = { ...base, status: 'failed', ms: 0 };
-      } else {
-        try {
-          const rendered = await renderEdition({
-            leaflet: compiled.leaflet,
-            brand,
-            edition,
-            fontStore: fontStoreFor(brand),
-            leafletUrl: leafletUrl(brand, source.locale, source.id),
-          });
-          const status = await writeFileAtomic(target, rendered.bytes, { flushToDisk: options.flushToDisk !== false });
-          result = { ...base, status, pages: rendered.pageCount, bytes: rendered.bytes.length, ms: performance.now() - t0 };
-        } catch (error) {
-          diagnostics.push(
-            diagnostic({
-              file: source.file,
-              rule: 'render-failed',
-              source: 'render',
-              message: `Could not render the ${edition.id} edition: ${(error as Error).message}`,
-            }),
-          );
-          result = { ...base, status: 'failed', ms: performance.now() - t0 };
-        }
-      }
-      outputs.push(result);
-      options.onOutput?.(result);
-    }
+    const preview = await buildProject({ ...options, locales: pseudo, outDir: previewDir, previewDir, writeSite: false }, session);
+    const others = options.locales!.filter((locale) => !isPseudoLocale(locale));
+    if (others.length === 0) return preview;
+    const rest = await buildProject({ ...options, locales: others }, session);
+    return {
+      ...rest,
+      outputs: [...preview.outputs, ...rest.outputs],
+      diagnostics: [...preview.diagnostics, ...rest.diagnostics],
+      durationMs: preview.durationMs + rest.durationMs,
+      ok: preview.ok && rest.ok,
+      rendered: preview.rendered + rest.rendered,
+    };
   }
-  // manifest.json, cover thumbnails and index.html describe every PDF on disk, not only this build's.
-  const knownPages = new Map(outputs.flatMap((o) => (o.pages ? [[path.resolve(project.root, o.file), o.pages] as const] : [])));
-  if (options.writeSite !== false) {
-    const site = await writeDownloadsSite({ outDir: options.outDir, root: project.root, sources: project.sources, brand, i18n: project.i18n, templates: project.templates, knownPages });
-    diagnostics.push(...site.diagnostics);
-  }
-  const ok = !diagnostics.some((d) => d.severity === 'error') && outputs.every((o) => o.status !== 'failed');
-  return { outputs, diagnostics, readingEase: readingEaseResults, durationMs: performance.now() - started, ok };
+  return buildInto(options, session);
 }
 
-function compileSource(
-  project: ProjectSnapshot,
-  source: LeafletSource,
-  strict: boolean,
-): { leaflet?: CompiledLeaflet; diagnostics: Diagnostic[] } {
-  if (!source.frontMatter || !project.brand) return { diagnostics: [] };
-  const compiled = compileLeaflet({
-    root: project.root,
-    source,
-    brand: project.brand,
-    i18n: project.i18n,
-    sourceLeaflet: sourceOf(project, source.id),
-    templates: project.templates,
+async function buildInto(options: BuildOptions, session?: BuildSession): Promise<BuildReport> {
+  const started = performance.now();
+  const { root, outDir, strict } = options;
+  await removeStaleTemporaries(outDir);
+  const previousPages = await readPreviousPageCounts(outDir);
+  const store = session?.store ?? new ProjectStore(root);
+  const fingerprint = environmentFingerprint();
+  const cacheDir = options.cacheDir ?? defaultCacheDir(root);
+  const useCache = options.cache !== false;
+  const record = useCache ? await BuildRecord.open(cacheDir, outDir, fingerprint) : undefined;
+  // The project is parsed only when something needs it (a unit to compile, a stage or the website to redo).
+  let loading: Promise<ProjectSnapshot> | undefined;
+  const loadProject = () =>
+    (loading ??= (async () => {
+      const { ProjectLoader } = await import('./project.ts');
+      return (session?.loader ?? new ProjectLoader(store)).load();
+    })());
+  // The pseudo-locale (en-XA) exists only when asked for by name; the website never lists it.
+  const pseudo = options.locales?.some(isPseudoLocaleTag) === true;
+  const known = session || pseudo ? { overview: overviewOf(await loadProject()) } : await projectOverview(store, record, loadProject);
+  const overview = known.overview;
+  let buildable: ProjectOverview = overview;
+  if (pseudo) {
+    const { withPseudoLocale } = await import('../i18n/pseudoLocale.ts');
+    buildable = overviewOf(withPseudoLocale(await loadProject(), options.locales));
+  }
+  const diagnostics: Diagnostic[] = promoteStrict(overview.diagnostics, strict);
+  const cache = useCache ? new OutputCache(cacheDir, options.cacheBytes) : undefined;
+  const folder = new OutputFolder(outDir);
+  const targets = pdfTargets(options.editions);
+  const wanted = selectionFilter(options);
+  // A withdrawn leaflet is not built; the site stage removes its files and lists it as withdrawn.
+  // A pseudo-locale is built only when named (into the preview folder, see buildProject), even with files in content/.
+  const named = new Set(options.locales ?? []);
+  let selected = buildable.sources.filter((s) => wanted(s.id, s.locale) && !s.withdrawn && (!isPseudoLocale(s.locale) || named.has(s.locale)));
+  const costs = await readCosts(cacheDir);
+  if (options.shard) {
+    const plan = planShards(selected.map((s) => unitKey({ leafletId: s.id, locale: s.locale })), options.shard.count, costs, (key) =>
+      selected.find((s) => unitKey({ leafletId: s.id, locale: s.locale }) === key)?.bytes ?? 1,
+    );
+    const mine = new Set(plan.shards[options.shard.index - 1]);
+    selected = selected.filter((s) => mine.has(unitKey({ leafletId: s.id, locale: s.locale })));
+    await writeFileAtomic(
+      path.join(outDir, SHARD_FILE),
+      Buffer.from(`${JSON.stringify({ shard: options.shard.index, of: options.shard.count, plan: plan.digest, units: [...mine].sort(), editions: options.editions }, null, 2)}\n`),
+    );
+  }
+
+  const stageContext = { store, record, reads: overview.reads, project: loadProject };
+  if (overview.hasBrand) diagnostics.push(...(await brandChecks(stageContext, options.editions.map((id) => EDITIONS[id]))));
+  for (const locale of [...new Set(selected.map((s) => s.locale))]) diagnostics.push(...(await localeChecks(stageContext, locale)));
+
+  const slots: UnitSlot[] = [];
+  const tasks: Array<{ slot: UnitSlot; task: UnitTask }> = [];
+  const emit = (slot: UnitSlot, target: OutputTarget, result: OutputResult) => {
+    slot.results.set(targetId(target), result);
+    options.onOutput?.(result);
+  };
+  const baseOf = (slot: UnitSlot, target: OutputTarget) => ({
+    leafletId: slot.unit.leafletId,
+    locale: slot.unit.locale,
+    edition: target.variant as EditionId,
+    file: relative(root, OUTPUT_HANDLERS[target.kind].path(outDir, slot.unit, target.variant)),
   });
-  const diagnostics = promoteStrict(compiled.diagnostics, strict);
-  if (compiled.leaflet) diagnostics.push(...lintLeafletBody(source.file, compiled.leaflet.body.blocks));
-  if (compiled.leaflet) diagnostics.push(...leafletGlyphDiagnostics(project, compiled.leaflet, source));
-  const failed = diagnostics.some((d) => d.severity === 'error');
-  return { leaflet: failed ? undefined : compiled.leaflet, diagnostics };
+
+  for (const source of selected) {
+    const unit = { leafletId: source.id, locale: source.locale };
+    const slot: UnitSlot = { source, unit, diagnostics: [], results: new Map() };
+    slots.push(slot);
+    if (!buildable.hasBrand || blockingErrors(diagnostics, source.locale).length > 0) {
+      for (const target of targets) emit(slot, target, { ...baseOf(slot, target), status: 'failed', ms: 0 });
+      continue;
+    }
+    const remembered = record?.unit(unitKey(unit));
+    const valid = remembered && remembered.strict === strict && changedReads(remembered.reads, (key) => store.digestOf(key)).length === 0;
+    const needed: OutputTarget[] = [];
+    if (remembered && valid) {
+      slot.diagnostics.push(...remembered.diagnostics);
+      if (remembered.readingEase && options.measureReadingEase !== false) slot.readingEase = { file: source.file, ...remembered.readingEase };
+      for (const target of targets) {
+        const t0 = performance.now();
+        const output = remembered.outputs[targetId(target)];
+        const absolute = OUTPUT_HANDLERS[target.kind].path(outDir, unit, target.variant);
+        if (!remembered.compiled) {
+          emit(slot, target, { ...baseOf(slot, target), status: 'failed', ms: 0 });
+        } else if (!output) {
+          needed.push(target);
+        } else if (!output.fileDigest) {
+          slot.diagnostics.push(...output.diagnostics);
+          emit(slot, target, { ...baseOf(slot, target), status: 'failed', ms: 0 });
+        } else if ((await folder.digestOf(absolute)) === output.fileDigest) {
+          slot.diagnostics.push(...output.diagnostics);
+          emit(slot, target, { ...baseOf(slot, target), status: 'unchanged', via: 'kept', ...sizes(output), ms: performance.now() - t0 });
+        } else {
+          const cached = await cache?.get(output.key);
+          if (!cached) {
+            needed.push(target);
+            continue;
+          }
+          const status = await writeFileAtomic(absolute, cached.bytes, { flushToDisk: options.flushToDisk !== false });
+          folder.wrote(absolute, output.fileDigest);
+          slot.diagnostics.push(...cached.diagnostics);
+          emit(slot, target, { ...baseOf(slot, target), status, via: 'cache', ...sizes(output), ...fitOf(output.meta), ms: performance.now() - t0 });
+        }
+      }
+      if (needed.length === 0) continue;
+    } else {
+      needed.push(...targets);
+    }
+    const task: UnitTask = {
+      root,
+      outDir,
+      unit,
+      targets: needed,
+      strict,
+      fingerprint,
+      ...(cache ? { cacheDir, cacheBytes: cache.maxBytes } : {}),
+      measureReadingEase: options.measureReadingEase !== false,
+      flushToDisk: options.flushToDisk !== false,
+      ...(remembered ? { previousMeta: Object.fromEntries(Object.entries(remembered.outputs).map(([id, output]) => [id, output.meta])) } : {}),
+    };
+    tasks.push({ slot, task });
+  }
+
+  let rendered = 0;
+  const threads = Math.max(1, options.jobs ?? availableParallelism());
+  const byCost = [...tasks].sort((a, b) => costOf(costs, b) - costOf(costs, a));
+  await runUnits(byCost.map((each) => each.task), { threads, project: loadProject, store, ...(options.unitsPerWorker ? { unitsPerWorker: options.unitsPerWorker } : {}) }, (outcome) => {
+    // Outcomes from worker threads are copies: match them by unit key.
+    const entry = tasks.find((each) => unitKey(each.task.unit) === unitKey(outcome.unit))!;
+    rendered += absorb(entry.slot, outcome, record, costs, folder, (target, result) => emit(entry.slot, target, result), baseOf);
+  });
+
+  const outputs: OutputResult[] = [];
+  const readingEase: ReadingEaseResult[] = [];
+  for (const slot of slots) {
+    diagnostics.push(...slot.diagnostics);
+    if (slot.readingEase) readingEase.push(slot.readingEase);
+    for (const target of targets) {
+      const result = slot.results.get(targetId(target));
+      if (result) outputs.push(result);
+    }
+  }
+
+  const removed: string[] = [];
+  if (options.writeSite !== false && !options.shard) {
+    // manifest.json, cover thumbnails and index.html describe every PDF on disk, not only this build's.
+    const knownPages = new Map(outputs.flatMap((o) => (o.pages ? [[path.resolve(root, o.file), o.pages] as const] : [])));
+    const site = await updateWebsite({ overview, project: loadProject, store, folder, strict, ...(record ? { record } : {}), knownPages });
+    diagnostics.push(...site.diagnostics);
+    removed.push(...site.removed.map((file) => relative(root, path.join(outDir, file))));
+  }
+  if (record) await record.save().catch(() => undefined);
+  if (useCache && tasks.length > 0) {
+    // Shards leave the costs alone: every shard of one build must plan from the same table.
+    if (!options.shard) await writeCosts(cacheDir, costs).catch(() => undefined);
+    if (rendered > 0) await cache?.prune().catch(() => undefined);
+  }
+  const ok = !diagnostics.some((d) => d.severity === 'error') && outputs.every((o) => o.status !== 'failed');
+  const changes = pageCountChanges(previousPages, outputs, root, outDir);
+  return {
+    outputs,
+    diagnostics: dedupe(diagnostics),
+    readingEase,
+    pageCountChanges: changes,
+    durationMs: performance.now() - started,
+    ok,
+    rendered,
+    ...(removed.length > 0 ? { removed } : {}),
+  };
+}
+
+/** The copy-fit a PDF's renderer reported, for the output line. */
+const fitOf = (meta: Record<string, unknown> | undefined): { fit?: Fit } => (meta?.fit ? { fit: meta.fit as Fit } : {});
+const sizes = (output: OutputRecord) => ({ ...(output.pages ? { pages: output.pages } : {}), ...(output.bytes ? { bytes: output.bytes } : {}) });
+const costOf = (costs: Record<string, number>, { task }: { task: UnitTask }) =>
+  (costs[unitKey(task.unit)] ?? 1000) * (task.targets.length / Math.max(1, task.targets.length));
+
+/** The same problem reported twice (a unit's warning and its output's) is printed once. */
+function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const id = JSON.stringify([d.file, d.line, d.column, d.rule, d.message]);
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
+/** Folds one unit's outcome into its slot, the record and the costs; returns how many outputs were rendered. */
+function absorb(
+  slot: UnitSlot,
+  outcome: UnitOutcome,
+  record: BuildRecord | undefined,
+  costs: Record<string, number>,
+  folder: OutputFolder,
+  emit: (target: OutputTarget, result: OutputResult) => void,
+  baseOf: (slot: UnitSlot, target: OutputTarget) => Omit<OutputResult, 'status' | 'ms'>,
+): number {
+  slot.diagnostics.push(...outcome.diagnostics);
+  if (outcome.readingEase) slot.readingEase = { file: slot.source.file, ...outcome.readingEase };
+  let rendered = 0;
+  for (const output of outcome.outputs) {
+    slot.diagnostics.push(...output.diagnostics);
+    if (output.rendered) rendered += 1;
+    if (output.fileDigest) folder.wrote(OUTPUT_HANDLERS[output.target.kind].path(folder.dir, slot.unit, output.target.variant), output.fileDigest);
+    emit(output.target, {
+      ...baseOf(slot, output.target),
+      status: output.status,
+      ...(output.status === 'failed' ? {} : { via: output.rendered ? 'render' : 'cache' }),
+      ...(output.pages ? { pages: output.pages } : {}),
+      ...(output.bytes ? { bytes: output.bytes } : {}),
+      ...fitOf(output.meta),
+      ms: output.ms,
+    });
+  }
+  if (!outcome.missing && !outcome.internalError && record) rememberOutcome(record, outcome);
+  const key = unitKey(slot.unit);
+  if (outcome.outputs.some((o) => o.rendered)) costs[key] = Math.round(outcome.ms);
+  return rendered;
 }

@@ -1,6 +1,7 @@
 import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { Block, Inline, TableBlock } from '../compile/model.ts';
+import { isAllowedLink } from '../load/linkPolicy.ts';
 
 /**
  * The HTML edition's handlers: one per block and inline type of the leaflet model. The maps are
@@ -37,7 +38,9 @@ export const inlineHandlers: InlineHandlers = {
   strong: (inline, context) => [h('strong', renderInlines(inline.children, context))],
   emphasis: (inline, context) => [h('em', renderInlines(inline.children, context))],
   // The PDF prints a link's address after its text; on screen the link itself is enough.
-  link: (inline, context) => [h('a', { href: inline.url }, renderInlines(inline.children, context))],
+  // The compile stage refuses other links; checked again here, as the PDF's link annotations are.
+  link: (inline, context) =>
+    isAllowedLink(inline.url) ? [h('a', { href: inline.url }, renderInlines(inline.children, context))] : renderInlines(inline.children, context),
   // A citation (`[@key]`, once the model has it) goes here: h('a', { href: `#${sourceAnchorId(n)}` }, ...).
 };
 

@@ -2,6 +2,7 @@ import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import GithubSlugger from 'github-slugger';
 import type { CompiledLeaflet } from '../compile/leaflet.ts';
+import { isAllowedLink } from '../load/linkPolicy.ts';
 import type { Block } from '../compile/model.ts';
 import { renderBlocks, type HtmlContext } from './handlers.ts';
 
@@ -62,7 +63,7 @@ export function leafletArticle({ leaflet, imageHref }: ArticleOptions): Element 
       'ol',
       frontMatter.sources.map((source, index) =>
         h('li', { id: sourceAnchorId(index + 1), ...(source.lang === leaflet.locale ? {} : { lang: source.lang }) }, [
-          h('a', { href: source.url }, source.title),
+          isAllowedLink(source.url, { web: true }) ? h('a', { href: source.url }, source.title) : source.title,
         ]),
       ),
     ),

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { loadLeafletSources } from '../load/content.ts';
+import { checkLocaleSelection } from '../load/localeSelection.ts';
 import { SOURCE_LOCALE } from '../load/locales.ts';
 import { localeFolders, readLocaleFiles } from './localeFiles.ts';
 import { placeholderDiagnostics, pluralDiagnostics } from './stringChecks.ts';
@@ -28,8 +29,9 @@ const bySeverityThenPlace = (a: Diagnostic, b: Diagnostic): number =>
 export async function i18nCheck(root: string, options: { locales?: string[] } = {}): Promise<I18nCheckReport> {
   const [sourceFiles, content] = await Promise.all([readLocaleFiles(root, SOURCE_LOCALE), loadLeafletSources(root)]);
   const known = new Set([...(await localeFolders(root)), ...content.sources.map((s) => s.locale)]);
-  const locales = options.locales?.length ? options.locales : [...known].sort();
-  const diagnostics: Diagnostic[] = [];
+  const selection = await checkLocaleSelection(root, options.locales);
+  const locales = options.locales?.length ? selection.locales : [...known].sort();
+  const diagnostics: Diagnostic[] = [...selection.diagnostics];
   for (const locale of locales) {
     const files = locale === SOURCE_LOCALE ? sourceFiles : await readLocaleFiles(root, locale);
     for (const file of files) {

@@ -10,6 +10,7 @@ import { downloadLists } from './leafletPage.ts';
 import { EDITION_KEYS, fileHref, pageFrame, type SiteContext } from './siteContext.ts';
 import { hrefBetween } from './siteLayout.ts';
 import { statusNote } from './statusNote.ts';
+import { withdrawnSection } from './withdrawn.ts';
 
 export const leafletAnchor = (id: string) => `leaflet-${id}`;
 
@@ -103,6 +104,7 @@ export function renderDownloadsPage(context: SiteContext, locale: string): strin
             ),
           ]),
         ]),
+    ...withdrawnSection(context, locale, pagePath),
     printing,
   ];
   const frame = pageFrame(context, {

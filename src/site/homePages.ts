@@ -6,6 +6,7 @@ import { languageName } from '../load/locales.ts';
 import { fileHref, leafletsById, pageFrame, type SiteContext } from './siteContext.ts';
 import { hrefBetween } from './siteLayout.ts';
 import { statusNote } from './statusNote.ts';
+import { withdrawnSection } from './withdrawn.ts';
 
 /** Leaflets with no version in `locale`, each linked in the first language it has (the source first). */
 export function missingIn(context: SiteContext, locale: string): ManifestEntry[] {
@@ -52,6 +53,7 @@ export function renderHomePage(context: SiteContext, locale: string): string {
           h('p', t('site:home.missingIntro')),
           h('ul', missing.map((entry) => h('li', [otherLanguageLink(hrefBetween(pagePath, layout.leafletPage(entry.locale, entry.id)), entry)]))),
         ]),
+    ...withdrawnSection(context, locale, pagePath),
   ];
   const frame = pageFrame(context, {
     locale,

@@ -1,4 +1,4 @@
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CompiledLeaflet, Translate } from '../compile/leaflet.ts';
 import type { Block } from '../compile/model.ts';
@@ -9,7 +9,8 @@ import type { LoadedBrand } from '../load/brand.ts';
 import { renderDownloadsPage } from './downloadsPage.ts';
 import { renderHomePage, renderRootPage } from './homePages.ts';
 import { renderLeafletPage } from './leafletPage.ts';
-import { ASSETS_DIR, AssetWriter, writeSharedAssets } from './siteAssets.ts';
+import { renderWithdrawnPage } from './withdrawn.ts';
+import { AssetWriter, writeSharedAssets } from './siteAssets.ts';
 import { publishedLocales, type SiteContext } from './siteContext.ts';
 import { hrefBetween, siteLayout, versioned, type SiteLayout } from './siteLayout.ts';
 import { generatedAtOf, renderSitemap, SITEMAP_FILE } from './sitemap.ts';
@@ -38,13 +39,15 @@ function imagesOf(blocks: Block[]): string[] {
   });
 }
 
-async function writePage(outDir: string, relative: string, html: string): Promise<string> {
+async function writePage(outDir: string, relative: string, html: string, written?: Set<string>): Promise<string> {
   const bytes = Buffer.from(html);
+  written?.add(relative);
   await writeFileAtomic(path.join(outDir, ...relative.split('/')), bytes);
   return sha256Of(bytes);
 }
 
-async function filesUnder(folder: string, prefix: string): Promise<string[]> {
+/** Every file under a folder, as paths relative to it with `/`. */
+export async function filesUnder(folder: string, prefix: string): Promise<string[]> {
   const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
   const nested = await Promise.all(
     entries.map((entry) =>
@@ -70,24 +73,34 @@ function withAddresses(manifest: Manifest, layout: SiteLayout, pages: ReadonlyMa
         ...(page ? { page } : {}),
       };
     }),
+    ...(manifest.withdrawn
+      ? {
+          withdrawn: manifest.withdrawn.map((entry) => {
+            const page = pages.get(`${entry.locale}/${entry.id}`);
+            return { ...entry, ...(page ? { page } : {}) };
+          }),
+        }
+      : {}),
   };
 }
 
 /**
  * Writes the site around the PDFs: shared assets, each leaflet's HTML page, the home and
- * downloads page of each language, the root language picker and `sitemap.xml`; removes pages
- * and assets no longer in use. Returns the manifest with the pages and public addresses added.
+ * downloads page of each language, the root language picker and `sitemap.xml`, and a notice
+ * at the address of each withdrawn leaflet. Returns the manifest with the pages and public
+ * addresses added, and every site file written (see staleFiles.ts for what is removed).
  */
-export async function publishSite(input: PublishInput): Promise<Manifest> {
+export async function publishSite(input: PublishInput): Promise<{ manifest: Manifest; siteFiles?: Set<string> }> {
   const { outDir, brand, manifest } = input;
   const found = siteLayout(brand);
   if ('problem' in found) {
     if (!input.diagnostics.some((d) => d.rule === 'site-layout')) {
       input.diagnostics.push(diagnostic({ file: 'templates/brand.yaml', rule: 'site-layout', source: 'emit', message: found.problem }));
     }
-    return manifest;
+    return { manifest };
   }
   const { layout } = found;
+  const written = new Set<string>();
   const assets = new AssetWriter(outDir);
   const context: SiteContext = {
     brand,
@@ -100,7 +113,6 @@ export async function publishSite(input: PublishInput): Promise<Manifest> {
   };
 
   const pages = new Map<string, PageRecord>();
-  const previousPages = new Map((input.previous?.leaflets ?? []).flatMap((entry) => (entry.page ? [[`${entry.locale}/${entry.id}`, entry.page] as const] : [])));
   for (const entry of manifest.leaflets) {
     const key = `${entry.locale}/${entry.id}`;
     const pagePath = layout.leafletPage(entry.locale, entry.id);
@@ -110,27 +122,26 @@ export async function publishSite(input: PublishInput): Promise<Manifest> {
       const images = new Map<string, string>();
       for (const src of imagesOf(leaflet.body.blocks)) images.set(src, await assets.image(src));
       const html = renderLeafletPage(context, { leaflet, entry, imageHref: (src, from) => hrefBetween(from, images.get(src)!) });
-      record(await writePage(outDir, pagePath, html));
+      record(await writePage(outDir, pagePath, html, written));
     } else {
       // The source does not compile now: its last good page stays, as its last good PDFs do.
       const kept = await readFile(path.join(outDir, ...pagePath.split('/'))).catch(() => undefined);
       if (kept) record(sha256Of(kept));
     }
   }
+  // A withdrawn leaflet's address still answers (printed QR codes outlive it): with a notice.
+  for (const entry of manifest.withdrawn ?? []) {
+    const pagePath = layout.leafletPage(entry.locale, entry.id);
+    const sha256 = await writePage(outDir, pagePath, renderWithdrawnPage(context, entry), written);
+    pages.set(`${entry.locale}/${entry.id}`, { path: pagePath, url: layout.url(pagePath), sha256 });
+  }
   for (const locale of context.locales) {
-    await writePage(outDir, layout.home(locale), renderHomePage(context, locale));
-    await writePage(outDir, layout.downloads(locale), renderDownloadsPage(context, locale));
+    await writePage(outDir, layout.home(locale), renderHomePage(context, locale), written);
+    await writePage(outDir, layout.downloads(locale), renderDownloadsPage(context, locale), written);
   }
-  await writePage(outDir, layout.root, renderRootPage(context));
-  await writePage(outDir, SITEMAP_FILE, renderSitemap(context));
+  await writePage(outDir, layout.root, renderRootPage(context), written);
+  await writePage(outDir, SITEMAP_FILE, renderSitemap(context), written);
 
-  // Pages of leaflets no longer published, and assets of an older brand or stylesheet.
-  const current = new Set([...pages.values()].map((page) => page.path));
-  for (const page of previousPages.values()) {
-    if (!current.has(page.path)) await rm(path.join(outDir, ...page.path.split('/')), { force: true });
-  }
-  for (const file of await filesUnder(path.join(outDir, ASSETS_DIR), `${ASSETS_DIR}/`)) {
-    if (!assets.written.has(file) && !path.posix.basename(file).startsWith('.')) await rm(path.join(outDir, ...file.split('/')), { force: true });
-  }
-  return withAddresses(manifest, layout, pages);
+  for (const file of assets.written) written.add(file);
+  return { manifest: withAddresses(manifest, layout, pages), siteFiles: written };
 }

@@ -1,8 +1,10 @@
+import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { Translate } from '../compile/leaflet.ts';
 import type { EditionFile, Manifest, ManifestEntry } from '../emit/manifest.ts';
 import type { PageLink, PageShellInput } from '../html/pageShell.ts';
 import type { Brand } from '../load/brandSchema.ts';
+import { isAllowedLink } from '../load/linkPolicy.ts';
 import { languageName } from '../load/locales.ts';
 import type { EditionId } from '../render/editions.ts';
 import { hrefBetween, versioned, type SiteLayout } from './siteLayout.ts';
@@ -65,6 +67,9 @@ export function downloadText(file: EditionFile, locale: string, t: Translate): s
   });
 }
 
+/** A link to another website only when linkPolicy allows its address (the PDFs follow the same rule); else the text alone. */
+export const webLink = (url: string, text: string): ElementContent => (isAllowedLink(url, { web: true }) ? h('a', { href: url }, text) : { type: 'text', value: text });
+
 /** The link to one PDF, with its content hash in the URL. */
 export const fileHref = (fromPage: string, file: { path: string; sha256: string }) => versioned(hrefBetween(fromPage, file.path), file.sha256);
 
@@ -111,6 +116,6 @@ export function pageFrame(
       label: t('site:nav.languages'),
       links: others.map((other) => ({ href: hrefBetween(options.pagePath, other.path), text: languageName(other.locale), lang: other.locale })),
     },
-    footer: [h('p', [h('a', { href: brand.website }, t('downloads.websiteLink', { charity: brand.charityName }))])],
+    footer: [h('p', [webLink(brand.website, t('downloads.websiteLink', { charity: brand.charityName }))])],
   };
 }

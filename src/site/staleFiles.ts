@@ -13,17 +13,34 @@ export function publishedFiles(manifest: Manifest, siteFiles: Iterable<string>):
     if (entry.cover) files.add(entry.cover.path);
     if (entry.page) files.add(entry.page.path);
   }
+  for (const entry of manifest.withdrawn ?? []) if (entry.page) files.add(entry.page.path);
   return files;
+}
+
+/** A language tag as a folder name: `cy`, `en-GB`, `en-XA`, `sr-Latn-RS`. */
+const LANGUAGE_FOLDER = /^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|\d{3}))?$/;
+
+/**
+ * Whether a file is of a kind the build writes, so it may be removed when no longer published:
+ * a PDF, thumbnail or page in a language's folder, or a site asset. Anything else someone put in
+ * the output folder (a server's `.htaccess`, `robots.txt`, a shard note) is left alone, so
+ * `--out` pointing at a folder that holds other files is safe.
+ */
+function isBuildFile(file: string): boolean {
+  const segments = file.split('/');
+  if (segments.some((segment) => segment.startsWith('.'))) return false;
+  if (segments[0] === 'assets' && segments.length > 1) return true;
+  const folders = segments.slice(0, -1);
+  return /\.(pdf|png|html)$/.test(file) && folders.some((folder) => LANGUAGE_FOLDER.test(folder));
 }
 
 /**
  * The files to remove so the folder holds exactly what is published: PDFs, thumbnails and pages
- * of leaflets or languages that no longer exist, and anything of a pseudo-locale. Hidden files
- * (an atomic write's temporary file, a server's `.htaccess`) are never touched. Paths are
- * relative to the output folder, with `/`; the result is sorted.
+ * of leaflets or languages that no longer exist (or were withdrawn), anything of a pseudo-locale,
+ * and assets no longer in use. `keep` holds files that stay although unlisted (the last good
+ * outputs of a leaflet that does not compile now). Paths are relative to the output folder,
+ * with `/`; the result is sorted.
  */
-export function filesToRemove(filesOnDisk: Iterable<string>, published: ReadonlySet<string>): string[] {
-  return [...filesOnDisk]
-    .filter((file) => !file.split('/').some((segment) => segment.startsWith('.')) && !published.has(file))
-    .sort();
+export function filesToRemove(filesOnDisk: Iterable<string>, published: ReadonlySet<string>, keep: ReadonlySet<string> = new Set()): string[] {
+  return [...filesOnDisk].filter((file) => isBuildFile(file) && !published.has(file) && !keep.has(file)).sort();
 }

@@ -1,13 +1,15 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import jsQRModule from 'jsqr';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildProject } from '../../src/build/buildProject.ts';
 import { loadProject } from '../../src/build/project.ts';
+import { compileUnit } from '../../src/build/stages/compileUnit.ts';
+import { ProjectStore } from '../../src/build/store/projectStore.ts';
 import { manifestSchema, type Manifest } from '../../src/emit/manifest.ts';
 import { makeTranslate } from '../../src/load/locales.ts';
 import { printableUrl } from '../../src/render/printedUrl.ts';
@@ -16,7 +18,7 @@ import { siteLayout, type SiteLayout } from '../../src/site/siteLayout.ts';
 import { writeDownloadsSite } from '../../src/site/writeSite.ts';
 import { rasterisePage } from '../support/rasterise.ts';
 import { openPdf } from '../support/readPdf.ts';
-import { copyOfProject } from '../support/projectCopy.ts';
+import { copyOfProject, runCli } from '../support/projectCopy.ts';
 import { openBrowser, type TestBrowser } from './browser.ts';
 import { runAxe } from './axe.ts';
 
@@ -87,8 +89,17 @@ describe('the web edition of the real project, in headless Chromium', () => {
   beforeAll(async () => {
     root = copyOfProject(undefined, 'leaflets-web-');
     out = path.join(root, 'output');
+    // Left by an older build: a pseudo-locale's PDF and a stylesheet no page uses. A server's own file stays.
+    mkdirSync(path.join(out, 'en-XA'), { recursive: true });
+    writeFileSync(path.join(out, 'en-XA/support.pdf'), 'old');
+    mkdirSync(path.join(out, 'assets'), { recursive: true });
+    writeFileSync(path.join(out, 'assets/site.000000000000.css'), 'old');
+    writeFileSync(path.join(out, '.htaccess'), 'DirectoryIndex index.html');
     const report = await buildProject({ root, outDir: out, editions: ['a5', 'a4', 'large-print', 'booklet', 'print-shop'], strict: false });
     expect(report.ok).toBe(true);
+    expect(report.removed).toEqual(['output/assets/site.000000000000.css', 'output/en-XA/support.pdf']);
+    expect(existsSync(path.join(out, 'en-XA'))).toBe(false);
+    expect(existsSync(path.join(out, '.htaccess'))).toBe(true);
     manifest = manifestSchema.parse(JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')));
     const project = await loadProject(root);
     const found = siteLayout(project.brand!);
@@ -266,10 +277,52 @@ describe('the web edition of the real project, in headless Chromium', () => {
 
   it('writing the site again from the same inputs gives the same bytes', async () => {
     const before = new Map(filesIn(out).map((file) => [file, sha256(readFileSync(path.join(out, file)))]));
-    const project = await loadProject(root);
-    const again = await writeDownloadsSite({ outDir: out, root, sources: project.sources, brand: project.brand!, i18n: project.i18n, templates: project.templates });
+    const store = new ProjectStore(root);
+    const project = await loadProject(root, store);
+    const again = await writeDownloadsSite({
+      outDir: out,
+      sources: project.sources,
+      brand: project.brand!,
+      i18n: project.i18n,
+      leafletModel: (source) => compileUnit(project, store, source, false).leaflet,
+    });
     expect(again.diagnostics).toEqual([]);
     const after = new Map(filesIn(out).map((file) => [file, sha256(readFileSync(path.join(out, file)))]));
     expect(after).toEqual(before);
   }, 300_000);
+
+  it('after `rm content/en-GB/support.md content/cy/support.md && leaflets build`, no file of it remains and the manifest and sitemap agree with the folder', async () => {
+    rmSync(path.join(root, 'content/en-GB/support.md'));
+    rmSync(path.join(root, 'content/cy/support.md'));
+    const run = await runCli(['--root', root, 'build', '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout) as { removed?: string[] };
+    const expected = ['cy', 'en-GB'].flatMap((locale) => [
+      `${locale}/support.a4.pdf`,
+      `${locale}/support.booklet.pdf`,
+      `${locale}/support.cover.png`,
+      `${locale}/support.large-print.pdf`,
+      `${locale}/support.pdf`,
+      `${locale}/support.print-shop.pdf`,
+      `${locale}/support/index.html`,
+    ]);
+    expect(report.removed).toEqual(expected.map((file) => `output/${file}`).sort());
+    const files = filesIn(out);
+    expect(files.filter((file) => file.includes('support'))).toEqual([]);
+    expect(files.filter((file) => file.includes('en-XA'))).toEqual([]);
+    expect(existsSync(path.join(out, 'en-GB/support'))).toBe(false);
+
+    // The folder holds exactly what the manifest lists, plus the site's pages, sitemap and assets.
+    const after = manifestSchema.parse(JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')));
+    expect(after.leaflets.map((entry) => `${entry.locale}/${entry.id}`)).toEqual(
+      ['choosing-not-to-treat', 'jak-inhibitors', 'risks-and-side-effects'].flatMap((id) => [`cy/${id}`, `en-GB/${id}`]),
+    );
+    const listed = after.leaflets.flatMap((entry) => [...entry.editions.map((file) => file.path), entry.cover!.path, entry.page!.path]);
+    const sitePages = ['index.html', 'sitemap.xml', 'manifest.json', 'manifest.schema.json', '.htaccess', ...['cy', 'en-GB'].flatMap((l) => [`${l}/index.html`, `${l}/downloads.html`])];
+    expect(files.filter((file) => !file.startsWith('assets/')).sort()).toEqual([...listed, ...sitePages].sort());
+    const sitemap = readFileSync(path.join(out, 'sitemap.xml'), 'utf8');
+    const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!.slice(layout.baseUrl.length)).map((p) => (p === '' || p.endsWith('/') ? `${p}index.html` : p));
+    expect(locs.sort()).toEqual(files.filter((file) => file.endsWith('.html')).sort());
+    for (const page of files.filter((file) => file.endsWith('.html'))) expect(readFileSync(path.join(out, page), 'utf8'), page).not.toMatch(/\/support\//);
+  }, 600_000);
 });

@@ -51,7 +51,12 @@ export async function filesUnder(folder: string, prefix: string): Promise<string
   const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
   const nested = await Promise.all(
     entries.map((entry) =>
-      entry.isDirectory() ? filesUnder(path.join(folder, entry.name), `${prefix}${entry.name}/`) : Promise.resolve([`${prefix}${entry.name}`]),
+      // Hidden folders and node_modules are never the build's (and `--out .` must not walk them).
+      entry.isDirectory()
+        ? entry.name.startsWith('.') || entry.name === 'node_modules'
+          ? Promise.resolve([])
+          : filesUnder(path.join(folder, entry.name), `${prefix}${entry.name}/`)
+        : Promise.resolve([`${prefix}${entry.name}`]),
     ),
   );
   return nested.flat();
@@ -90,7 +95,7 @@ function withAddresses(manifest: Manifest, layout: SiteLayout, pages: ReadonlyMa
  * at the address of each withdrawn leaflet. Returns the manifest with the pages and public
  * addresses added, and every site file written (see staleFiles.ts for what is removed).
  */
-export async function publishSite(input: PublishInput): Promise<{ manifest: Manifest; siteFiles?: Set<string> }> {
+export async function publishSite(input: PublishInput): Promise<{ manifest: Manifest; siteFiles?: Set<string>; pagePrefix?: string }> {
   const { outDir, brand, manifest } = input;
   const found = siteLayout(brand);
   if ('problem' in found) {
@@ -143,5 +148,8 @@ export async function publishSite(input: PublishInput): Promise<{ manifest: Mani
   await writePage(outDir, SITEMAP_FILE, renderSitemap(context), written);
 
   for (const file of assets.written) written.add(file);
-  return { manifest: withAddresses(manifest, layout, pages), siteFiles: written };
+  // The folder above the language folders of the leaflet pages (`leaflets/` when published at the site root).
+  const sample = layout.leafletPage('xx-XX', 'id');
+  const pagePrefix = sample.includes('xx-XX/') ? sample.slice(0, sample.indexOf('xx-XX/')) : '';
+  return { manifest: withAddresses(manifest, layout, pages), siteFiles: written, pagePrefix };
 }

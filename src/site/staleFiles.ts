@@ -22,16 +22,20 @@ const LANGUAGE_FOLDER = /^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|\d{3}))?$
 
 /**
  * Whether a file is of a kind the build writes, so it may be removed when no longer published:
- * a PDF, thumbnail or page in a language's folder, or a site asset. Anything else someone put in
- * the output folder (a server's `.htaccess`, `robots.txt`, a shard note) is left alone, so
- * `--out` pointing at a folder that holds other files is safe.
+ * a PDF, thumbnail or page in a language's folder at the top of the output folder (or under the
+ * folder the leaflet pages live in, `pagePrefix`, e.g. `leaflets/`), or a site asset. Anything
+ * else someone put in the output folder (a server's `.htaccess`, `robots.txt`, a shard note,
+ * other people's files deeper down) is left alone, so `--out` pointing at a folder that holds
+ * other files is safe.
  */
-function isBuildFile(file: string): boolean {
+function isBuildFile(file: string, pagePrefix: string): boolean {
   const segments = file.split('/');
   if (segments.some((segment) => segment.startsWith('.'))) return false;
   if (segments[0] === 'assets' && segments.length > 1) return true;
-  const folders = segments.slice(0, -1);
-  return /\.(pdf|png|html)$/.test(file) && folders.some((folder) => LANGUAGE_FOLDER.test(folder));
+  if (!/\.(pdf|png|html)$/.test(file)) return false;
+  const inLanguageFolder = (rest: string[]) => rest.length > 1 && LANGUAGE_FOLDER.test(rest[0]!);
+  if (inLanguageFolder(segments)) return true;
+  return pagePrefix !== '' && file.startsWith(pagePrefix) && file.endsWith('.html') && inLanguageFolder(file.slice(pagePrefix.length).split('/'));
 }
 
 /**
@@ -41,6 +45,11 @@ function isBuildFile(file: string): boolean {
  * outputs of a leaflet that does not compile now). Paths are relative to the output folder,
  * with `/`; the result is sorted.
  */
-export function filesToRemove(filesOnDisk: Iterable<string>, published: ReadonlySet<string>, keep: ReadonlySet<string> = new Set()): string[] {
-  return [...filesOnDisk].filter((file) => isBuildFile(file) && !published.has(file) && !keep.has(file)).sort();
+export function filesToRemove(
+  filesOnDisk: Iterable<string>,
+  published: ReadonlySet<string>,
+  options: { keep?: ReadonlySet<string>; pagePrefix?: string } = {},
+): string[] {
+  const keep = options.keep ?? new Set<string>();
+  return [...filesOnDisk].filter((file) => isBuildFile(file, options.pagePrefix ?? '') && !published.has(file) && !keep.has(file)).sort();
 }

@@ -45,6 +45,7 @@ export async function writeDownloadsSite(input: SiteInput): Promise<{ manifest?:
     let described = await describeOutputs(input, previous, problem);
     let published = described;
     let siteFiles: Set<string> | undefined;
+    let pagePrefix = '';
     // Watch mode builds editions in several threads at once, each ending here: whoever writes
     // last checks the disk again afterwards, so the final manifest never lags behind a PDF.
     for (let attempt = 0; attempt < 3; attempt += 1) {
@@ -53,13 +54,14 @@ export async function writeDownloadsSite(input: SiteInput): Promise<{ manifest?:
         : { manifest: described };
       published = site.manifest;
       siteFiles = site.siteFiles;
+      pagePrefix = site.pagePrefix ?? '';
       await writeManifest(input.outDir, published);
       const check = await describeOutputs(input, published, problem);
       if (stableJson(check) === stableJson(described)) break;
       described = check;
     }
     // Only after a complete site: without one (no brand, a layout problem) nothing is known to be unpublished.
-    const removed = siteFiles ? await removeUnpublished(input, published, siteFiles) : [];
+    const removed = siteFiles ? await removeUnpublished(input, published, siteFiles, pagePrefix) : [];
     return { manifest: published, diagnostics, removed };
   } catch (error) {
     problem(path.basename(input.outDir), `Could not write the website files and manifest: ${(error as Error).message}`);
@@ -73,14 +75,14 @@ export async function writeDownloadsSite(input: SiteInput): Promise<{ manifest?:
  * (its front matter is broken now): the last good output is never removed. Empty folders left
  * behind go too. Returns the removed files, relative to the output folder.
  */
-async function removeUnpublished(input: SiteInput, manifest: Manifest, siteFiles: ReadonlySet<string>): Promise<string[]> {
+async function removeUnpublished(input: SiteInput, manifest: Manifest, siteFiles: ReadonlySet<string>, pagePrefix: string): Promise<string[]> {
   const keep = new Set<string>();
   for (const source of input.sources) {
     if (isPseudoLocale(source.locale) || withdrawnDate(source, input.sources)) continue;
     for (const edition of EDITION_IDS) keep.add(`${source.locale}/${outputFileName(source.id, edition)}`);
     keep.add(`${source.locale}/${source.id}.cover.png`);
   }
-  const removed = filesToRemove(await filesUnder(input.outDir, ''), publishedFiles(manifest, siteFiles), keep);
+  const removed = filesToRemove(await filesUnder(input.outDir, ''), publishedFiles(manifest, siteFiles), { keep, pagePrefix });
   for (const file of removed) await rm(path.join(input.outDir, ...file.split('/')), { force: true });
   const folders = new Set(removed.flatMap((file) => file.split('/').slice(0, -1).map((_, index, parts) => parts.slice(0, index + 1).join('/'))));
   // Deepest first, so a folder emptied by removing its sub-folder goes too.

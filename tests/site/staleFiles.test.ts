@@ -53,4 +53,22 @@ describe('files to remove from the output folder', () => {
       'en-XA/jak-inhibitors/index.html',
     ]);
   });
+
+  it("keeps a leaflet's last good files while it exists, and never touches files of other kinds or deeper folders", () => {
+    const disk = [
+      ...published,
+      'en-GB/broken-front-matter.pdf',
+      'robots.txt',
+      'shard.json',
+      'docs/en/guide.html',
+      'vendor/cy/page.html',
+      'en-GB/notes.txt',
+      'leaflets/en-GB/support/index.html',
+    ];
+    expect(filesToRemove(disk, published, { keep: new Set(['en-GB/broken-front-matter.pdf']) })).toEqual([]);
+    // Published at the site root, the leaflet pages live under leaflets/: an old page there goes.
+    expect(filesToRemove(disk, published, { keep: new Set(['en-GB/broken-front-matter.pdf']), pagePrefix: 'leaflets/' })).toEqual([
+      'leaflets/en-GB/support/index.html',
+    ]);
+  });
 });

@@ -27,6 +27,11 @@ export interface SiteInput {
   leafletModel: (source: LeafletSource) => CompiledLeaflet | undefined;
   /** Page counts of PDFs this build wrote or confirmed, by absolute path. */
   knownPages?: ReadonlyMap<string, number>;
+  /**
+   * Remove only files the last manifest listed (plus pseudo-locale files and old assets): for
+   * watch mode, where PDFs of a newer edit may land while this update works from older sources.
+   */
+  removeOnlyListed?: boolean;
 }
 
 /**
@@ -61,7 +66,7 @@ export async function writeDownloadsSite(input: SiteInput): Promise<{ manifest?:
       described = check;
     }
     // Only after a complete site: without one (no brand, a layout problem) nothing is known to be unpublished.
-    const removed = siteFiles ? await removeUnpublished(input, published, siteFiles, pagePrefix) : [];
+    const removed = siteFiles ? await removeUnpublished(input, published, siteFiles, pagePrefix, previous) : [];
     return { manifest: published, diagnostics, removed };
   } catch (error) {
     problem(path.basename(input.outDir), `Could not write the website files and manifest: ${(error as Error).message}`);
@@ -75,14 +80,25 @@ export async function writeDownloadsSite(input: SiteInput): Promise<{ manifest?:
  * (its front matter is broken now): the last good output is never removed. Empty folders left
  * behind go too. Returns the removed files, relative to the output folder.
  */
-async function removeUnpublished(input: SiteInput, manifest: Manifest, siteFiles: ReadonlySet<string>, pagePrefix: string): Promise<string[]> {
+async function removeUnpublished(
+  input: SiteInput,
+  manifest: Manifest,
+  siteFiles: ReadonlySet<string>,
+  pagePrefix: string,
+  previous: Manifest | undefined,
+): Promise<string[]> {
   const keep = new Set<string>();
   for (const source of input.sources) {
     if (isPseudoLocale(source.locale) || withdrawnDate(source, input.sources)) continue;
     for (const edition of EDITION_IDS) keep.add(`${source.locale}/${outputFileName(source.id, edition)}`);
     keep.add(`${source.locale}/${source.id}.cover.png`);
   }
-  const removed = filesToRemove(await filesUnder(input.outDir, ''), publishedFiles(manifest, siteFiles), { keep, pagePrefix });
+  let candidates = await filesUnder(input.outDir, '');
+  if (input.removeOnlyListed) {
+    const listed = previous ? publishedFiles(previous, []) : new Set<string>();
+    candidates = candidates.filter((file) => listed.has(file) || file.startsWith('assets/') || isPseudoLocale(file.split('/')[0]!));
+  }
+  const removed = filesToRemove(candidates, publishedFiles(manifest, siteFiles), { keep, pagePrefix });
   for (const file of removed) await rm(path.join(input.outDir, ...file.split('/')), { force: true });
   const folders = new Set(removed.flatMap((file) => file.split('/').slice(0, -1).map((_, index, parts) => parts.slice(0, index + 1).join('/'))));
   // Deepest first, so a folder emptied by removing its sub-folder goes too.

@@ -183,6 +183,8 @@ export async function startWatch(options: WatchOptions): Promise<WatchSession> {
       store,
       folder: new OutputFolder(outDir),
       strict,
+      // Renders of a newer edit may write while this works from the sources it started with.
+      removeOnlyListed: true,
       ...(record ? { record } : {}),
     });
     saveRecordSoon();

@@ -71,6 +71,8 @@ export async function updateWebsite(input: {
   strict?: boolean;
   record?: BuildRecord;
   knownPages?: ReadonlyMap<string, number>;
+  /** Watch mode: remove only what the last manifest listed (see SiteInput.removeOnlyListed). */
+  removeOnlyListed?: boolean;
 }): Promise<SiteOutcome> {
   const { overview, store, folder, record } = input;
   const strict = input.strict === true;
@@ -97,6 +99,7 @@ export async function updateWebsite(input: {
       i18n: project.i18n,
       leafletModel: (source) => compileUnitOnce(project, store, source, strict).leaflet,
       ...(input.knownPages ? { knownPages: input.knownPages } : {}),
+      ...(input.removeOnlyListed ? { removeOnlyListed: true } : {}),
     });
     if (record) record.site = site.diagnostics.length === 0 ? { key, files: await folder.websiteFiles() } : undefined;
     return { diagnostics: site.diagnostics, removed: site.removed };

@@ -15,6 +15,8 @@ export interface PageShellInput {
   /** The `<title>`: what the page is, then the charity. */
   title: string;
   description?: string;
+  /** Keep the page out of search results (a withdrawn leaflet's notice). */
+  noindex?: boolean;
   /** Absolute URL of this page. */
   canonical: string;
   /** The same page in other languages (absolute URLs), for `hreflang` alternates. */
@@ -58,6 +60,7 @@ export function renderPage(input: PageShellInput): string {
     h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
     h('title', input.title),
     ...(input.description ? [h('meta', { name: 'description', content: input.description })] : []),
+    ...(input.noindex ? [h('meta', { name: 'robots', content: 'noindex' })] : []),
     h('link', { rel: 'canonical', href: input.canonical }),
     ...(input.alternates ?? []).map((alternate) => h('link', { rel: 'alternate', hrefLang: alternate.hreflang, href: alternate.href })),
     h('link', { rel: 'stylesheet', href: input.stylesheet }),

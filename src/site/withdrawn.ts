@@ -46,5 +46,5 @@ export function renderWithdrawnPage(context: SiteContext, entry: WithdrawnEntry)
     h('p', { className: ['notice'] }, [h('strong', t('site:withdrawn.pageText', { date: dateFormatter(entry.locale)(entry.withdrawn) }))]),
     h('p', [h('a', { href: hrefBetween(pagePath, home) }, t('site:withdrawn.homeLink'))]),
   ];
-  return renderPage({ ...frame, main });
+  return renderPage({ ...frame, noindex: true, main });
 }

@@ -84,6 +84,8 @@ describe('a leaflet withdrawn with `status: withdrawn`', () => {
         expect(await page.locator('h1').count()).toBe(1);
         expect(await page.locator('main').innerText()).toMatch(/1 (December|Rhagfyr) 2026/);
         expect(await page.locator('a[href$=".pdf"], a[href*=".pdf?"]').count()).toBe(0);
+        // Out of search results, as it is out of the sitemap.
+        expect(await page.locator('meta[name="robots"]').getAttribute('content')).toBe('noindex');
       }
       for (const width of [1280, 390]) {
         await page.setViewportSize({ width, height: 900 });

@@ -8,7 +8,9 @@ import { outputPath } from '../emit/outputPaths.ts';
 import { lintBrandAndStyles } from '../lint/brandLint.ts';
 import { leafletGlyphDiagnostics, projectGlyphDiagnostics } from '../lint/glyphCoverage.ts';
 import { withPseudoLocale } from '../i18n/pseudoLocale.ts';
+import { lintGovernance } from '../lint/governanceLint.ts';
 import { lintLeafletBody } from '../lint/leafletLint.ts';
+import { reviewDateSummary, type ReviewDate } from '../lint/reviewDates.ts';
 import type { LoadedBrand } from '../load/brand.ts';
 import type { LeafletSource } from '../load/content.ts';
 import { SOURCE_LOCALE } from '../load/locales.ts';
@@ -55,6 +57,8 @@ export interface BuildReport {
   outputs: OutputResult[];
   diagnostics: Diagnostic[];
   readingEase: ReadingEaseResult[];
+  /** Each built leaflet file's review date, soonest first. */
+  reviewDates?: ReviewDate[];
   durationMs: number;
   ok: boolean;
 }
@@ -151,7 +155,7 @@ export async function buildProject(options: BuildOptions, preloaded?: ProjectSna
     diagnostics.push(...site.diagnostics);
   }
   const ok = !diagnostics.some((d) => d.severity === 'error') && outputs.every((o) => o.status !== 'failed');
-  return { outputs, diagnostics, readingEase: readingEaseResults, durationMs: performance.now() - started, ok };
+  return { outputs, diagnostics, readingEase: readingEaseResults, reviewDates: reviewDateSummary(selected), durationMs: performance.now() - started, ok };
 }
 
 function compileSource(
@@ -167,8 +171,9 @@ function compileSource(
     i18n: project.i18n,
     sourceLeaflet: sourceOf(project, source.id),
     templates: project.templates,
+    sameLeafletSources: project.sources,
   });
-  const diagnostics = promoteStrict(compiled.diagnostics, strict);
+  const diagnostics = promoteStrict([...compiled.diagnostics, ...lintGovernance(source, compiled.leaflet)], strict);
   if (compiled.leaflet) diagnostics.push(...lintLeafletBody(source.file, compiled.leaflet.body.blocks));
   if (compiled.leaflet) diagnostics.push(...leafletGlyphDiagnostics(project, compiled.leaflet, source));
   const failed = diagnostics.some((d) => d.severity === 'error');

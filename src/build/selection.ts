@@ -20,7 +20,7 @@ export function selectionFilter(selection: BuildSelection): (id: string, locale:
 }
 
 /** Rules that are warnings by default and errors under `--strict`. */
-const STRICT_RULES = new Set(['missing-key', 'stale-translation', 'link-text']);
+const STRICT_RULES = new Set(['missing-key', 'stale-translation', 'link-text', 'uncited-clinical-text']);
 
 export function promoteStrict(diagnostics: Diagnostic[], strict: boolean): Diagnostic[] {
   if (!strict) return diagnostics;

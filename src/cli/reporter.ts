@@ -1,5 +1,6 @@
 import type { BuildReport, OutputResult } from '../build/buildProject.ts';
 import { formatDiagnostic } from '../diagnostics/format.ts';
+import { printReviewDates } from '../lint/reviewDates.ts';
 
 const kilobytes = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
@@ -24,6 +25,7 @@ export function printBuildReport(report: BuildReport, write = (line: string) => 
     write('Reading ease (Flesch, English source; 60+ is plain English):');
     for (const r of report.readingEase) write(`  ${r.fleschReadingEase.toFixed(1).padStart(5)}  ${r.file}  (${r.words} words)`);
   }
+  printReviewDates(report.reviewDates, write);
   const built = report.outputs.filter((o) => o.status !== 'failed').length;
   const failed = report.outputs.length - built;
   write('');

@@ -10,9 +10,11 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Block, Inline, LeafletBody, ListBlock, TableBlock } from './model.ts';
-import { MarkdownContext } from './markdownContext.ts';
+import { sectionMarkOf } from './citations.ts';
+import { MarkdownContext, type SectionMark } from './markdownContext.ts';
 import { resolveImage } from './markdownImages.ts';
 import { convertInlines } from './markdownInline.ts';
+import type { SourceIndex } from './sources.ts';
 
 const parser = unified().use(remarkParse).use(remarkGfm);
 
@@ -29,12 +31,14 @@ export interface MarkdownInput {
   root: string;
   /** File line of each Markdown line (from templating); index 0 = Markdown line 1. */
   lineMap: readonly number[];
+  /** The leaflet's sources: `[@key]` citations resolve against them (and are counted). */
+  sources?: SourceIndex;
 }
 
-export function markdownToLeafletBody(input: MarkdownInput): { body: LeafletBody; diagnostics: Diagnostic[] } {
-  const context = new MarkdownContext(input.file, input.root, dirname(input.absPath), input.lineMap);
+export function markdownToLeafletBody(input: MarkdownInput): { body: LeafletBody; diagnostics: Diagnostic[]; sectionMarks: SectionMark[] } {
+  const context = new MarkdownContext(input.file, input.root, dirname(input.absPath), input.lineMap, input.markdown, input.sources);
   const blocks = convertBlocks(parseMarkdown(input.markdown).children, context);
-  return { body: { blocks }, diagnostics: context.diagnostics };
+  return { body: { blocks }, diagnostics: context.diagnostics, sectionMarks: context.sectionMarks };
 }
 
 type FlowNode = RootContent | BlockContent | DefinitionContent;
@@ -117,6 +121,11 @@ function convertBlock(node: FlowNode, context: MarkdownContext): Block[] {
     case 'thematicBreak':
       return [{ type: 'rule', key: context.nextKey(), ...at }];
     case 'html': {
+      const clinical = sectionMarkOf(node.value);
+      if (clinical !== undefined) {
+        context.markSection(clinical, node);
+        return [];
+      }
       context.report(node, 'warning', 'raw-html', 'Raw HTML is not supported; its tags are removed and its text kept');
       const text = node.value.replace(/<!--[\s\S]*?-->/g, '').replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
       return paragraph(context, node, text === '' ? [] : [{ type: 'text', value: text }]);

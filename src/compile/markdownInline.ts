@@ -1,4 +1,5 @@
-import type { PhrasingContent } from 'mdast';
+import type { PhrasingContent, Text } from 'mdast';
+import { findCitations } from './citations.ts';
 import type { Inline } from './model.ts';
 import type { MarkdownContext } from './markdownContext.ts';
 import { resolveImage } from './markdownImages.ts';
@@ -23,6 +24,23 @@ export function convertInlines(nodes: readonly PhrasingContent[], context: Markd
   return mergeText(nodes.flatMap((node) => convertInline(node, context)));
 }
 
+/** A text node, split around the `[@key]` citations the author wrote in it. */
+function textWithCitations(node: Text, context: MarkdownContext): Inline[] {
+  const citations = findCitations(node, context);
+  if (citations.length === 0) return [text(node.value)];
+  const inlines: Inline[] = [];
+  let last = 0;
+  for (const citation of citations) {
+    inlines.push(text(node.value.slice(last, citation.index)));
+    if (citation.sources.length > 0) {
+      inlines.push({ type: 'citation', sources: citation.sources, ...(citation.position ? { position: citation.position } : {}) });
+    }
+    last = citation.index + citation.length;
+  }
+  inlines.push(text(node.value.slice(last)));
+  return inlines;
+}
+
 /**
  * One mdast phrasing node to model inlines. What the model cannot show is reported as a
  * warning and its text is kept, so no words are lost from a leaflet.
@@ -30,7 +48,7 @@ export function convertInlines(nodes: readonly PhrasingContent[], context: Markd
 function convertInline(node: PhrasingContent, context: MarkdownContext): Inline[] {
   switch (node.type) {
     case 'text':
-      return [text(node.value)];
+      return textWithCitations(node, context);
     case 'emphasis':
       return [{ type: 'emphasis', children: convertInlines(node.children, context) }];
     case 'strong':
@@ -45,7 +63,12 @@ function convertInline(node: PhrasingContent, context: MarkdownContext): Inline[
       // Bare URLs the author wrote are found by the tokenizer and keep their position.
       if (node.position === undefined) return convertInlines(node.children, context);
       const position = context.positionOf(node);
-      return [{ type: 'link', url: node.url, children: convertInlines(node.children, context), ...(position ? { position } : {}) }];
+      const children = convertInlines(node.children, context).map((child) => {
+        if (child.type !== 'citation') return child;
+        context.report(node, 'warning', 'citation-in-link', 'A citation inside link text cannot link to the source list; it is printed as plain text', 'Put the citation after the link.');
+        return text(`[${child.sources.map((source) => source.number).join(', ')}]`);
+      });
+      return [{ type: 'link', url: node.url, children: mergeText(children), ...(position ? { position } : {}) }];
     }
     case 'delete':
       context.report(node, 'warning', 'unsupported-markdown', 'Strikethrough is not supported; the text is kept without it');

@@ -18,8 +18,8 @@ export const isPseudoLocale = (locale: string): boolean => locale === PSEUDO_LOC
 const EXPANSION = 1.35;
 const FILLER = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 
-/** Text that must pass through untouched: Handlebars/i18next `{{…}}`, `$t(…)`, Markdown escapes, entities. */
-const PROTECTED = /\{\{[\s\S]*?\}\}|\$t\([^)]*\)|\\[\s\S]|&[#a-zA-Z0-9]+;/g;
+/** Text that must pass through untouched: Handlebars/i18next `{{…}}`, `$t(…)`, Markdown escapes, entities, `[@key]` citations. */
+const PROTECTED = /\{\{[\s\S]*?\}\}|\$t\([^)]*\)|\\[\s\S]|&[#a-zA-Z0-9]+;|\[@[^\]\n]*\]/g;
 
 /**
  * Pads pseudo text with accented filler words until its words are EXPANSION times the

@@ -49,6 +49,11 @@ export const brandSchema = z.strictObject({
       charityNumber: z.string().optional(),
     })
     .default({}),
+  /**
+   * Where readers send comments on a leaflet (printed on the back page). Only a confirmed page
+   * or address; left out, the back page sends readers to the website.
+   */
+  feedback: z.strictObject({ url: z.url().optional(), email: z.email().optional() }).optional(),
 });
 
 export type Brand = z.infer<typeof brandSchema>;

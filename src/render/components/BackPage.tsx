@@ -20,9 +20,13 @@ export interface BackPageProps {
   qrCode?: ReactNode;
 }
 
-/** Back page: online version, contact, sources, version and dates, and the disclaimer. */
+/**
+ * Back page: online version, contact, the numbered sources (citation targets), who wrote and
+ * checked the leaflet, feedback, other formats and languages, approval lines (or, for a
+ * translation not yet approved, the notice that replaces them), and the disclaimer.
+ */
 export function BackPage({ leaflet, brand, edition, styles, leafletUrl, qrCode }: BackPageProps) {
-  const { t, frontMatter, formatDate } = leaflet;
+  const { t, frontMatter, governance } = leaflet;
   const heading = (key: string, text: string) => (
     <Text style={styles.h2} minPresenceAhead={styles.paragraph.fontSize * 3} {...semantic({ role: 'H2', key, outline: text })}>
       {text}
@@ -36,7 +40,7 @@ export function BackPage({ leaflet, brand, edition, styles, leafletUrl, qrCode }
   const website = brand.contact.website ?? brand.website;
   return (
     <Page size={[edition.pageSize.width, edition.pageSize.height]} style={styles.page}>
-      <PageFurniture styles={styles} charityName={brand.charityName} title={frontMatter.title} t={t} />
+      <PageFurniture styles={styles} charityName={brand.charityName} title={frontMatter.title} t={t} notice={governance.pageNotice} />
       {heading('back-online', t('back.onlineHeading'))}
       <View style={styles.qrRow}>
         {qrCode}
@@ -54,34 +58,51 @@ export function BackPage({ leaflet, brand, edition, styles, leafletUrl, qrCode }
       )}
       {heading('back-sources', t('back.sourcesHeading'))}
       <View style={styles.list} {...semantic({ role: 'L', key: 'back-sources-list' })}>
-        {frontMatter.sources.map((source, index) => (
-          <View key={index} style={styles.listItem} wrap={false} {...semantic({ role: 'LI', key: `back-source-${index}` })}>
-            <Text style={styles.listLabel} {...semantic({ role: 'Lbl', key: `back-source-${index}-label` })}>
-              {`${index + 1}.`}
+        {leaflet.sources.map((source) => (
+          // `id`: a named destination, the target of the body's citation numbers.
+          <View key={source.number} id={source.targetId} style={styles.listItem} wrap={false} {...semantic({ role: 'LI', key: `back-source-${source.number}` })}>
+            <Text style={styles.listLabel} {...semantic({ role: 'Lbl', key: `back-source-${source.number}-label` })}>
+              {`${source.number}.`}
             </Text>
-            <View style={styles.listBody} {...semantic({ role: 'LBody', key: `back-source-${index}-body` })}>
+            <View style={styles.listBody} {...semantic({ role: 'LBody', key: `back-source-${source.number}-body` })}>
               <Text
                 style={styles.listParagraph}
                 {...semantic({
                   role: 'P',
-                  key: `back-source-${index}-text`,
+                  key: `back-source-${source.number}-text`,
                   // A Welsh leaflet citing an English document: screen readers switch voice for it.
                   ...(source.lang === leaflet.locale ? {} : { lang: source.lang }),
                 })}
               >
-                {`${source.title}. `}
-                <Link src={source.url} style={styles.link}>
-                  {wrapUrl(printableUrl(source.url), styles.printedUrl.maxLineChars)}
-                </Link>
+                {source.url === undefined ? source.title : `${source.title}. `}
+                {source.url === undefined ? null : (
+                  <Link src={source.url} style={styles.link}>
+                    {wrapUrl(printableUrl(source.url), styles.printedUrl.maxLineChars)}
+                  </Link>
+                )}
               </Text>
             </View>
           </View>
         ))}
       </View>
       {heading('back-about', t('back.aboutHeading'))}
-      {paragraph('back-version', t('meta.version', { version: frontMatter.version }))}
-      {paragraph('back-published', t('meta.published', { date: formatDate(frontMatter.published) }))}
-      {paragraph('back-review', t('meta.reviewDue', { date: formatDate(frontMatter.reviewDue) }))}
+      {paragraph('back-author', governance.author)}
+      {paragraph('back-clinical-review', governance.clinicalReview, governance.awaitingClinicalReview ? { ...styles.paragraph, ...styles.strong } : styles.paragraph)}
+      {paragraph(
+        'back-feedback',
+        <>
+          {`${governance.feedback.text} `}
+          <Link src={governance.feedback.url} style={styles.link}>
+            {printableUrl(governance.feedback.url)}
+          </Link>
+        </>,
+      )}
+      {paragraph('back-also-available', edition.id === 'large-print' ? governance.alsoAvailable.largePrint : governance.alsoAvailable.standardPrint)}
+      {governance.status.map((line, index) => (
+        <Text key={index} style={styles.paragraph} {...semantic({ role: 'P', key: `back-status-${index}`, ...(line.lang ? { lang: line.lang } : {}) })}>
+          {line.text}
+        </Text>
+      ))}
       {paragraph('back-disclaimer', t('back.disclaimer'), styles.disclaimer)}
     </Page>
   );

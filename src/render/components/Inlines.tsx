@@ -1,4 +1,5 @@
 import { Link, Text } from '@react-pdf/renderer';
+import { Fragment } from 'react';
 import type { Inline } from '../../compile/model.ts';
 import { printableUrl, wrapUrl } from '../printedUrl.ts';
 import type { LeafletStyles } from '../styles.ts';
@@ -37,6 +38,23 @@ function InlineNode({ inline, styles }: { inline: Inline; styles: LeafletStyles 
         <Text style={styles.emphasis}>
           <Inlines inlines={inline.children} styles={styles} />
         </Text>
+      );
+    case 'citation':
+      // "[2, 5]": each number links to its entry in the numbered source list. Body size, not a
+      // superscript: nothing may print below the edition's minimum text size.
+      return (
+        <>
+          {'['}
+          {inline.sources.map((source, index) => (
+            <Fragment key={source.targetId}>
+              {index > 0 ? ', ' : null}
+              <Link src={`#${source.targetId}`} style={{ color: styles.link.color }}>
+                {String(source.number)}
+              </Link>
+            </Fragment>
+          ))}
+          {']'}
+        </>
       );
     case 'link': {
       const shown = printableUrl(inline.url);

@@ -17,7 +17,7 @@ export function LeafletDocument({ leaflet, brand, edition, styles, leafletUrl, q
     <Document>
       <Cover leaflet={leaflet} brand={brand} edition={edition} styles={styles} />
       <Page size={[edition.pageSize.width, edition.pageSize.height]} style={styles.page}>
-        <PageFurniture styles={styles} charityName={brand.charityName} title={leaflet.frontMatter.title} t={leaflet.t} />
+        <PageFurniture styles={styles} charityName={brand.charityName} title={leaflet.frontMatter.title} t={leaflet.t} notice={leaflet.governance.pageNotice} />
         <Blocks blocks={leaflet.body.blocks} styles={styles} />
       </Page>
       {Array.from({ length: notesPages }, (_, index) => (
@@ -29,6 +29,7 @@ export function LeafletDocument({ leaflet, brand, edition, styles, leafletUrl, q
           title={leaflet.frontMatter.title}
           t={leaflet.t}
           ruleColour={brand.colours.muted}
+          notice={leaflet.governance.pageNotice}
         />
       ))}
       <BackPage leaflet={leaflet} brand={brand} edition={edition} styles={styles} leafletUrl={leafletUrl} qrCode={qrCode} />

@@ -21,15 +21,34 @@ function PageNumberFooter({ styles, label, fixed }: { styles: LeafletStyles; lab
  * the text below; the full title is on the cover and in the document properties. The footer
  * is laid out with a placeholder label; the real one replaces it after pagination.
  */
-export function PageFurniture({ styles, charityName, title, t }: { styles: LeafletStyles; charityName: string; title: string; t: Translate }) {
+export function PageFurniture({
+  styles,
+  charityName,
+  title,
+  t,
+  notice,
+}: {
+  styles: LeafletStyles;
+  charityName: string;
+  title: string;
+  t: Translate;
+  /** Replaces the header on every page of a translation not yet approved ("Cyfieithiad drafft · Draft translation"). */
+  notice?: string | undefined;
+}) {
   return (
     <>
-      <View style={styles.header} fixed>
-        <Text style={styles.furnitureText}>{charityName}</Text>
-        <Text style={{ ...styles.furnitureText, maxWidth: '62%', textAlign: 'right', maxLines: 1 }}>
-          {title}
-        </Text>
-      </View>
+      {notice ? (
+        <View style={styles.header} fixed>
+          <Text style={{ ...styles.furnitureText, fontWeight: 700, maxLines: 1 }}>{notice}</Text>
+        </View>
+      ) : (
+        <View style={styles.header} fixed>
+          <Text style={styles.furnitureText}>{charityName}</Text>
+          <Text style={{ ...styles.furnitureText, maxWidth: '62%', textAlign: 'right', maxLines: 1 }}>
+            {title}
+          </Text>
+        </View>
+      )}
       <PageNumberFooter styles={styles} label={t('page.ofTotal', { page: 0, total: 0 })} fixed />
     </>
   );

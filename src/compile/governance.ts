@@ -31,6 +31,11 @@ export interface Governance {
    * in its language and in English (tagged en-GB) takes their place: it is not approved.
    */
   status: PrintedLine[];
+  /**
+   * For a draft or out-of-date translation: what it is, in its language and in English (the
+   * cover's notice box, and the first lines of `status`). Absent for approved leaflets.
+   */
+  notice?: PrintedLine[];
   /** For a draft or out-of-date translation: one line for the top of every page, in both languages. */
   pageNotice?: string;
 }
@@ -87,12 +92,12 @@ export function buildGovernance(input: GovernanceInput): Governance {
   const unapproved = translationState === 'draft' || translationState === 'stale' ? translationState : undefined;
   const noticeKey = unapproved === 'stale' ? 'governance.staleNotice' : 'governance.draftNotice';
   const headerKey = unapproved === 'stale' ? 'governance.staleHeader' : 'governance.draftHeader';
+  const notice: PrintedLine[] = [
+    { text: t(noticeKey) },
+    ...(t(noticeKey) === tSource(noticeKey) ? [] : [{ text: tSource(noticeKey), lang: input.sourceLocale }]),
+  ];
   const status: PrintedLine[] = unapproved
-    ? [
-        { text: t(noticeKey) },
-        ...(t(noticeKey) === tSource(noticeKey) ? [] : [{ text: tSource(noticeKey), lang: input.sourceLocale }]),
-        { text: t('governance.translatedFrom', { version: frontMatter.translation?.sourceVersion ?? frontMatter.version }) },
-      ]
+    ? [...notice, { text: t('governance.translatedFrom', { version: frontMatter.translation?.sourceVersion ?? frontMatter.version }) }]
     : [
         { text: t('meta.version', { version: frontMatter.version }) },
         { text: t('meta.published', { date: input.formatDate(frontMatter.published) }) },
@@ -106,6 +111,6 @@ export function buildGovernance(input: GovernanceInput): Governance {
     feedback: { text: t('governance.feedback'), url: feedbackUrl(input.brand) },
     alsoAvailable: { standardPrint: alsoAvailable(t('governance.largePrint')), largePrint: alsoAvailable(t('governance.standardPrint')) },
     status,
-    ...(unapproved ? { pageNotice: bilingual(t(headerKey), tSource(headerKey)) } : {}),
+    ...(unapproved ? { notice, pageNotice: bilingual(t(headerKey), tSource(headerKey)) } : {}),
   };
 }

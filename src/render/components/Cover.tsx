@@ -15,8 +15,8 @@ interface CoverProps {
 /** Cover: logo, strap line, title, who it is for, summary, and any translation notice. */
 export function Cover({ leaflet, brand, edition, styles }: CoverProps) {
   const { t, frontMatter, translationState } = leaflet;
-  const notice =
-    translationState === 'draft' ? t('cover.draftTranslation') : translationState === 'stale' ? t('cover.staleTranslation') : null;
+  // A translation not yet approved says so in its language and in English.
+  const notice = leaflet.governance.notice;
   return (
     <Page size={[edition.pageSize.width, edition.pageSize.height]} style={styles.coverPage}>
       <View style={styles.coverBand}>
@@ -31,9 +31,11 @@ export function Cover({ leaflet, brand, edition, styles }: CoverProps) {
         </Text>
         {notice ? (
           <View style={styles.notice}>
-            <Text style={styles.noticeText} {...semantic({ role: 'P', key: 'cover-notice' })}>
-              {notice}
-            </Text>
+            {notice.map((line, index) => (
+              <Text key={index} style={styles.noticeText} {...semantic({ role: 'P', key: `cover-notice-${index}`, ...(line.lang ? { lang: line.lang } : {}) })}>
+                {line.text}
+              </Text>
+            ))}
           </View>
         ) : null}
         <Text style={styles.coverLabel} {...semantic({ role: 'P', key: 'cover-audience-label' })}>

@@ -90,7 +90,7 @@ export function buildGovernance(input: GovernanceInput): Governance {
   const alsoAvailable = (format: string) => t('governance.alsoAvailable', { formats: [format, ...languages].join(', ') });
 
   const unapproved = translationState === 'draft' || translationState === 'stale' ? translationState : undefined;
-  const noticeKey = unapproved === 'stale' ? 'governance.staleNotice' : 'governance.draftNotice';
+  const noticeKey = unapproved === 'stale' ? 'cover.staleTranslation' : 'cover.draftTranslation';
   const headerKey = unapproved === 'stale' ? 'governance.staleHeader' : 'governance.draftHeader';
   const notice: PrintedLine[] = [
     { text: t(noticeKey) },

@@ -27,13 +27,14 @@ export interface Governance {
    */
   alsoAvailable: { standardPrint: string; largePrint: string };
   /**
-   * Version, published and review-due lines. For a draft or out-of-date translation, a notice
-   * in its language and in English (tagged en-GB) takes their place: it is not approved.
+   * The approval line: "Version 1.1 · Published … · Review due …". For a draft or out-of-date
+   * translation, a line saying it is not approved takes its place, in its language and in
+   * English (tagged en-GB).
    */
   status: PrintedLine[];
   /**
    * For a draft or out-of-date translation: what it is, in its language and in English (the
-   * cover's notice box, and the first lines of `status`). Absent for approved leaflets.
+   * cover's notice box). Absent for approved leaflets.
    */
   notice?: PrintedLine[];
   /** For a draft or out-of-date translation: one line for the top of every page, in both languages. */
@@ -80,6 +81,10 @@ function feedbackUrl(brand: GovernanceInput['brand']): string {
   return brand.website;
 }
 
+/** A line in the leaflet's language and the same in English (tagged), or one line when they are the same. */
+const bilingualLines = (own: string, english: string, englishLocale: string): PrintedLine[] =>
+  own === english ? [{ text: own }] : [{ text: own }, { text: english, lang: englishLocale }];
+
 /** Both languages' versions of a string, or one when they are the same (an English locale). */
 const bilingual = (own: string, english: string): string => (own === english ? own : `${own} · ${english}`);
 
@@ -92,16 +97,19 @@ export function buildGovernance(input: GovernanceInput): Governance {
   const unapproved = translationState === 'draft' || translationState === 'stale' ? translationState : undefined;
   const noticeKey = unapproved === 'stale' ? 'cover.staleTranslation' : 'cover.draftTranslation';
   const headerKey = unapproved === 'stale' ? 'governance.staleHeader' : 'governance.draftHeader';
-  const notice: PrintedLine[] = [
-    { text: t(noticeKey) },
-    ...(t(noticeKey) === tSource(noticeKey) ? [] : [{ text: tSource(noticeKey), lang: input.sourceLocale }]),
-  ];
+  const notice = bilingualLines(t(noticeKey), tSource(noticeKey), input.sourceLocale);
+  const statusKey = unapproved === 'stale' ? 'governance.staleStatus' : 'governance.draftStatus';
+  const sourceVersion = frontMatter.translation?.sourceVersion ?? frontMatter.version;
   const status: PrintedLine[] = unapproved
-    ? [...notice, { text: t('governance.translatedFrom', { version: frontMatter.translation?.sourceVersion ?? frontMatter.version }) }]
+    ? bilingualLines(t(statusKey, { version: sourceVersion }), tSource(statusKey, { version: sourceVersion }), input.sourceLocale)
     : [
-        { text: t('meta.version', { version: frontMatter.version }) },
-        { text: t('meta.published', { date: input.formatDate(frontMatter.published) }) },
-        { text: t('meta.reviewDue', { date: input.formatDate(frontMatter.reviewDue) }) },
+        {
+          text: [
+            t('meta.version', { version: frontMatter.version }),
+            t('meta.published', { date: input.formatDate(frontMatter.published) }),
+            t('meta.reviewDue', { date: input.formatDate(frontMatter.reviewDue) }),
+          ].join(' · '),
+        },
       ];
 
   return {

@@ -121,7 +121,7 @@ export function sampleLeaflet(overrides: Partial<CompiledLeaflet> = {}): Compile
       awaitingClinicalReview: true,
       feedback: { text: 'Tell us what you think of this leaflet:', url: 'https://www.alopecia.org.uk' },
       alsoAvailable: { standardPrint: 'Also available in: large print.', largePrint: 'Also available in: standard print.' },
-      status: [{ text: 'Version 1.0' }, { text: 'Published 2026-11-26' }, { text: 'Review due 2027-11-26' }],
+      status: [{ text: 'Version 1.0 · Published 2026-11-26 · Review due 2027-11-26' }],
     },
     translationState: 'source',
     t: (key, options = {}) => (STRINGS[key] ?? key).replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(options[name] ?? '')),

@@ -21,9 +21,9 @@ export interface BackPageProps {
 }
 
 /**
- * Back page: online version, contact, the numbered sources (citation targets), who wrote and
- * checked the leaflet, feedback, other formats and languages, approval lines (or, for a
- * translation not yet approved, the notice that replaces them), and the disclaimer.
+ * Back page: online version, contact, who wrote and checked the leaflet, feedback, other
+ * formats and languages, the approval line (or, for a translation not yet approved, the notice
+ * that replaces it), and the disclaimer. The sources close the body (SourceList).
  */
 export function BackPage({ leaflet, brand, edition, styles, leafletUrl, qrCode }: BackPageProps) {
   const { t, frontMatter, governance } = leaflet;
@@ -56,38 +56,8 @@ export function BackPage({ leaflet, brand, edition, styles, leafletUrl, qrCode }
           </Link>
         </>,
       )}
-      {heading('back-sources', t('back.sourcesHeading'))}
-      <View style={styles.list} {...semantic({ role: 'L', key: 'back-sources-list' })}>
-        {leaflet.sources.map((source) => (
-          // `id`: a named destination, the target of the body's citation numbers.
-          <View key={source.number} id={source.targetId} style={styles.listItem} wrap={false} {...semantic({ role: 'LI', key: `back-source-${source.number}` })}>
-            <Text style={styles.listLabel} {...semantic({ role: 'Lbl', key: `back-source-${source.number}-label` })}>
-              {`${source.number}.`}
-            </Text>
-            <View style={styles.listBody} {...semantic({ role: 'LBody', key: `back-source-${source.number}-body` })}>
-              <Text
-                style={styles.listParagraph}
-                {...semantic({
-                  role: 'P',
-                  key: `back-source-${source.number}-text`,
-                  // A Welsh leaflet citing an English document: screen readers switch voice for it.
-                  ...(source.lang === leaflet.locale ? {} : { lang: source.lang }),
-                })}
-              >
-                {source.url === undefined ? source.title : `${source.title}. `}
-                {source.url === undefined ? null : (
-                  <Link src={source.url} style={styles.link}>
-                    {wrapUrl(printableUrl(source.url), styles.printedUrl.maxLineChars)}
-                  </Link>
-                )}
-              </Text>
-            </View>
-          </View>
-        ))}
-      </View>
       {heading('back-about', t('back.aboutHeading'))}
-      {paragraph('back-author', governance.author)}
-      {paragraph('back-clinical-review', governance.clinicalReview, governance.awaitingClinicalReview ? { ...styles.paragraph, ...styles.strong } : styles.paragraph)}
+      {paragraph('back-author', `${governance.author} ${governance.clinicalReview}`)}
       {paragraph(
         'back-feedback',
         <>
@@ -95,9 +65,9 @@ export function BackPage({ leaflet, brand, edition, styles, leafletUrl, qrCode }
           <Link src={governance.feedback.url} style={styles.link}>
             {printableUrl(governance.feedback.url)}
           </Link>
+          {` ${edition.id === 'large-print' ? governance.alsoAvailable.largePrint : governance.alsoAvailable.standardPrint}`}
         </>,
       )}
-      {paragraph('back-also-available', edition.id === 'large-print' ? governance.alsoAvailable.largePrint : governance.alsoAvailable.standardPrint)}
       {governance.status.map((line, index) => (
         <Text key={index} style={styles.paragraph} {...semantic({ role: 'P', key: `back-status-${index}`, ...(line.lang ? { lang: line.lang } : {}) })}>
           {line.text}

@@ -4,6 +4,7 @@ import { Blocks } from './Blocks.tsx';
 import { Cover } from './Cover.tsx';
 import { NotesPage } from './NotesPage.tsx';
 import { PageFurniture } from './PageFurniture.tsx';
+import { SourceList } from './SourceList.tsx';
 
 /** `styles`: buildStyles for this brand and edition, with the brand's fallback fonts. */
 export interface LeafletDocumentProps extends BackPageProps {
@@ -19,6 +20,7 @@ export function LeafletDocument({ leaflet, brand, edition, styles, leafletUrl, q
       <Page size={[edition.pageSize.width, edition.pageSize.height]} style={styles.page}>
         <PageFurniture styles={styles} charityName={brand.charityName} title={leaflet.frontMatter.title} t={leaflet.t} notice={leaflet.governance.pageNotice} />
         <Blocks blocks={leaflet.body.blocks} styles={styles} />
+        <SourceList leaflet={leaflet} styles={styles} />
       </Page>
       {Array.from({ length: notesPages }, (_, index) => (
         <NotesPage

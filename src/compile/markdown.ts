@@ -10,7 +10,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Block, Inline, LeafletBody, ListBlock, TableBlock } from './model.ts';
-import { sectionMarkOf } from './citations.ts';
+import { protectCitations, sectionMarkOf } from './citations.ts';
 import { MarkdownContext, type SectionMark } from './markdownContext.ts';
 import { resolveImage } from './markdownImages.ts';
 import { convertInlines } from './markdownInline.ts';
@@ -36,8 +36,9 @@ export interface MarkdownInput {
 }
 
 export function markdownToLeafletBody(input: MarkdownInput): { body: LeafletBody; diagnostics: Diagnostic[]; sectionMarks: SectionMark[] } {
-  const context = new MarkdownContext(input.file, input.root, dirname(input.absPath), input.lineMap, input.markdown, input.sources);
-  const blocks = convertBlocks(parseMarkdown(input.markdown).children, context);
+  const { markdown, citations } = protectCitations(input.markdown);
+  const context = new MarkdownContext(input.file, input.root, dirname(input.absPath), input.lineMap, citations, input.sources);
+  const blocks = convertBlocks(parseMarkdown(markdown).children, context);
   return { body: { blocks }, diagnostics: context.diagnostics, sectionMarks: context.sectionMarks };
 }
 
@@ -57,7 +58,7 @@ function convertParagraph(node: Paragraph, context: MarkdownContext): Block[] {
     const position = context.positionOf(only);
     const src = resolveImage(only, context);
     if (src === undefined) return [];
-    return [{ type: 'image', key, src, alt: only.alt ?? '', ...(only.title ? { title: only.title } : {}), ...(position ? { position } : {}) }];
+    return [{ type: 'image', key, src, alt: context.restore(only.alt ?? ''), ...(only.title ? { title: context.restore(only.title) } : {}), ...(position ? { position } : {}) }];
   }
   return paragraph(context, node, convertInlines(node.children, context));
 }
@@ -127,18 +128,18 @@ function convertBlock(node: FlowNode, context: MarkdownContext): Block[] {
         return [];
       }
       context.report(node, 'warning', 'raw-html', 'Raw HTML is not supported; its tags are removed and its text kept');
-      const text = node.value.replace(/<!--[\s\S]*?-->/g, '').replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
+      const text = context.restore(node.value).replace(/<!--[\s\S]*?-->/g, '').replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
       return paragraph(context, node, text === '' ? [] : [{ type: 'text', value: text }]);
     }
     case 'code': {
       context.report(node, 'warning', 'unsupported-markdown', 'Code blocks are not supported; the text is kept as a paragraph');
-      const lines = node.value.split('\n');
+      const lines = context.restore(node.value).split('\n');
       const inlines = lines.flatMap((line, index): Inline[] => (index === 0 ? [{ type: 'code', value: line }] : [{ type: 'break' }, { type: 'code', value: line }]));
       return paragraph(context, node, node.value === '' ? [] : inlines);
     }
     case 'definition': {
       context.report(node, 'warning', 'unsupported-markdown', 'Link reference definitions are not supported; the definition is kept as text', 'Write links as [text](url).');
-      return paragraph(context, node, [{ type: 'text', value: `${node.label ?? node.identifier}: ${node.url}` }]);
+      return paragraph(context, node, [{ type: 'text', value: context.restore(`${node.label ?? node.identifier}: ${node.url}`) }]);
     }
     case 'footnoteDefinition': {
       context.report(node, 'warning', 'unsupported-markdown', 'Footnotes are not supported; the footnote text is kept as a paragraph');
@@ -146,7 +147,7 @@ function convertBlock(node: FlowNode, context: MarkdownContext): Block[] {
     }
     default:
       context.report(node, 'warning', 'unsupported-markdown', `Unsupported Markdown (${node.type}); its text is kept`);
-      return 'children' in node || 'value' in node ? paragraph(context, node, [{ type: 'text', value: toString(node) }]) : [];
+      return 'children' in node || 'value' in node ? paragraph(context, node, [{ type: 'text', value: context.restore(toString(node)) }]) : [];
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Node } from 'mdast';
 import { diagnostic, type Diagnostic, type Severity } from '../diagnostics/diagnostic.ts';
 import type { CitedSource, SourcePosition } from './model.ts';
+import { restoreCitations, type WrittenCitation } from './citations.ts';
 import type { SourceIndex } from './sources.ts';
 
 /** `<!-- clinical -->` or `<!-- not clinical -->`, and how many block keys were issued before it. */
@@ -25,11 +26,16 @@ export class MarkdownContext {
     readonly markdownDir: string,
     /** File line of each Markdown line (index 0 = line 1). */
     private readonly lineMap: readonly number[],
-    /** The templated Markdown being converted (citations are checked against what was written). */
-    readonly markdown = '',
+    /** The citations the author wrote, in the order of their placeholders (see citations.ts). */
+    readonly citations: readonly WrittenCitation[] = [],
     /** The leaflet's sources, for citations; without it every citation is an unknown key. */
     private readonly sources?: SourceIndex,
   ) {}
+
+  /** The written text of any citation placeholders in a value that is not prose. */
+  restore(value: string): string {
+    return this.citations.length === 0 ? value : restoreCitations(value, this.citations);
+  }
 
   /** Resolves one citation key, or reports it as unknown at `position`. */
   cite(key: string, position: SourcePosition): CitedSource | undefined {

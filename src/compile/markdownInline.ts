@@ -26,7 +26,7 @@ export function convertInlines(nodes: readonly PhrasingContent[], context: Markd
 
 /** A text node, split around the `[@key]` citations the author wrote in it. */
 function textWithCitations(node: Text, context: MarkdownContext): Inline[] {
-  const citations = findCitations(node, context);
+  const citations = findCitations(node.value, context.citations, (key, position) => context.cite(key, position), (line) => context.fileLine(line));
   if (citations.length === 0) return [text(node.value)];
   const inlines: Inline[] = [];
   let last = 0;
@@ -54,7 +54,7 @@ function convertInline(node: PhrasingContent, context: MarkdownContext): Inline[
     case 'strong':
       return [{ type: 'strong', children: convertInlines(node.children, context) }];
     case 'inlineCode':
-      return [{ type: 'code', value: node.value }];
+      return [{ type: 'code', value: context.restore(node.value) }];
     case 'break':
       return [{ type: 'break' }];
     case 'link': {
@@ -63,31 +63,32 @@ function convertInline(node: PhrasingContent, context: MarkdownContext): Inline[
       // Bare URLs the author wrote are found by the tokenizer and keep their position.
       if (node.position === undefined) return convertInlines(node.children, context);
       const position = context.positionOf(node);
+      const url = context.restore(node.url);
       const children = convertInlines(node.children, context).map((child) => {
         if (child.type !== 'citation') return child;
         context.report(node, 'warning', 'citation-in-link', 'A citation inside link text cannot link to the source list; it is printed as plain text', 'Put the citation after the link.');
         return text(`[${child.sources.map((source) => source.number).join(', ')}]`);
       });
-      return [{ type: 'link', url: node.url, children: mergeText(children), ...(position ? { position } : {}) }];
+      return [{ type: 'link', url, children: mergeText(children), ...(position ? { position } : {}) }];
     }
     case 'delete':
       context.report(node, 'warning', 'unsupported-markdown', 'Strikethrough is not supported; the text is kept without it');
       return convertInlines(node.children, context);
     case 'html': {
-      const kept = stripTags(node.value);
+      const kept = stripTags(context.restore(node.value));
       context.report(node, 'warning', 'raw-html', 'Raw HTML is not supported; its tags are removed and its text kept');
       return kept === '' ? [] : [text(kept)];
     }
     case 'image':
       resolveImage(node, context);
       context.report(node, 'warning', 'inline-image', 'Images inside text are not supported; the alt text is printed instead', 'Put the image in a paragraph of its own.');
-      return [text(node.alt ?? '')];
+      return [text(context.restore(node.alt ?? ''))];
     case 'linkReference':
       context.report(node, 'warning', 'unsupported-markdown', 'Reference-style links are not supported; the link text is kept', 'Write the link as [text](url).');
       return convertInlines(node.children, context);
     case 'imageReference':
       context.report(node, 'warning', 'unsupported-markdown', 'Reference-style images are not supported; the alt text is kept');
-      return [text(node.alt ?? '')];
+      return [text(context.restore(node.alt ?? ''))];
     case 'footnoteReference':
       context.report(node, 'warning', 'unsupported-markdown', 'Footnotes are not supported; the reference is kept as text');
       return [text(`[${node.label ?? node.identifier}]`)];

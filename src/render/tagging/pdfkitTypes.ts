@@ -25,12 +25,15 @@ export interface PdfKitDocument {
   addStructure(element: PdfStructElement): PdfKitDocument;
   link(x: number, y: number, w: number, h: number, url: string, options?: Record<string, unknown>): PdfKitDocument;
   goTo(x: number, y: number, w: number, h: number, name: string, options?: Record<string, unknown>): PdfKitDocument;
+  addNamedDestination(name: string, type?: string, ...args: Array<number | null | undefined>): void;
+  /** Current transformation matrix, user space to page space. */
+  _ctm: [number, number, number, number, number, number];
   save(): PdfKitDocument;
   restore(): PdfKitDocument;
   translate(x: number, y: number): PdfKitDocument;
   end(): void;
   on(event: string, listener: (...args: never[]) => void): PdfKitDocument;
   outline: PdfOutlineItem;
-  page: { markings: unknown[] } | null;
+  page: { markings: unknown[]; height: number } | null;
   info: Record<string, unknown>;
 }

@@ -81,6 +81,16 @@ export function renderTagged(doc: PdfKitDocument, root: LayoutNode): void {
     const tagged = links.annotationOptions(url);
     return pdfkitLink.call(doc, x, y, w, h, url, { ...options, ...tagged });
   };
+  // react-pdf places a named destination (an element's `id`) at its box, which is relative to
+  // its parent, while pdfkit takes page coordinates: map the point through the current
+  // transformation, as pdfkit does for annotation rectangles.
+  const pdfkitDestination = Object.getPrototypeOf(doc).addNamedDestination as PdfKitDocument['addNamedDestination'];
+  doc.addNamedDestination = (name, type, x, y, ...rest) => {
+    if (type !== 'XYZ' || typeof x !== 'number' || typeof y !== 'number' || !doc.page) return pdfkitDestination.call(doc, name, type, x, y, ...rest);
+    const [a, b, c, d, e, f] = doc._ctm;
+    const pageY = b * x + d * y + f;
+    return pdfkitDestination.call(doc, name, type, a * x + c * y + e, doc.page.height - pageY, ...rest);
+  };
   // react-pdf draws a link to `#name` (a named destination) with goTo instead of link.
   const pdfkitGoTo = Object.getPrototypeOf(doc).goTo as PdfKitDocument['goTo'];
   doc.goTo = (x, y, w, h, name, options) => {
@@ -132,6 +142,7 @@ export function renderTagged(doc: PdfKitDocument, root: LayoutNode): void {
     marker.uninstall();
     delete (doc as Partial<PdfKitDocument>).link;
     delete (doc as Partial<PdfKitDocument>).goTo;
+    delete (doc as Partial<PdfKitDocument>).addNamedDestination;
     delete (doc as Partial<PdfKitDocument>).end;
   }
 }

@@ -97,7 +97,9 @@ export function buildGovernance(input: GovernanceInput): Governance {
   const unapproved = translationState === 'draft' || translationState === 'stale' ? translationState : undefined;
   const noticeKey = unapproved === 'stale' ? 'cover.staleTranslation' : 'cover.draftTranslation';
   const headerKey = unapproved === 'stale' ? 'governance.staleHeader' : 'governance.draftHeader';
-  const notice = bilingualLines(t(noticeKey), tSource(noticeKey), input.sourceLocale);
+  // In English only the short label: the cover has little room, and the running header says it too.
+  const notice: PrintedLine[] =
+    t(noticeKey) === tSource(noticeKey) ? [{ text: t(noticeKey) }] : [{ text: t(noticeKey) }, { text: `${tSource(headerKey)}.`, lang: input.sourceLocale }];
   const statusKey = unapproved === 'stale' ? 'governance.staleStatus' : 'governance.draftStatus';
   const sourceVersion = frontMatter.translation?.sourceVersion ?? frontMatter.version;
   const status: PrintedLine[] = unapproved

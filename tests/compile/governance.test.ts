@@ -38,7 +38,7 @@ describe('governance strings', () => {
     ]);
     expect(governance.notice).toEqual([
       { text: expect.stringMatching(/^Cyfieithiad drafft:/) },
-      { text: expect.stringMatching(/^Draft translation:/), lang: 'en-GB' },
+      { text: 'Draft translation.', lang: 'en-GB' },
     ]);
     expect(governance.pageNotice).toBe('Cyfieithiad drafft · Draft translation');
   });

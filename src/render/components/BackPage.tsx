@@ -57,7 +57,13 @@ export function BackPage({ leaflet, brand, edition, styles, leafletUrl, qrCode }
         </>,
       )}
       {heading('back-about', t('back.aboutHeading'))}
-      {paragraph('back-author', `${governance.author} ${governance.clinicalReview}`)}
+      {paragraph(
+        'back-author',
+        <>
+          {`${governance.author} `}
+          {governance.awaitingClinicalReview ? <Text style={styles.strong}>{governance.clinicalReview}</Text> : governance.clinicalReview}
+        </>,
+      )}
       {paragraph(
         'back-feedback',
         <>

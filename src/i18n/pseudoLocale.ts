@@ -35,8 +35,9 @@ function expand(originalWords: string, pseudoWords: string, pseudo: string): str
     missing -= 1 + [...word].length;
   }
   if (words.length === 0) return pseudo;
-  // Padding goes before trailing spaces and newlines so the Markdown layout is unchanged.
-  const trailing = /\s*$/.exec(pseudo)![0];
+  // Padding goes before trailing spaces and newlines so the Markdown layout is unchanged, and
+  // before a closing colon or citation, so "are: [@key]" still introduces the list after it.
+  const trailing = /(?:\s|:|\[@[^\]\n]*\])*$/.exec(pseudo)![0];
   return `${pseudo.slice(0, pseudo.length - trailing.length)} ${words.join(' ')}${trailing}`;
 }
 

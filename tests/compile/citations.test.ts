@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Block, Inline } from '../../src/compile/model.ts';
 import { promoteStrict } from '../../src/build/selection.ts';
+import { pseudoLocalize } from '../../src/i18n/pseudoLocale.ts';
 import { compileBody } from './compileHelper.ts';
 
 /** Two keyed sources; the body starts on file line 17. */
@@ -111,6 +112,12 @@ describe('citations', () => {
     // Columns after a citation are unchanged: the link after it starts where it was written.
     expect(paragraph.children[3]).toMatchObject({ position: { line: BODY_START, column: 28 } });
     expect(leaflet!.sources.map((s) => s.citations)).toEqual([1, 0]);
+  });
+
+  it('the pseudo-locale keeps citations as they are, and pads before a closing colon and citation', () => {
+    const pseudo = pseudoLocalize('The common ones are: [@nice-ta958]');
+    expect(pseudo).toMatch(/: \[@nice-ta958\]$/);
+    expect(pseudo).not.toContain('common');
   });
 
   it('a citation inside link text is kept as its number, with a warning', async () => {

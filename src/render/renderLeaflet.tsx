@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { CompiledLeaflet } from '../compile/leaflet.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { LoadedBrand } from '../load/brand.ts';
+import { governanceLines } from './components/governanceLines.tsx';
 import { LeafletDocument } from './components/LeafletDocument.tsx';
 import { NarrowText } from './components/narrowText.ts';
 import { QrCode } from './components/QrCode.tsx';
@@ -104,6 +105,8 @@ export async function layoutWithFit(input: RenderInput, fit: Fit, cover?: LaidOu
       leafletUrl={input.leafletUrl}
       qrCode={input.qrCode ?? leafletQrCode(input)}
       blocks={blocks}
+      aboutLines={governanceLines(leaflet.governance, edition, styles)}
+      {...(leaflet.governance.pageNotice ? { footerNote: leaflet.governance.pageNotice } : {})}
     />
   );
   const [body, laidOutCover] = await Promise.all([

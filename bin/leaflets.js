@@ -6,6 +6,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sourceState } from './sourceState.js';
 
+// Before anything loads react-pdf: the text layout memo's module hook (src/render/perf). It is
+// plain JavaScript, the same file in src/ and dist/.
+await import('../src/render/perf/registerLayoutMemo.mjs');
 // `leaflets ... | head` closes the pipe early: stop quietly rather than crash on EPIPE.
 process.stdout.on('error', (error) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);

@@ -19,12 +19,30 @@ import { resolveImage } from './markdownImages.ts';
 import { convertInlines } from './markdownInline.ts';
 import { markdownShapeProblems } from './markdownShape.ts';
 import type { SourceIndex } from './sources.ts';
+import { DigestMemo } from './digestMemo.ts';
+import { PiecewiseParser } from './markdownChunks.ts';
 
 const parser = unified().use(remarkParse).use(remarkGfm);
 
+/** The whole text in one parse, without memos. */
+export const parseMarkdownWhole = (markdown: string): Root => parser.parse(markdown);
+
+/**
+ * Parsed trees by digest of the Markdown, and of each of its top-level pieces (an edit parses
+ * only the pieces it changed: markdownChunks.ts). The conversion below only reads them.
+ */
+const parsedMarkdown = new DigestMemo<Root>(200);
+const piecewise = new PiecewiseParser(parseMarkdownWhole);
+
 export function parseMarkdown(markdown: string): Root {
-  return parser.parse(markdown);
+  return parsedMarkdown.get(markdown, () => piecewise.parseInPieces(markdown));
 }
+
+/** Forgets remembered parses (tests, and the render bench's cold runs). */
+export const clearMarkdownMemo = (): void => {
+  parsedMarkdown.clear();
+  piecewise.clear();
+};
 
 export interface MarkdownInput {
   markdown: string;

@@ -31,6 +31,8 @@ describe('the command entry point', () => {
     tool = mkdtempSync(path.join(tmpdir(), 'leaflets-entry-'));
     cpSync(path.join(PROJECT_ROOT, 'bin'), path.join(tool, 'bin'), { recursive: true });
     cpSync(path.join(PROJECT_ROOT, 'tsconfig.json'), path.join(tool, 'tsconfig.json'));
+    // bin/ registers the layout memo's module hook from src/ before it picks src/ or dist/.
+    cpSync(path.join(PROJECT_ROOT, 'src/render/perf'), path.join(tool, 'src/render/perf'), { recursive: true });
     writeFileSync(path.join(tool, 'package.json'), '{ "type": "module" }\n');
     symlinkSync(path.join(PROJECT_ROOT, 'node_modules'), path.join(tool, 'node_modules'), 'dir');
     mkdirSync(path.join(tool, 'src/cli'), { recursive: true });

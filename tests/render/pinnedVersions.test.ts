@@ -21,6 +21,8 @@ function installedVersions(name: string): string[] {
 }
 
 /**
+ * The render speed-ups wrap textkit's layout engine (src/render/perf/textkitShim.mjs), fontkit's
+ * shaping (shapingCache.ts) and pdfkit's font and stream internals (perf/pdfkitFastPaths.ts).
  * The tagging pass drives @react-pdf/render's `render` node by node and intercepts pdfkit's
  * content operators; pagination reads @react-pdf/layout's laid-out boxes and textkit's lines
  * (src/render/pagination). All are internals. A silent upgrade could leave content untagged or
@@ -32,11 +34,11 @@ describe('pinned renderer versions', () => {
     dependencies: Record<string, string>;
     overrides: Record<string, string>;
   };
-  it.each(['@react-pdf/renderer', '@react-pdf/render', '@react-pdf/layout', '@react-pdf/textkit', 'pdfkit'])('%s is installed at the exact pinned version', (name) => {
+  it.each(['@react-pdf/renderer', '@react-pdf/render', '@react-pdf/layout', '@react-pdf/textkit', '@react-pdf/stylesheet', 'pdfkit', 'fontkit'])('%s is installed at the exact pinned version', (name) => {
     const pinned = pkg.overrides[name] ?? pkg.dependencies[name];
     expect(pinned, `${name} must be pinned to an exact version`).toMatch(/^\d+\.\d+\.\d+$/);
     for (const version of installedVersions(name)) {
-      expect(version, `${name} drifted: re-run the tagging and pagination tests against the new version before changing the pin`).toBe(pinned);
+      expect(version, `${name} drifted: re-run the tagging, pagination, layout memo and draw tests against the new version before changing the pin`).toBe(pinned);
     }
   });
 });

@@ -3,7 +3,7 @@ import type { Block, Inline, ListBlock, TableBlock } from '../../compile/model.t
 import { KEEP_WITH_NEXT, REPEAT_ON_CONTINUATION } from '../pagination/flowProps.ts';
 import { semantic } from '../semantics.ts';
 import type { LeafletStyles } from '../styles.ts';
-import type { HyphenationCallback } from '../tables/hyphenation.ts';
+import { longWordBreaker, type HyphenationCallback } from '../tables/hyphenation.ts';
 import type { MeasureText } from '../tables/measureText.ts';
 import { tableColumnWidths } from '../tables/tableColumns.ts';
 import { Inlines, plainText } from './Inlines.tsx';
@@ -127,10 +127,7 @@ function Table({ table, context }: { table: TableBlock; context: BlockContext })
   });
   // Only a word wider than its column may break, at a syllable: shorter words wrap whole.
   const fontSize = styles.tableText.fontSize;
-  const breakLongWords = (column: number, bold: boolean) => {
-    const room = widths[column]! - 2 * styles.tableCell.padding;
-    return (word: string) => (measure(word, fontSize, bold) > room ? hyphenate(word) : [word]);
-  };
+  const breakLongWords = (column: number, bold: boolean) => longWordBreaker(measure, hyphenate, widths[column]! - 2 * styles.tableCell.padding, fontSize, bold);
   return (
     <View style={styles.table} {...semantic({ role: 'Table', key: table.key })}>
       <View style={styles.tableRow} {...{ [REPEAT_ON_CONTINUATION]: true }} {...semantic({ role: 'TR', key: table.headerKey })}>

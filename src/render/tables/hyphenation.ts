@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Hyphenator } from 'hyphen';
 import { PSEUDO_LOCALE } from '../../i18n/pseudoLocale.ts';
+import type { MeasureText } from './measureText.ts';
 
 /**
  * Language-aware hyphenation for table cells only: a long word in a narrow column
@@ -41,6 +42,18 @@ const plainLetters = (word: string) => [...word].map((char) => char.normalize('N
  * (textkit adds the hyphen where it breaks). Languages without patterns get no breaks.
  */
 export function tableHyphenation(locale: string): HyphenationCallback {
+  // One callback per language for the process: the text layout memo keys functions by identity.
+  let callback = callbacks.get(locale);
+  if (!callback) {
+    callback = hyphenationFor(locale);
+    callbacks.set(locale, callback);
+  }
+  return callback;
+}
+
+const callbacks = new Map<string, HyphenationCallback>();
+
+function hyphenationFor(locale: string): HyphenationCallback {
   const hyphenator = hyphenatorFor(locale);
   const folded = locale === PSEUDO_LOCALE;
   return (word: string) => {
@@ -66,4 +79,29 @@ export function tableHyphenation(locale: string): HyphenationCallback {
     parts.push(chars.slice(start).join(''));
     return parts;
   };
+}
+
+type Measure = MeasureText;
+const breakers = new WeakMap<Measure, WeakMap<HyphenationCallback, Map<string, HyphenationCallback>>>();
+/** Column shapes remembered per measurer and language; a few dozen in any real project. */
+const MAX_BREAKERS = 512;
+
+/**
+ * The callback for one table column: only a word wider than the column's `room` may break, at
+ * a syllable; shorter words wrap whole. The same callback object for the same column shape, so
+ * an unchanged table cell is a hit in the text layout memo, which keys functions by identity.
+ */
+export function longWordBreaker(measure: Measure, hyphenate: HyphenationCallback, room: number, fontSize: number, bold: boolean): HyphenationCallback {
+  let byHyphenation = breakers.get(measure);
+  if (!byHyphenation) breakers.set(measure, (byHyphenation = new WeakMap()));
+  let byShape = byHyphenation.get(hyphenate);
+  if (!byShape) byHyphenation.set(hyphenate, (byShape = new Map()));
+  const key = `${room}|${fontSize}|${bold}`;
+  let breaker = byShape.get(key);
+  if (!breaker) {
+    if (byShape.size >= MAX_BREAKERS) byShape.clear();
+    breaker = (word: string) => (measure(word, fontSize, bold) > room ? hyphenate(word) : [word]);
+    byShape.set(key, breaker);
+  }
+  return breaker;
 }

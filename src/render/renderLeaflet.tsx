@@ -78,10 +78,13 @@ export interface LaidOutLeaflet {
 }
 
 const measurers = new WeakMap<FontStore, Promise<MeasureText>>();
-const measurerFor = (fontStore: FontStore) => {
+const measurerFor = (fontStore: FontStore, brand: Pick<LoadedBrand, 'resolved'>) => {
   let measurer = measurers.get(fontStore);
   if (!measurer) {
-    measurer = createTextMeasurer(fontStore);
+    measurer = createTextMeasurer(
+      fontStore,
+      brand.resolved.fonts.fallbacks.map((fallback) => fallback.name),
+    );
     measurers.set(fontStore, measurer);
   }
   return measurer;
@@ -95,7 +98,7 @@ export async function layoutWithFit(input: RenderInput, fit: Fit, cover?: LaidOu
   const { leaflet, brand, fontStore } = input;
   const edition = applyFit(input.edition, fit);
   const styles = withFallbackFonts(buildStyles(brand.colours, edition), brand);
-  const blocks = { measure: await measurerFor(fontStore), hyphenate: tableHyphenation(leaflet.locale) };
+  const blocks = { measure: await measurerFor(fontStore, input.brand), hyphenate: tableHyphenation(leaflet.locale) };
   const document = (
     <LeafletDocument
       leaflet={leaflet}

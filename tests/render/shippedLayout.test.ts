@@ -62,6 +62,22 @@ describe('the shipped leaflets’ layout', () => {
     }
   });
 
+  it('lays out the pseudo-locale (text 35% longer, accents from the fallback font) with no layout diagnostic in any reading edition', async () => {
+    const pseudo = await buildProject({
+      root,
+      outDir: path.join(root, 'pseudo'),
+      strict: true,
+      locales: ['en-XA'],
+      editions: ['a5', 'a4', 'large-print'],
+      writeSite: false,
+      measureReadingEase: false,
+      flushToDisk: false,
+    });
+    expect(pseudo.diagnostics.filter((d) => d.source === 'layout')).toEqual([]);
+    expect(pseudo.outputs.length).toBe(12);
+    expect(pseudo.outputs.every((output) => output.status === 'written')).toBe(true);
+  }, 600_000);
+
   it('measures the clinically reviewed leaflets, with their infection and urgent-help sections', async () => {
     for (const locale of ['en-GB', 'cy']) {
       const risks = readFileSync(path.join(root, 'content', locale, 'risks-and-side-effects.md'), 'utf8');

@@ -144,7 +144,7 @@ export async function buildUnit(task: UnitTask, loaded: ProjectSnapshot, store: 
     const result: OutputOutcome = { target, file: relative(absolute), status: 'failed', rendered: false, diagnostics: [], meta: {}, ms: 0 };
     outcome.outputs.push(result);
     if (!compiled?.leaflet || !project.brand) continue;
-    const key = outputKey(task.fingerprint, target, task.strict, compiled.reads);
+    const key = outputKey(task.fingerprint, task.unit, target, task.strict, compiled.reads);
     result.key = key;
     try {
       let output: RenderedOutput | undefined = await cache?.get(key);

@@ -7,7 +7,7 @@ import { lintGovernance } from '../../lint/governanceLint.ts';
 import { lintLeafletBody } from '../../lint/leafletLint.ts';
 import { buildDate } from '../../lint/reviewDates.ts';
 import { CONTENT_DIR, type LeafletSource } from '../../load/content.ts';
-import { SOURCE_LOCALE } from '../../load/locales.ts';
+import { LOCALES_DIR, SOURCE_LOCALE } from '../../load/locales.ts';
 import { sourceOf, type ProjectSnapshot } from '../project.ts';
 import { promoteStrict } from '../selection.ts';
 import type { ProjectStore } from '../store/projectStore.ts';
@@ -64,13 +64,21 @@ export function compileUnit(project: ProjectSnapshot, store: ProjectStore, sourc
 }
 
 /**
- * This leaflet in every language of the project, with the reads that decide it: the language
- * folders, and this leaflet's file in each (absent where it has no translation), so a new or
- * changed translation changes the other languages' back pages.
+ * This leaflet in every language of the project that builds, with the reads that decide it:
+ * the language folders, this leaflet's file in each (absent where it has no translation) and
+ * each language's strings, so a new, changed or mended translation changes the other
+ * languages' back pages. A language whose strings are broken builds nothing, so it is not
+ * offered.
  */
 function otherLanguagesOf(project: ProjectSnapshot, store: ProjectStore, source: LeafletSource): LeafletSource[] {
   store.noteRead(listingKey(CONTENT_DIR, 'dir'));
   const locales = new Set(project.sources.map((other) => other.locale));
-  for (const locale of locales) if (locale !== source.locale) store.noteRead(`${CONTENT_DIR}/${locale}/${source.id}.md`);
-  return project.sources.filter((other) => other.id === source.id);
+  for (const locale of locales) {
+    if (locale === source.locale) continue;
+    store.noteRead(`${CONTENT_DIR}/${locale}/${source.id}.md`);
+    noteStringReads(store, project.reads.locales, locale);
+  }
+  const broken = (locale: string) =>
+    project.diagnostics.some((d) => d.severity === 'error' && (d.file === `${LOCALES_DIR}/${locale}` || d.file.startsWith(`${LOCALES_DIR}/${locale}/`)));
+  return project.sources.filter((other) => other.id === source.id && (other.locale === source.locale || !broken(other.locale)));
 }

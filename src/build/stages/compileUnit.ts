@@ -64,21 +64,25 @@ export function compileUnit(project: ProjectSnapshot, store: ProjectStore, sourc
 }
 
 /**
- * This leaflet in every language of the project that builds, with the reads that decide it:
- * the language folders, this leaflet's file in each (absent where it has no translation) and
- * each language's strings, so a new, changed or mended translation changes the other
- * languages' back pages. A language whose strings are broken builds nothing, so it is not
- * offered.
+ * This leaflet in every language of the project, with the reads that decide it: the language
+ * folders and this leaflet's file in each (absent where it has no translation), so a new or
+ * changed translation changes the other languages' back pages. A language whose strings do not
+ * load builds nothing new, so it is not offered; its strings are noted, so mending them offers
+ * it again. (One that loads is offered without noting its strings: if an edit breaks them, its
+ * last good PDFs stay in place, so the offer still holds.)
  */
 function otherLanguagesOf(project: ProjectSnapshot, store: ProjectStore, source: LeafletSource): LeafletSource[] {
   store.noteRead(listingKey(CONTENT_DIR, 'dir'));
-  const locales = new Set(project.sources.map((other) => other.locale));
-  for (const locale of locales) {
-    if (locale === source.locale) continue;
-    store.noteRead(`${CONTENT_DIR}/${locale}/${source.id}.md`);
-    noteStringReads(store, project.reads.locales, locale);
-  }
   const broken = (locale: string) =>
     project.diagnostics.some((d) => d.severity === 'error' && (d.file === `${LOCALES_DIR}/${locale}` || d.file.startsWith(`${LOCALES_DIR}/${locale}/`)));
-  return project.sources.filter((other) => other.id === source.id && (other.locale === source.locale || !broken(other.locale)));
+  const unavailable = new Set<string>();
+  for (const locale of new Set(project.sources.map((other) => other.locale))) {
+    if (locale === source.locale) continue;
+    store.noteRead(`${CONTENT_DIR}/${locale}/${source.id}.md`);
+    if (broken(locale)) {
+      unavailable.add(locale);
+      noteStringReads(store, project.reads.locales, locale);
+    }
+  }
+  return project.sources.filter((other) => other.id === source.id && !unavailable.has(other.locale));
 }

@@ -1,11 +1,13 @@
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { removeStaleTemporaries, writeFileAtomic } from '../emit/atomicWrite.ts';
-import { isPseudoLocale } from '../load/pseudoLocaleTag.ts';
+import { isPseudoLocale as isAnyPseudoLocale } from '../load/pseudoLocaleTag.ts';
 import { pageCountChanges, readPreviousPageCounts, type PageCountChange } from '../emit/pageCountChanges.ts';
 import type { Fit } from '../render/copyFit/fit.ts';
 import { EDITIONS, type EditionId } from '../render/editions.ts';
-import { BuildRecord, readCosts, writeCosts, type OutputRecord } from './cache/buildRecord.ts';
+import { isPseudoLocale } from '../i18n/pseudoLocaleTag.ts';
+import { buildDate, REVIEW_DATE_RULES, reviewDateOf, reviewDateSummary, type ReviewDate } from '../lint/reviewDates.ts';
+import { BuildRecord, readCosts, writeCosts, type OutputRecord, type UnitRecord } from './cache/buildRecord.ts';
 import { rememberOutcome } from './cache/rememberOutcome.ts';
 import { environmentFingerprint } from './cache/fingerprint.ts';
 import { OutputCache } from './cache/outputCache.ts';
@@ -78,6 +80,8 @@ export interface BuildReport {
   readingEase: ReadingEaseResult[];
   /** PDFs whose page count differs from the previous build's (booklets in sheets). */
   pageCountChanges?: PageCountChange[];
+  /** Each built leaflet file's review date, soonest first. */
+  reviewDates?: ReviewDate[];
   durationMs: number;
   ok: boolean;
   /** Outputs rendered by this build (the rest came from the cache or were already in place). */
@@ -92,8 +96,6 @@ export interface BuildSession {
   loader: ProjectLoader;
 }
 
-/** en-XA (the pseudo-locale, made from English on request); its module loads Markdown tooling, so only when asked. */
-const isPseudoLocaleTag = (locale: string) => locale === 'en-XA';
 const relative = (root: string, file: string) => path.relative(root, file).split(path.sep).join('/');
 export const defaultCacheDir = (root: string) => path.join(root, '.cache', 'leaflets');
 export const defaultPreviewDir = (root: string) => path.join(root, 'preview');
@@ -115,6 +117,7 @@ interface UnitSlot {
   diagnostics: Diagnostic[];
   results: Map<string, OutputResult>;
   readingEase?: ReadingEaseResult;
+  reviewDue?: string;
 }
 
 /**
@@ -124,7 +127,7 @@ interface UnitSlot {
  * leaflet never stops the others; a failed output is never written, so the last good file stays.
  */
 export async function buildProject(options: BuildOptions, session?: BuildSession): Promise<BuildReport> {
-  const pseudo = options.locales?.filter(isPseudoLocale) ?? [];
+  const pseudo = options.locales?.filter(isAnyPseudoLocale) ?? [];
   const outDir = path.resolve(options.outDir);
   const previewDir = path.resolve(options.previewDir ?? defaultPreviewDir(options.root));
   // Pseudo-locales go to their own folder, so the output folder can always be uploaded as it is.
@@ -134,7 +137,7 @@ export async function buildProject(options: BuildOptions, session?: BuildSession
       return { outputs: [], diagnostics: [{ file: path.relative(options.root, previewDir) || '.', severity: 'error', rule: 'preview-folder', source: 'emit', message }], readingEase: [], durationMs: 0, ok: false, rendered: 0 };
     }
     const preview = await buildProject({ ...options, locales: pseudo, outDir: previewDir, previewDir, writeSite: false }, session);
-    const others = options.locales!.filter((locale) => !isPseudoLocale(locale));
+    const others = options.locales!.filter((locale) => !isAnyPseudoLocale(locale));
     if (others.length === 0) return preview;
     const rest = await buildProject({ ...options, locales: others }, session);
     return {
@@ -152,6 +155,7 @@ export async function buildProject(options: BuildOptions, session?: BuildSession
 async function buildInto(options: BuildOptions, session?: BuildSession): Promise<BuildReport> {
   const started = performance.now();
   const { root, outDir, strict } = options;
+  const today = buildDate();
   await removeStaleTemporaries(outDir);
   const previousPages = await readPreviousPageCounts(outDir);
   const store = session?.store ?? new ProjectStore(root);
@@ -167,7 +171,7 @@ async function buildInto(options: BuildOptions, session?: BuildSession): Promise
       return (session?.loader ?? new ProjectLoader(store)).load();
     })());
   // The pseudo-locale (en-XA) exists only when asked for by name; the website never lists it.
-  const pseudo = options.locales?.some(isPseudoLocaleTag) === true;
+  const pseudo = options.locales?.some(isPseudoLocale) === true;
   const known = session || pseudo ? { overview: overviewOf(await loadProject()) } : await projectOverview(store, record, loadProject);
   const overview = known.overview;
   let buildable: ProjectOverview = overview;
@@ -183,7 +187,7 @@ async function buildInto(options: BuildOptions, session?: BuildSession): Promise
   // A withdrawn leaflet is not built; the site stage removes its files and lists it as withdrawn.
   // A pseudo-locale is built only when named (into the preview folder, see buildProject), even with files in content/.
   const named = new Set(options.locales ?? []);
-  let selected = buildable.sources.filter((s) => wanted(s.id, s.locale) && !s.withdrawn && (!isPseudoLocale(s.locale) || named.has(s.locale)));
+  let selected = buildable.sources.filter((s) => wanted(s.id, s.locale) && !s.withdrawn && (!isAnyPseudoLocale(s.locale) || named.has(s.locale)));
   const costs = await readCosts(cacheDir);
   if (options.shard) {
     const plan = planShards(selected.map((s) => unitKey({ leafletId: s.id, locale: s.locale })), options.shard.count, costs, (key) =>
@@ -223,10 +227,15 @@ async function buildInto(options: BuildOptions, session?: BuildSession): Promise
       continue;
     }
     const remembered = record?.unit(unitKey(unit));
-    const valid = remembered && remembered.strict === strict && changedReads(remembered.reads, (key) => store.digestOf(key)).length === 0;
+    const valid =
+      remembered &&
+      remembered.strict === strict &&
+      reviewCheckHolds(remembered, source, today) &&
+      changedReads(remembered.reads, (key) => store.digestOf(key)).length === 0;
     const needed: OutputTarget[] = [];
     if (remembered && valid) {
       slot.diagnostics.push(...remembered.diagnostics);
+      if (remembered.reviewDue) slot.reviewDue = remembered.reviewDue;
       if (remembered.readingEase && options.measureReadingEase !== false) slot.readingEase = { file: source.file, ...remembered.readingEase };
       for (const target of targets) {
         const t0 = performance.now();
@@ -265,6 +274,7 @@ async function buildInto(options: BuildOptions, session?: BuildSession): Promise
       targets: needed,
       strict,
       fingerprint,
+      today,
       ...(cache ? { cacheDir, cacheBytes: cache.maxBytes } : {}),
       measureReadingEase: options.measureReadingEase !== false,
       flushToDisk: options.flushToDisk !== false,
@@ -297,7 +307,7 @@ async function buildInto(options: BuildOptions, session?: BuildSession): Promise
   if (options.writeSite !== false && !options.shard) {
     // manifest.json, cover thumbnails and index.html describe every PDF on disk, not only this build's.
     const knownPages = new Map(outputs.flatMap((o) => (o.pages ? [[path.resolve(root, o.file), o.pages] as const] : [])));
-    const site = await updateWebsite({ overview, project: loadProject, store, folder, strict, ...(record ? { record } : {}), knownPages });
+    const site = await updateWebsite({ overview, project: loadProject, store, folder, strict, today, ...(record ? { record } : {}), knownPages });
     diagnostics.push(...site.diagnostics);
     removed.push(...site.removed.map((file) => relative(root, path.join(outDir, file))));
   }
@@ -309,16 +319,32 @@ async function buildInto(options: BuildOptions, session?: BuildSession): Promise
   }
   const ok = !diagnostics.some((d) => d.severity === 'error') && outputs.every((o) => o.status !== 'failed');
   const changes = pageCountChanges(previousPages, outputs, root, outDir);
+  const reviewDates = reviewDateSummary(
+    slots.flatMap((slot) => (slot.reviewDue ? [{ file: slot.source.file, locale: slot.source.locale, frontMatter: { reviewDue: slot.reviewDue } }] : [])),
+    today,
+  );
   return {
     outputs,
     diagnostics: dedupe(diagnostics),
     readingEase,
     pageCountChanges: changes,
+    reviewDates,
     durationMs: performance.now() - started,
     ok,
     rendered,
     ...(removed.length > 0 ? { removed } : {}),
   };
+}
+
+/**
+ * A remembered unit's diagnostics still hold while its review date is more than the warning
+ * period away, today as when it was compiled. Once it is close or past, the unit is compiled
+ * again on every build, so its warning counts the days from today (and an overdue leaflet fails).
+ */
+function reviewCheckHolds(remembered: UnitRecord, source: UnitSlot['source'], today: string): boolean {
+  if (remembered.diagnostics.some((d) => REVIEW_DATE_RULES.has(d.rule))) return false;
+  const review = reviewDateOf({ file: source.file, locale: source.locale, frontMatter: remembered.reviewDue ? { reviewDue: remembered.reviewDue } : undefined }, today);
+  return review === undefined || review.state === 'ok';
 }
 
 /** The copy-fit a PDF's renderer reported, for the output line. */
@@ -349,6 +375,7 @@ function absorb(
   baseOf: (slot: UnitSlot, target: OutputTarget) => Omit<OutputResult, 'status' | 'ms'>,
 ): number {
   slot.diagnostics.push(...outcome.diagnostics);
+  if (outcome.reviewDue) slot.reviewDue = outcome.reviewDue;
   if (outcome.readingEase) slot.readingEase = { file: slot.source.file, ...outcome.readingEase };
   let rendered = 0;
   for (const output of outcome.outputs) {

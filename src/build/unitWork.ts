@@ -3,6 +3,7 @@ import { internalErrorDiagnostic } from '../diagnostics/guard.ts';
 import { writeFileAtomic } from '../emit/atomicWrite.ts';
 import { sha256Of } from '../emit/manifest.ts';
 import { withPseudoLocale } from '../i18n/pseudoLocale.ts';
+import { buildDate } from '../lint/reviewDates.ts';
 import { SOURCE_LOCALE } from '../load/locales.ts';
 import { OutputCache } from './cache/outputCache.ts';
 import type { ProjectSnapshot } from './project.ts';
@@ -25,6 +26,8 @@ export interface UnitTask {
   cacheBytes?: number;
   measureReadingEase: boolean;
   flushToDisk: boolean;
+  /** The day the build counts as today (YYYY-MM-DD) for review dates; buildDate() when left out. */
+  today?: string;
   /** Per output (target id), what its last render reported besides the bytes (see RenderContext). */
   previousMeta?: Record<string, Record<string, unknown>>;
   /**
@@ -62,6 +65,8 @@ export interface UnitOutcome {
   /** Rendered with a reused fit: reported, never remembered (see UnitTask.reuseFit). */
   provisional?: boolean;
   readingEase?: { fleschReadingEase: number; words: number };
+  /** The leaflet's review date (front matter `reviewDue`), for the build summary. */
+  reviewDue?: string;
   outputs: OutputOutcome[];
   ms: number;
 }
@@ -84,11 +89,11 @@ export async function buildUnit(task: UnitTask, loaded: ProjectSnapshot, store: 
   if (!source) return { ...base, missing: true, ms: 0 };
   const cache = task.cacheDir ? new OutputCache(task.cacheDir, task.cacheBytes) : undefined;
   const relative = (absolute: string) => store.keyOf(absolute);
-  const outcome: UnitOutcome = { ...base, ms: 0 };
+  const outcome: UnitOutcome = { ...base, ...(source.frontMatter ? { reviewDue: source.frontMatter.reviewDue } : {}), ms: 0 };
 
   let compiled: ReturnType<typeof compileUnitOnce> | undefined;
   try {
-    compiled = compileUnitOnce(project, store, source, task.strict);
+    compiled = compileUnitOnce(project, store, source, task.strict, task.today ?? buildDate());
     outcome.reads = logEntries(compiled.reads);
     outcome.diagnostics = compiled.diagnostics;
     outcome.compiled = compiled.leaflet !== undefined;
@@ -115,7 +120,7 @@ export async function buildUnit(task: UnitTask, loaded: ProjectSnapshot, store: 
     const result: OutputOutcome = { target, file: relative(absolute), status: 'failed', rendered: false, diagnostics: [], meta: {}, ms: 0 };
     outcome.outputs.push(result);
     if (!compiled?.leaflet || !project.brand) continue;
-    const key = outputKey(task.fingerprint, target, task.strict, compiled.reads);
+    const key = outputKey(task.fingerprint, task.unit, target, task.strict, compiled.reads);
     result.key = key;
     try {
       let output: RenderedOutput | undefined = await cache?.get(key);

@@ -41,7 +41,15 @@ export const inlineHandlers: InlineHandlers = {
   // The compile stage refuses other links; checked again here, as the PDF's link annotations are.
   link: (inline, context) =>
     isAllowedLink(inline.url) ? [h('a', { href: inline.url }, renderInlines(inline.children, context))] : renderInlines(inline.children, context),
-  // A citation (`[@key]`, once the model has it) goes here: h('a', { href: `#${sourceAnchorId(n)}` }, ...).
+  // "[2, 5]" as the PDF prints it, each number a link to its entry in the page's source list.
+  citation: (inline) => [
+    { type: 'text', value: '[' },
+    ...inline.sources.flatMap((source, index): ElementContent[] => [
+      ...(index > 0 ? [{ type: 'text' as const, value: ', ' }] : []),
+      h('a', { href: `#${source.targetId}`, className: ['citation'] }, String(source.number)),
+    ]),
+    { type: 'text', value: ']' },
+  ],
 };
 
 const ALIGN_CLASS = { left: 'align-left', right: 'align-right', center: 'align-center' } as const;

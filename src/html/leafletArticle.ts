@@ -6,15 +6,9 @@ import { isAllowedLink } from '../load/linkPolicy.ts';
 import type { Block } from '../compile/model.ts';
 import { renderBlocks, type HtmlContext } from './handlers.ts';
 
-/** The `id` of source number `n` in the numbered source list (a citation links here). */
-export const sourceAnchorId = (n: number): string => `source-${n}`;
-
-/** The translation notice printed on the cover, or none for the source language and reviewed translations. */
-export function translationNotice(leaflet: Pick<CompiledLeaflet, 'translationState' | 't'>): string | undefined {
-  if (leaflet.translationState === 'draft') return leaflet.t('cover.draftTranslation');
-  if (leaflet.translationState === 'stale') return leaflet.t('cover.staleTranslation');
-  return undefined;
-}
+/** A line in the leaflet's language, or tagged with its own (the English half of a bilingual notice). */
+const line = (tag: string, text: { text: string; lang?: string }, locale: string, className?: string): Element =>
+  h(tag, { ...(className ? { className: [className] } : {}), ...(text.lang && text.lang !== locale ? { lang: text.lang } : {}) }, text.text);
 
 /** Body blocks cut into sections at each level-2 heading; anything before the first stays loose. */
 function sections(blocks: Block[], context: HtmlContext): ElementContent[] {
@@ -43,7 +37,7 @@ export interface ArticleOptions {
  * version and dates. Chrome such as downloads and other languages sits outside it.
  */
 export function leafletArticle({ leaflet, imageHref }: ArticleOptions): Element {
-  const { t, frontMatter, formatDate } = leaflet;
+  const { t, frontMatter } = leaflet;
   const slugger = new GithubSlugger();
   // Ids the page itself uses are taken first, so a heading never collides with them.
   for (const reserved of ['main', 'title', 'sources', 'about', 'downloads', 'languages']) slugger.slug(reserved);
@@ -55,34 +49,36 @@ export function leafletArticle({ leaflet, imageHref }: ArticleOptions): Element 
     return seen === 1 ? label : `${label} (${seen})`;
   };
   const context: HtmlContext = { t, imageHref, calloutLabel, headingId: (text) => slugger.slug(text) || slugger.slug('section') };
-  const notice = translationNotice(leaflet);
+  const { governance } = leaflet;
 
+  // The numbered sources, as the PDF lists them: each item is the target of the body's citations.
   const sources = h('section', { className: ['sources'] }, [
     h('h2', { id: 'sources' }, t('back.sourcesHeading')),
     h(
       'ol',
-      frontMatter.sources.map((source, index) =>
-        h('li', { id: sourceAnchorId(index + 1), ...(source.lang === leaflet.locale ? {} : { lang: source.lang }) }, [
-          isAllowedLink(source.url, { web: true }) ? h('a', { href: source.url }, source.title) : source.title,
+      leaflet.sources.map((source) =>
+        h('li', { id: source.targetId, ...(source.lang === leaflet.locale ? {} : { lang: source.lang }) }, [
+          source.url !== undefined && isAllowedLink(source.url, { web: true }) ? h('a', { href: source.url }, source.title) : source.title,
         ]),
       ),
     ),
   ]);
-  // Governance details (author, clinical reviewer, how to give feedback) join these items.
+  // What the PDF's back page says about the leaflet: approval (or the notice that replaces it),
+  // who wrote and checked it, where to send feedback, other formats, and the disclaimer.
+  const { author, clinicalReview, awaitingClinicalReview, feedback, alsoAvailable } = governance;
   const about = h('section', { className: ['about'] }, [
     h('h2', { id: 'about' }, t('back.aboutHeading')),
-    h('ul', { className: ['meta'] }, [
-      h('li', t('meta.version', { version: frontMatter.version })),
-      h('li', t('meta.published', { date: formatDate(frontMatter.published) })),
-      h('li', t('meta.reviewDue', { date: formatDate(frontMatter.reviewDue) })),
-    ]),
+    ...governance.status.map((status) => line('p', status, leaflet.locale, 'meta')),
+    h('p', [`${author} `, awaitingClinicalReview ? h('strong', clinicalReview) : clinicalReview]),
+    h('p', [`${feedback.text} `, isAllowedLink(feedback.url, { web: true }) ? h('a', { href: feedback.url }, feedback.url) : feedback.url]),
+    h('p', alsoAvailable.standardPrint),
     h('p', { className: ['disclaimer'] }, t('back.disclaimer')),
   ]);
 
   return h('article', { className: ['leaflet'] }, [
     h('header', { className: ['leaflet-header'] }, [
       h('h1', { id: 'title' }, frontMatter.title),
-      ...(notice ? [h('p', { className: ['notice'] }, [h('strong', notice)])] : []),
+      ...(governance.notice ? [h('div', { className: ['notice'] }, governance.notice.map((notice) => line('p', notice, leaflet.locale)))] : []),
       h('p', { className: ['audience'] }, [h('strong', t('cover.audienceLabel')), h('br'), frontMatter.audience]),
       h('p', { className: ['summary'] }, frontMatter.summary),
       ...(leaflet.translationState === 'source' ? [] : [h('p', t('cover.language', { language: leaflet.languageName }))]),

@@ -71,6 +71,8 @@ export async function updateWebsite(input: {
   strict?: boolean;
   record?: BuildRecord;
   knownPages?: ReadonlyMap<string, number>;
+  /** The build's date (review-date checks): a model compiled for the PDFs on this thread is reused. */
+  today?: string;
   /** Watch mode: remove only what the last manifest listed (see SiteInput.removeOnlyListed). */
   removeOnlyListed?: boolean;
 }): Promise<SiteOutcome> {
@@ -91,13 +93,18 @@ export async function updateWebsite(input: {
   if (record?.site?.key === key && sameFiles(record.site.files, await folder.websiteFiles())) return { diagnostics: [], removed: [] };
   try {
     const project = await input.project();
-    const [{ writeDownloadsSite }, { compileUnitOnce }] = await Promise.all([import('../../site/writeSite.ts'), import('./compileUnit.ts')]);
+    const [{ writeDownloadsSite }, { compileUnitOnce }, { buildDate }] = await Promise.all([
+      import('../../site/writeSite.ts'),
+      import('./compileUnit.ts'),
+      import('../../lint/reviewDates.ts'),
+    ]);
+    const today = input.today ?? buildDate();
     const site = await writeDownloadsSite({
       outDir: folder.dir,
       sources: project.sources,
       ...(project.brand ? { brand: project.brand } : {}),
       i18n: project.i18n,
-      leafletModel: (source) => compileUnitOnce(project, store, source, strict).leaflet,
+      leafletModel: (source) => compileUnitOnce(project, store, source, strict, today).leaflet,
       ...(input.knownPages ? { knownPages: input.knownPages } : {}),
       ...(input.removeOnlyListed ? { removeOnlyListed: true } : {}),
     });

@@ -268,7 +268,8 @@ describe('the web edition of the real project, in headless Chromium', () => {
     const block = support.slice(0, support.indexOf('</url>'));
     expect(block).toContain('<xhtml:link rel="alternate" hreflang="en-GB" href="https://www.alopecia.org.uk/leaflets/en-GB/support/" />');
     expect(block).toContain('<xhtml:link rel="alternate" hreflang="cy" href="https://www.alopecia.org.uk/leaflets/cy/support/" />');
-    expect(block).toContain('<lastmod>2026-11-26</lastmod>');
+    const welshSupport = manifest.leaflets.find((entry) => entry.locale === 'cy' && entry.id === 'support')!;
+    expect(block).toContain(`<lastmod>${welshSupport.published}</lastmod>`);
     // Everything the manifest lists is on disk with its hash.
     for (const entry of manifest.leaflets) {
       for (const file of [...entry.editions, entry.cover!, entry.page!]) {

@@ -19,6 +19,7 @@ import { brandChecks, localeChecks } from './stages/projectStages.ts';
 import { OutputFolder, SHARD_FILE, updateWebsite } from './stages/siteStage.ts';
 import { ProjectStore } from './store/projectStore.ts';
 import { changedReads } from './store/readLog.ts';
+import type { RenderPool } from './renderPool.ts';
 import { runUnits } from './unitRunner.ts';
 import type { UnitOutcome, UnitTask } from './unitWork.ts';
 
@@ -114,6 +115,20 @@ interface UnitSlot {
  * leaflet never stops the others; a failed output is never written, so the last good file stays.
  */
 export async function buildProject(options: BuildOptions, session?: BuildSession): Promise<BuildReport> {
+  let pool: Promise<RenderPool> | undefined;
+  try {
+    return await buildProjectWith(options, session, (start) => (pool ??= start()));
+  } finally {
+    if (pool) await (await pool).close();
+  }
+}
+
+async function buildProjectWith(
+  options: BuildOptions,
+  session: BuildSession | undefined,
+  /** Starts the worker pool once (the caller closes it). */
+  startPool: (start: () => Promise<RenderPool>) => Promise<RenderPool>,
+): Promise<BuildReport> {
   const started = performance.now();
   const { root, outDir, strict } = options;
   await removeStaleTemporaries(outDir);
@@ -123,6 +138,10 @@ export async function buildProject(options: BuildOptions, session?: BuildSession
   const cacheDir = options.cacheDir ?? defaultCacheDir(root);
   const useCache = options.cache !== false;
   const record = useCache ? await BuildRecord.open(cacheDir, outDir, fingerprint) : undefined;
+  const threads = Math.max(1, options.jobs ?? availableParallelism());
+  // A build that will render everything (no record of an earlier one) starts its worker
+  // threads now, so they load the renderer and the project while this thread reads it too.
+  const pool = threads > 1 && !session && record?.isEmpty() !== false && !namesOneUnit(options) ? startPool(() => warmPool(threads - 1, root, options.unitsPerWorker)) : undefined;
   // The project is parsed only when something needs it (a unit to compile, a stage or the website to redo).
   let loading: Promise<ProjectSnapshot> | undefined;
   const loadProject = () =>
@@ -235,9 +254,13 @@ export async function buildProject(options: BuildOptions, session?: BuildSession
   }
 
   let rendered = 0;
-  const threads = Math.max(1, options.jobs ?? availableParallelism());
-  const byCost = [...tasks].sort((a, b) => costOf(costs, b) - costOf(costs, a));
-  await runUnits(byCost.map((each) => each.task), { threads, project: loadProject, store, ...(options.unitsPerWorker ? { unitsPerWorker: options.unitsPerWorker } : {}) }, (outcome) => {
+  // Most expensive first, so the threads finish together: by last build's times when every
+  // unit has one, else by the size of the leaflet file.
+  const timed = tasks.every(({ task }) => costs[unitKey(task.unit)] !== undefined);
+  const costOf = ({ slot, task }: (typeof tasks)[number]) => (timed ? costs[unitKey(task.unit)]! : slot.source.bytes);
+  const byCost = [...tasks].sort((a, b) => costOf(b) - costOf(a));
+  const runContext = { threads, project: loadProject, store, ...(options.unitsPerWorker ? { unitsPerWorker: options.unitsPerWorker } : {}), ...(pool ? { pool } : {}) };
+  await runUnits(byCost.map((each) => each.task), runContext, (outcome) => {
     // Outcomes from worker threads are copies: match them by unit key.
     const entry = tasks.find((each) => unitKey(each.task.unit) === unitKey(outcome.unit))!;
     rendered += absorb(entry.slot, outcome, record, costs, folder, (target, result) => emit(entry.slot, target, result), baseOf);
@@ -270,11 +293,17 @@ export async function buildProject(options: BuildOptions, session?: BuildSession
   return { outputs, diagnostics: dedupe(diagnostics), readingEase, pageCountChanges: changes, durationMs: performance.now() - started, ok, rendered };
 }
 
+/** A selection of exactly one leaflet in one locale renders in this thread alone. */
+const namesOneUnit = (options: BuildOptions) => options.leaflets?.length === 1 && options.locales?.length === 1;
+
+async function warmPool(workers: number, root: string, unitsPerWorker: number | undefined): Promise<RenderPool> {
+  const { RenderPool } = await import('./renderPool.ts');
+  return new RenderPool(workers, { warmRoot: root, ...(unitsPerWorker ? { unitsPerWorker } : {}) });
+}
+
 /** The copy-fit a PDF's renderer reported, for the output line. */
 const fitOf = (meta: Record<string, unknown> | undefined): { fit?: Fit } => (meta?.fit ? { fit: meta.fit as Fit } : {});
 const sizes = (output: OutputRecord) => ({ ...(output.pages ? { pages: output.pages } : {}), ...(output.bytes ? { bytes: output.bytes } : {}) });
-const costOf = (costs: Record<string, number>, { task }: { task: UnitTask }) =>
-  (costs[unitKey(task.unit)] ?? 1000) * (task.targets.length / Math.max(1, task.targets.length));
 
 /** The same problem reported twice (a unit's warning and its output's) is printed once. */
 function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {

@@ -115,6 +115,14 @@ describe('text layout memo bounds and keys', () => {
     expect(memo.stats.entries).toBe(entries);
   });
 
+  it('keeps the paragraphs of the last hundred owners rendered, not of every owner a large build meets', async () => {
+    const memo = new TextLayoutMemo();
+    for (let unit = 0; unit < 150; unit += 1) await memo.owned(`leaflet-${unit}.md a5`, async () => call(memo, `text of ${unit}`, {}));
+    expect(memo.stats.entries).toBe(100);
+    expect(call(memo, 'text of 149', {}).ran).toBe(false);
+    expect(call(memo, 'text of 0', {}).ran).toBe(true);
+  });
+
 });
 
 describe('memo keys', () => {

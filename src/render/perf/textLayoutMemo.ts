@@ -32,6 +32,9 @@ type Paragraph = Line[];
 /** Paragraphs per generation (two are kept): several times a whole project's, four leaflets in two languages at three text widths. */
 export const DEFAULT_MAX_ENTRIES = 3_000;
 
+/** Owners (editions of leaflets) whose last render's paragraphs are kept: all of a watched project's in one thread, not a 1,000-PDF build's. */
+const MAX_OWNERS = 100;
+
 export interface TextLayoutMemoStats {
   hits: number;
   misses: number;
@@ -79,17 +82,25 @@ export class TextLayoutMemo {
   private sweep(owner: string, keys: Set<string>): void {
     const before = this.lastUsed.get(owner);
     for (const key of keys) if (!before?.has(key)) this.owners.set(key, (this.owners.get(key) ?? 0) + 1);
-    for (const key of before ?? []) {
-      if (keys.has(key)) continue;
-      const left = (this.owners.get(key) ?? 1) - 1;
-      if (left > 0) {
-        this.owners.set(key, left);
-      } else {
-        this.owners.delete(key);
-        this.entries.delete(key);
-      }
-    }
+    for (const key of before ?? []) if (!keys.has(key)) this.release(key);
+    // Most recently rendered last; past the bound, the longest-unrendered owner lets go of all it held.
+    this.lastUsed.delete(owner);
     this.lastUsed.set(owner, keys);
+    if (this.lastUsed.size > MAX_OWNERS) {
+      const [oldest, held] = this.lastUsed.entries().next().value!;
+      this.lastUsed.delete(oldest);
+      for (const key of held) this.release(key);
+    }
+  }
+
+  private release(key: string): void {
+    const left = (this.owners.get(key) ?? 1) - 1;
+    if (left > 0) {
+      this.owners.set(key, left);
+    } else {
+      this.owners.delete(key);
+      this.entries.delete(key);
+    }
   }
 
   layout(engine: Engine, attributedString: unknown, container: unknown, options: unknown): Paragraph[] {

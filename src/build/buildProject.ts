@@ -4,7 +4,9 @@ import { removeStaleTemporaries, writeFileAtomic } from '../emit/atomicWrite.ts'
 import { pageCountChanges, readPreviousPageCounts, type PageCountChange } from '../emit/pageCountChanges.ts';
 import type { Fit } from '../render/copyFit/fit.ts';
 import { EDITIONS, type EditionId } from '../render/editions.ts';
-import { BuildRecord, readCosts, writeCosts, type OutputRecord } from './cache/buildRecord.ts';
+import { isPseudoLocale } from '../i18n/pseudoLocaleTag.ts';
+import { buildDate, REVIEW_DATE_RULES, reviewDateOf, reviewDateSummary, type ReviewDate } from '../lint/reviewDates.ts';
+import { BuildRecord, readCosts, writeCosts, type OutputRecord, type UnitRecord } from './cache/buildRecord.ts';
 import { rememberOutcome } from './cache/rememberOutcome.ts';
 import { environmentFingerprint } from './cache/fingerprint.ts';
 import { OutputCache } from './cache/outputCache.ts';
@@ -76,6 +78,8 @@ export interface BuildReport {
   readingEase: ReadingEaseResult[];
   /** PDFs whose page count differs from the previous build's (booklets in sheets). */
   pageCountChanges?: PageCountChange[];
+  /** Each built leaflet file's review date, soonest first. */
+  reviewDates?: ReviewDate[];
   durationMs: number;
   ok: boolean;
   /** Outputs rendered by this build (the rest came from the cache or were already in place). */
@@ -88,8 +92,6 @@ export interface BuildSession {
   loader: ProjectLoader;
 }
 
-/** en-XA (the pseudo-locale, made from English on request); its module loads Markdown tooling, so only when asked. */
-const isPseudoLocaleTag = (locale: string) => locale === 'en-XA';
 const relative = (root: string, file: string) => path.relative(root, file).split(path.sep).join('/');
 export const defaultCacheDir = (root: string) => path.join(root, '.cache', 'leaflets');
 
@@ -106,6 +108,7 @@ interface UnitSlot {
   diagnostics: Diagnostic[];
   results: Map<string, OutputResult>;
   readingEase?: ReadingEaseResult;
+  reviewDue?: string;
 }
 
 /**
@@ -131,6 +134,7 @@ async function buildProjectWith(
 ): Promise<BuildReport> {
   const started = performance.now();
   const { root, outDir, strict } = options;
+  const today = buildDate();
   await removeStaleTemporaries(outDir);
   const previousPages = await readPreviousPageCounts(outDir);
   const store = session?.store ?? new ProjectStore(root);
@@ -150,7 +154,7 @@ async function buildProjectWith(
       return (session?.loader ?? new ProjectLoader(store)).load();
     })());
   // The pseudo-locale (en-XA) exists only when asked for by name; the website never lists it.
-  const pseudo = options.locales?.some(isPseudoLocaleTag) === true;
+  const pseudo = options.locales?.some(isPseudoLocale) === true;
   const known = session || pseudo ? { overview: overviewOf(await loadProject()) } : await projectOverview(store, record, loadProject);
   const overview = known.overview;
   let buildable: ProjectOverview = overview;
@@ -203,10 +207,15 @@ async function buildProjectWith(
       continue;
     }
     const remembered = record?.unit(unitKey(unit));
-    const valid = remembered && remembered.strict === strict && changedReads(remembered.reads, (key) => store.digestOf(key)).length === 0;
+    const valid =
+      remembered &&
+      remembered.strict === strict &&
+      reviewCheckHolds(remembered, source, today) &&
+      changedReads(remembered.reads, (key) => store.digestOf(key)).length === 0;
     const needed: OutputTarget[] = [];
     if (remembered && valid) {
       slot.diagnostics.push(...remembered.diagnostics);
+      if (remembered.reviewDue) slot.reviewDue = remembered.reviewDue;
       if (remembered.readingEase && options.measureReadingEase !== false) slot.readingEase = { file: source.file, ...remembered.readingEase };
       for (const target of targets) {
         const t0 = performance.now();
@@ -245,6 +254,7 @@ async function buildProjectWith(
       targets: needed,
       strict,
       fingerprint,
+      today,
       ...(cache ? { cacheDir, cacheBytes: cache.maxBytes } : {}),
       measureReadingEase: options.measureReadingEase !== false,
       flushToDisk: options.flushToDisk !== false,
@@ -290,7 +300,22 @@ async function buildProjectWith(
   }
   const ok = !diagnostics.some((d) => d.severity === 'error') && outputs.every((o) => o.status !== 'failed');
   const changes = pageCountChanges(previousPages, outputs, root, outDir);
-  return { outputs, diagnostics: dedupe(diagnostics), readingEase, pageCountChanges: changes, durationMs: performance.now() - started, ok, rendered };
+  const reviewDates = reviewDateSummary(
+    slots.flatMap((slot) => (slot.reviewDue ? [{ file: slot.source.file, locale: slot.source.locale, frontMatter: { reviewDue: slot.reviewDue } }] : [])),
+    today,
+  );
+  return { outputs, diagnostics: dedupe(diagnostics), readingEase, pageCountChanges: changes, reviewDates, durationMs: performance.now() - started, ok, rendered };
+}
+
+/**
+ * A remembered unit's diagnostics still hold while its review date is more than the warning
+ * period away, today as when it was compiled. Once it is close or past, the unit is compiled
+ * again on every build, so its warning counts the days from today (and an overdue leaflet fails).
+ */
+function reviewCheckHolds(remembered: UnitRecord, source: UnitSlot['source'], today: string): boolean {
+  if (remembered.diagnostics.some((d) => REVIEW_DATE_RULES.has(d.rule))) return false;
+  const review = reviewDateOf({ file: source.file, locale: source.locale, frontMatter: remembered.reviewDue ? { reviewDue: remembered.reviewDue } : undefined }, today);
+  return review === undefined || review.state === 'ok';
 }
 
 /** A selection of exactly one leaflet in one locale renders in this thread alone. */
@@ -327,6 +352,7 @@ function absorb(
   baseOf: (slot: UnitSlot, target: OutputTarget) => Omit<OutputResult, 'status' | 'ms'>,
 ): number {
   slot.diagnostics.push(...outcome.diagnostics);
+  if (outcome.reviewDue) slot.reviewDue = outcome.reviewDue;
   if (outcome.readingEase) slot.readingEase = { file: slot.source.file, ...outcome.readingEase };
   let rendered = 0;
   for (const output of outcome.outputs) {

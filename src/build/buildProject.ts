@@ -8,6 +8,8 @@ import { outputPath } from '../emit/outputPaths.ts';
 import { lintBrandAndStyles } from '../lint/brandLint.ts';
 import { leafletGlyphDiagnostics, projectGlyphDiagnostics } from '../lint/glyphCoverage.ts';
 import { withPseudoLocale } from '../i18n/pseudoLocale.ts';
+import { blocksOutput } from '../i18n/localeChecks.ts';
+import { translationCheckStage } from '../i18n/translationStage.ts';
 import { lintLeafletBody } from '../lint/leafletLint.ts';
 import type { LoadedBrand } from '../load/brand.ts';
 import type { LeafletSource } from '../load/content.ts';
@@ -102,6 +104,9 @@ export async function buildProject(options: BuildOptions, preloaded?: ProjectSna
 
   const selected = buildable.sources.filter((s) => wanted(s.id, s.locale));
   if (brand) diagnostics.push(...projectGlyphDiagnostics(buildable, selected.map((s) => s.locale)));
+  // Translation checks per locale built: an error stops that locale's (or leaflet's) PDFs.
+  const translationProblems = (await Promise.all([...new Set(selected.map((s) => s.locale))].map((locale) => translationCheckStage(project.root, locale, project.sources)))).flat();
+  diagnostics.push(...promoteStrict(translationProblems, options.strict));
   for (const source of selected) {
     if (source.locale === SOURCE_LOCALE && options.measureReadingEase !== false) {
       const ease = readingEase(source.body);
@@ -109,7 +114,7 @@ export async function buildProject(options: BuildOptions, preloaded?: ProjectSna
     }
     const compiled = compileSource(buildable, source, options.strict);
     diagnostics.push(...compiled.diagnostics);
-    const blocked = blockingErrors(diagnostics, source.locale).length > 0 || !brand;
+    const blocked = blockingErrors(diagnostics, source.locale).length > 0 || !brand || blocksOutput(translationProblems, source);
     for (const edition of editions) {
       const target = outputPath(options.outDir, source.locale, source.id, edition.id);
       const base = { leafletId: source.id, locale: source.locale, edition: edition.id, file: relative(project.root, target) };

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
-import { diagnosticAt, parseErrorDiagnostic, type TemplatePlace } from './templateErrors.ts';
+import { diagnosticAt, type TemplatePlace } from './templateErrors.ts';
+import { templateSyntaxDiagnostic } from './templateSyntaxHints.ts';
 
 export const PARTIALS_DIR = 'templates/partials';
 
@@ -29,7 +30,7 @@ export function parseTemplate(source: string, place: TemplatePlace): { ast?: hbs
   try {
     return { ast: Handlebars.parse(source), diagnostics: [] };
   } catch (error) {
-    return { diagnostics: [parseErrorDiagnostic(error, place)] };
+    return { diagnostics: [templateSyntaxDiagnostic(source, error, place)] };
   }
 }
 

@@ -29,6 +29,12 @@ interface Pair {
   target: string;
 }
 
+/** The English value a translated key stands for: the same key, or for a plural form the same category, else `_other`. */
+export function englishCounterpart(sourceResources: Record<string, unknown>, key: string): unknown {
+  const value = valueAt(sourceResources, key);
+  return value === undefined && CATEGORY.test(key) ? valueAt(sourceResources, key.replace(CATEGORY, '_other')) : value;
+}
+
 /**
  * The English value each translated value is checked against: the same key, or for a plural
  * form the English form of the same category, else `_other`.
@@ -38,9 +44,7 @@ function pairs(source: LocaleFile, target: LocaleFile): Pair[] {
   for (const [key, line] of target.parsed?.keyLines ?? []) {
     const targetValue = valueAt(target.parsed!.resources, key);
     if (typeof targetValue !== 'string') continue;
-    const sourceResources = source.parsed!.resources;
-    let sourceValue = valueAt(sourceResources, key);
-    if (sourceValue === undefined && CATEGORY.test(key)) sourceValue = valueAt(sourceResources, key.replace(CATEGORY, '_other'));
+    const sourceValue = englishCounterpart(source.parsed!.resources, key);
     if (typeof sourceValue === 'string') result.push({ key, line, source: sourceValue, target: targetValue });
   }
   return result;

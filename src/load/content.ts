@@ -4,6 +4,7 @@ import matter from 'gray-matter';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { listDirectory } from './listDirectory.ts';
 import { frontMatterSchema, type FrontMatter } from './frontMatterSchema.ts';
+import { withMissingCloseHint } from './yamlHints.ts';
 import { parsePositionedYaml, placeOfPath, yamlSyntaxDiagnostics, zodIssueDiagnostics } from './yamlDiagnostics.ts';
 
 export const CONTENT_DIR = 'content';
@@ -53,10 +54,10 @@ export function parseLeafletSource(
   }
   const yaml = parsePositionedYaml(split.matter);
   const syntax = yamlSyntaxDiagnostics(yaml, context);
-  if (syntax.length > 0) return { source, diagnostics: syntax };
+  if (syntax.length > 0) return { source, diagnostics: withMissingCloseHint(syntax, split.matter, 0) };
 
   const parsed = frontMatterSchema.safeParse(yaml.doc.toJS() ?? {});
-  if (!parsed.success) return { source, diagnostics: zodIssueDiagnostics(parsed.error.issues, yaml, context) };
+  if (!parsed.success) return { source, diagnostics: withMissingCloseHint(zodIssueDiagnostics(parsed.error.issues, yaml, context), split.matter, 0) };
 
   if (parsed.data.id !== place.id) {
     const mismatch = diagnostic({

@@ -7,6 +7,9 @@ const INTERPOLATION = /\{\{-?\s*([^\s,}]+)[^}]*\}\}/g;
 /** i18next nesting `$t(key)` or `$t(key, {"count": 2})`: the nested key. */
 const NESTING = /\$t\(\s*([^,)\s]+)/g;
 
+/** Whether a value has words (letters outside placeholders and `$t()`): only then can it be left untranslated. */
+export const hasWordsToTranslate = (value: string): boolean => /\p{L}/u.test(value.replace(/\{\{[^}]*\}\}|\$t\([^)]*\)/g, ''));
+
 const namesIn = (text: string, pattern: RegExp): string[] => [...text.matchAll(pattern)].map((m) => m[1]!);
 
 /** Multiset difference: items of `a` not matched one-for-one in `b`. */

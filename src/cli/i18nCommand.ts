@@ -5,6 +5,7 @@ import { i18nCheck } from '../i18n/check.ts';
 import { markTranslated } from '../i18n/markTranslated.ts';
 import { i18nStatus, statusHasGaps } from '../i18n/status.ts';
 import { printStatus } from '../i18n/statusReport.ts';
+import { registerExchangeCommands } from './i18nExchangeCommands.ts';
 
 const rootOf = (command: Command): string => path.resolve(command.parent?.parent?.opts().root ?? process.cwd());
 const writeJson = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
@@ -44,6 +45,8 @@ export function registerI18nCommand(program: Command, setExitCode: (code: number
       }
       setExitCode(report.ok ? 0 : 1);
     });
+
+  registerExchangeCommands(i18n, rootOf, setExitCode);
 
   i18n
     .command('mark-translated')

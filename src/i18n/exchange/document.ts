@@ -39,3 +39,9 @@ export function notedLine(unit: ExchangeUnit): number | undefined {
   const line = note && /:(\d+)$/.exec(note)?.[1];
   return line ? Number(line) : undefined;
 }
+
+/** The piece's kind from its key note (`key: support body.3 (list item)`), for leaflets. */
+export function notedKind(unit: ExchangeUnit): string | undefined {
+  const note = unit.notes.find((n) => n.startsWith('key: '));
+  return note ? /\(([^)]+)\)$/.exec(note)?.[1] : undefined;
+}

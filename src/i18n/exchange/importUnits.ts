@@ -4,7 +4,7 @@ import { writeFileAtomic } from '../../emit/atomicWrite.ts';
 import { parseLeafletSource } from '../../load/content.ts';
 import { parseLocaleJson } from '../../load/localeJson.ts';
 import { checkedLeafletId, checkedNamespace, insideProject } from '../projectPath.ts';
-import { notedLine, type ExchangeFile, type ExchangeUnit } from './document.ts';
+import { notedKind, notedLine, type ExchangeFile, type ExchangeUnit } from './document.ts';
 import { readLeafletSegments, stringsFile } from './exportUnits.ts';
 import { codesIn, leafletSegments, stringSegments, structureOf, withTexts, type Segment } from './segments.ts';
 import { readFile } from 'node:fs/promises';
@@ -26,18 +26,26 @@ function checkUnits(file: string, units: readonly ExchangeUnit[], segments: Read
   const problems: Diagnostic[] = [];
   const problem = (unit: ExchangeUnit, line: number | undefined, message: string, note?: string) =>
     problems.push(diagnostic({ file, ...(line === undefined ? {} : { line }), rule: 'import', source: 'i18n', message: `${unit.id}: ${message}`, ...(note ? { note } : {}) }));
+  // Every piece where the export saw it, or the file moved on (pieces added or removed) and ids no longer match.
+  const moved = units.find((unit) => {
+    const segment = segments.get(unit.id);
+    const noted = notedLine(unit);
+    const kind = notedKind(unit);
+    return (segment === undefined && !allowNew) || (segment && ((noted !== undefined && noted !== segment.line) || (kind !== undefined && kind !== segment.kind)));
+  });
+  if (moved) {
+    const now = segments.get(moved.id);
+    problem(
+      moved,
+      now?.line,
+      now ? `the file has changed since it was exported (this piece was on line ${notedLine(moved)}, now ${now.line})` : 'no such piece in the file (was it exported from another version?)',
+      'Nothing was imported into this file. Export it again and carry the translations over with your translation memory.',
+    );
+    return { texts, problems };
+  }
   for (const unit of units) {
     if (unit.target === undefined) continue;
     const segment = segments.get(unit.id);
-    if (segment === undefined && !allowNew) {
-      problem(unit, undefined, 'no such piece in the file (was the file exported from another version?)', 'Export the file again and carry the translations over with your translation memory.');
-      continue;
-    }
-    const noted = notedLine(unit);
-    if (segment && noted !== undefined && noted !== segment.line) {
-      problem(unit, segment.line, `the file has changed since it was exported (this piece was on line ${noted}, now ${segment.line})`, 'Export again and carry the translations over with your translation memory.');
-      continue;
-    }
     const codes = codesIn(unit.target);
     if (!sameCodes(codes, codesIn(unit.source)) && !(segment && sameCodes(codes, codesIn(segment.text)))) {
       problem(unit, segment?.line, `the placeholders differ from the English (${codesIn(unit.source).join(' ') || 'none'}; the translation has ${codes.join(' ') || 'none'})`, 'Copy everything in {{ }} and $t() exactly as it is in the English.');

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { formatDiagnostic } from '../diagnostics/format.ts';
 import { defaultExportDir, exportTranslations, importTranslations, type ExchangeFormat } from '../i18n/exchange/exchange.ts';
+import { addLocale } from '../i18n/addLocale.ts';
 import { UnsafePathError } from '../i18n/projectPath.ts';
 
 type RootOf = (command: Command) => string;
@@ -17,8 +18,24 @@ async function guarded(setExitCode: (code: number) => void, run: () => Promise<b
   }
 }
 
-/** `leaflets i18n export | import`: XLIFF 2.0 and PO files for CAT tools. */
+/** `leaflets i18n add | export | import`: starting a language, and XLIFF 2.0 and PO files for CAT tools. */
 export function registerExchangeCommands(i18n: Command, rootOf: RootOf, setExitCode: (code: number) => void): void {
+  i18n
+    .command('add')
+    .description('Start a translation: copy the English strings and leaflets (status: draft) and check the fonts have its letters.')
+    .argument('<locale>', 'a language tag, e.g. pl or pt-BR')
+    .action(async (locale: string, _flags: unknown, command: Command) => {
+      await guarded(setExitCode, async () => {
+        const result = await addLocale(rootOf(command), locale);
+        for (const file of result.created) console.log(`created  ${file}`);
+        for (const file of result.kept) console.log(`kept     ${file}  (already there)`);
+        for (const d of result.diagnostics) console.log(formatDiagnostic(d));
+        console.log(`\n${result.language} (${result.locale}): translate the values in locales/${result.locale}/ and the text in content/${result.locale}/,`);
+        console.log(`or send a CAT tool the files of: leaflets i18n export ${result.locale} --format xliff`);
+        return !result.diagnostics.some((d) => d.severity === 'error');
+      });
+    });
+
   i18n
     .command('export')
     .description('Write XLIFF 2.0 or PO files for a CAT tool: one per leaflet, one for the strings.')

@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    globalSetup: ['tests/support/freshDist.ts'],
+    setupFiles: ['tests/support/layoutMemoHook.ts'],
   },
 });

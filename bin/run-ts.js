@@ -6,6 +6,8 @@ import path from 'node:path';
 
 // The repository's tsconfig (JSX settings) applies whatever folder the command runs in.
 register({ tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) });
+// Before anything loads react-pdf: the text layout memo's module hook (src/render/perf).
+await import('../src/render/perf/registerLayoutMemo.mjs');
 const [entry, ...rest] = process.argv.slice(2);
 if (!entry) {
   console.error('usage: run-ts <file.ts> [args...]');

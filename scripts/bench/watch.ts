@@ -6,7 +6,7 @@ import path from 'node:path';
 import { formatMs, percentile } from './stats.ts';
 
 const REPO = process.cwd();
-const EDITS = Number(process.env.WATCH_BENCH_EDITS ?? 200);
+const EDITS = Number(process.env.WATCH_BENCH_EDITS ?? 500);
 const SETTLED_EDITS = Number(process.env.WATCH_BENCH_SETTLED_EDITS ?? 50);
 const IDLE_SETTLE_MS = 32_000;
 /** A save that never yields a PDF is a bug to report, not a reason to wait forever. */
@@ -36,11 +36,11 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
  * copy of the project; each edit rewrites one leaflet's Markdown and the clock stops when the
  * new A5 PDF is renamed into place (seen with fs.watch, confirmed by its inode changing).
  * Each edit waits for that rename before the next. RSS is the watch process's, taken after
- * rebuilds 10, 50, 100 and the last, each once the process has been idle for 32 s (past its idle collection).
+ * rebuilds 10, 50, 100, 250 and the last, each once the process has been idle for 32 s (past its idle collection).
  * Two protocols: saves spaced as a person makes them (each after the previous rebuild has
  * finished), and back-to-back saves (the next as soon as the A5 lands, while the other
- * editions still render), which also drive the 200 rebuilds the RSS figure is taken over.
- * Targets: p50 <= 100 ms on a 2-core machine; RSS growth <= 10% from rebuild 10 to 200.
+ * editions still render), which also drive the 500 rebuilds the RSS figure is taken over.
+ * Targets: p50 <= 100 ms on a 2-core machine; RSS growth <= 10% from rebuild 10 to 500.
  */
 export async function benchWatch(): Promise<void> {
   const root = copyProject();
@@ -116,7 +116,7 @@ export async function benchWatch(): Promise<void> {
     const rss = new Map<number, ReturnType<typeof rssOf>>();
     for (let edit = 1; edit <= EDITS; edit += 1) {
       backToBack.push(await timedEdit());
-      if ([10, 50, 100, EDITS].includes(edit)) {
+      if ([10, 50, 100, 250, EDITS].includes(edit)) {
         // RSS once the watcher has been idle long enough for its idle collection (30 s).
         await quiet(IDLE_SETTLE_MS);
         rss.set(edit, rssOf(child.pid!));

@@ -1,38 +1,50 @@
 import path from 'node:path';
-import { compileLeaflet } from '../compile/compileLeaflet.ts';
-import type { CompiledLeaflet } from '../compile/leaflet.ts';
-import { readingEase } from '../compile/readingEase.ts';
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
-import { writeFileAtomic } from '../emit/atomicWrite.ts';
-import { outputPath } from '../emit/outputPaths.ts';
-import { lintBrandAndStyles } from '../lint/brandLint.ts';
-import { leafletGlyphDiagnostics, projectGlyphDiagnostics } from '../lint/glyphCoverage.ts';
-import { withPseudoLocale } from '../i18n/pseudoLocale.ts';
-import { blocksOutput } from '../i18n/localeChecks.ts';
-import { translationCheckStage } from '../i18n/translationStage.ts';
-import { lintLeafletBody } from '../lint/leafletLint.ts';
-import type { LoadedBrand } from '../load/brand.ts';
-import type { LeafletSource } from '../load/content.ts';
-import { SOURCE_LOCALE } from '../load/locales.ts';
-import { EDITIONS, type Edition, type EditionId } from '../render/editions.ts';
-import { renderEdition } from '../render/renderEdition.ts';
-import { writeDownloadsSite } from '../site/writeSite.ts';
-import { leafletUrl } from './leafletUrl.ts';
-import { loadProject, sourceOf, type ProjectSnapshot } from './project.ts';
-import { fontStoreFor } from './renderSession.ts';
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { removeStaleTemporaries, writeFileAtomic } from '../emit/atomicWrite.ts';
+import { pageCountChanges, readPreviousPageCounts, type PageCountChange } from '../emit/pageCountChanges.ts';
+import type { Fit } from '../render/copyFit/fit.ts';
+import { EDITIONS, type EditionId } from '../render/editions.ts';
+import { BuildRecord, readCosts, writeCosts, type OutputRecord } from './cache/buildRecord.ts';
+import { rememberOutcome } from './cache/rememberOutcome.ts';
+import { environmentFingerprint } from './cache/fingerprint.ts';
+import { OutputCache } from './cache/outputCache.ts';
+import type { ProjectLoader, ProjectSnapshot } from './project.ts';
+import { overviewOf, projectOverview, type ProjectOverview } from './projectOverview.ts';
+import { availableParallelism } from 'node:os';
 import { promoteStrict, selectionFilter, type BuildSelection } from './selection.ts';
+import { planShards, type ShardSpec } from './shards.ts';
+import { unitKey, type Unit } from './stages/unit.ts';
+import { OUTPUT_HANDLERS, pdfTargets, targetId, type OutputTarget } from './stages/outputs.ts';
+import { brandChecks, localeChecks } from './stages/projectStages.ts';
+import { OutputFolder, SHARD_FILE, updateWebsite } from './stages/siteStage.ts';
+import { ProjectStore } from './store/projectStore.ts';
+import { changedReads } from './store/readLog.ts';
+import { runUnits } from './unitRunner.ts';
+import type { UnitOutcome, UnitTask } from './unitWork.ts';
 
 export interface BuildOptions extends BuildSelection {
   root: string;
   outDir: string;
   strict: boolean;
   onOutput?: (result: OutputResult) => void;
-  /** Update the website files after the PDFs (default true); watch mode does it once per rebuild instead. */
+  /** Update the website files after the PDFs (default true; never for a shard). */
   writeSite?: boolean;
-  /** Measure the English leaflets' reading ease (default true; watch mode skips it on its fast path). */
+  /** Measure the English leaflets' reading ease (default true). */
   measureReadingEase?: boolean;
   /** Flush each PDF to disk before renaming it into place (default true; see writeFileAtomic). */
   flushToDisk?: boolean;
+  /** Render threads: 1 renders in this thread; default one per core. */
+  jobs?: number;
+  /** Units a render worker builds before it is replaced (memory bound); default 40. */
+  unitsPerWorker?: number;
+  /** Build only this shard's share of the leaflet x locale units (CI matrix). */
+  shard?: ShardSpec;
+  /** Use and fill the output cache and build record (default true). */
+  cache?: boolean;
+  /** Default `<root>/.cache/leaflets`. */
+  cacheDir?: string;
+  /** Size bound of the output cache in bytes. */
+  cacheBytes?: number;
 }
 
 export interface OutputResult {
@@ -42,9 +54,13 @@ export interface OutputResult {
   /** Path relative to the project root. */
   file: string;
   status: 'written' | 'unchanged' | 'failed';
+  /** How the bytes were had: rendered now, from the output cache, or already on disk from the last build. */
+  via?: 'render' | 'cache' | 'kept';
   pages?: number;
   bytes?: number;
   ms: number;
+  /** The copy-fit the PDF was laid out with. */
+  fit?: Fit;
 }
 
 export interface ReadingEaseResult {
@@ -57,125 +73,259 @@ export interface BuildReport {
   outputs: OutputResult[];
   diagnostics: Diagnostic[];
   readingEase: ReadingEaseResult[];
+  /** PDFs whose page count differs from the previous build's (booklets in sheets). */
+  pageCountChanges?: PageCountChange[];
   durationMs: number;
   ok: boolean;
+  /** Outputs rendered by this build (the rest came from the cache or were already in place). */
+  rendered: number;
 }
 
-const relative = (root: string, file: string) => path.relative(root, file).split(path.sep).join('/');
+/** A store and loader kept between builds (watch mode), so unchanged files are not read again. */
+export interface BuildSession {
+  store: ProjectStore;
+  loader: ProjectLoader;
+}
 
-/** Errors that stop every output of a locale (a broken locale file) or of the whole project (the brand). */
-function blockingErrors(diagnostics: Diagnostic[], locale: string): Diagnostic[] {
+/** en-XA (the pseudo-locale, made from English on request); its module loads Markdown tooling, so only when asked. */
+const isPseudoLocaleTag = (locale: string) => locale === 'en-XA';
+const relative = (root: string, file: string) => path.relative(root, file).split(path.sep).join('/');
+export const defaultCacheDir = (root: string) => path.join(root, '.cache', 'leaflets');
+
+/**
+ * Errors that stop every output of a locale (a broken locale file), of the whole project (the
+ * brand) or, given its file, of one leaflet (a project-wide check found it, e.g. a translation's
+ * Handlebars).
+ */
+export function blockingErrors(diagnostics: Diagnostic[], locale: string, sourceFile?: string): Diagnostic[] {
   return diagnostics.filter(
-    (d) => d.severity === 'error' && (d.file.startsWith('templates/brand') || d.file.startsWith(`locales/${locale}/`)),
+    (d) =>
+      d.severity === 'error' &&
+      (d.file.startsWith('templates/brand') || d.file.startsWith(`locales/${locale}/`) || d.file === `locales/${locale}` || (sourceFile !== undefined && d.file === sourceFile)),
   );
 }
 
-/** Brand lint results, kept while the loaded brand object lives (watch mode reuses it). */
-const brandLintCache = new WeakMap<LoadedBrand, Map<string, Promise<Diagnostic[]>>>();
-
-function brandLint(root: string, brand: LoadedBrand, editions: Edition[]): Promise<Diagnostic[]> {
-  const byEditions = brandLintCache.get(brand) ?? new Map<string, Promise<Diagnostic[]>>();
-  brandLintCache.set(brand, byEditions);
-  const key = editions.map((edition) => edition.id).join(',');
-  let result = byEditions.get(key);
-  if (!result) {
-    result = lintBrandAndStyles(root, brand, editions);
-    byEditions.set(key, result);
-  }
-  return result;
+interface UnitSlot {
+  source: ProjectOverview['sources'][number];
+  unit: Unit;
+  diagnostics: Diagnostic[];
+  results: Map<string, OutputResult>;
+  readingEase?: ReadingEaseResult;
 }
 
 /**
- * Builds every selected leaflet x locale x edition. One bad leaflet never stops the others;
- * a failed output is never written, so the last good PDF stays in place.
+ * Builds every selected leaflet x locale x edition. Each unit (leaflet in one locale) whose
+ * recorded reads are unchanged and whose files are in place costs nothing; the rest are
+ * compiled once and each output is taken from the cache or rendered, on all cores. One bad
+ * leaflet never stops the others; a failed output is never written, so the last good file stays.
  */
-export async function buildProject(options: BuildOptions, preloaded?: ProjectSnapshot): Promise<BuildReport> {
+export async function buildProject(options: BuildOptions, session?: BuildSession): Promise<BuildReport> {
   const started = performance.now();
-  const project = preloaded ?? (await loadProject(options.root));
-  // The pseudo-locale (en-XA) exists only when asked for by name; the downloads site reads `project`, so never lists it.
-  const buildable = withPseudoLocale(project, options.locales);
-  const diagnostics: Diagnostic[] = promoteStrict(project.diagnostics, options.strict);
-  const outputs: OutputResult[] = [];
-  const readingEaseResults: ReadingEaseResult[] = [];
+  const { root, outDir, strict } = options;
+  await removeStaleTemporaries(outDir);
+  const previousPages = await readPreviousPageCounts(outDir);
+  const store = session?.store ?? new ProjectStore(root);
+  const fingerprint = environmentFingerprint();
+  const cacheDir = options.cacheDir ?? defaultCacheDir(root);
+  const useCache = options.cache !== false;
+  const record = useCache ? await BuildRecord.open(cacheDir, outDir, fingerprint) : undefined;
+  // The project is parsed only when something needs it (a unit to compile, a stage or the website to redo).
+  let loading: Promise<ProjectSnapshot> | undefined;
+  const loadProject = () =>
+    (loading ??= (async () => {
+      const { ProjectLoader } = await import('./project.ts');
+      return (session?.loader ?? new ProjectLoader(store)).load();
+    })());
+  // The pseudo-locale (en-XA) exists only when asked for by name; the website never lists it.
+  const pseudo = options.locales?.some(isPseudoLocaleTag) === true;
+  const known = session || pseudo ? { overview: overviewOf(await loadProject()) } : await projectOverview(store, record, loadProject);
+  const overview = known.overview;
+  let buildable: ProjectOverview = overview;
+  if (pseudo) {
+    const { withPseudoLocale } = await import('../i18n/pseudoLocale.ts');
+    buildable = overviewOf(withPseudoLocale(await loadProject(), options.locales));
+  }
+  // A copy: this list grows, and the overview is remembered in the build record as loaded.
+  const diagnostics: Diagnostic[] = [...promoteStrict(overview.diagnostics, strict)];
+  const cache = useCache ? new OutputCache(cacheDir, options.cacheBytes) : undefined;
+  const folder = new OutputFolder(outDir);
+  const targets = pdfTargets(options.editions);
   const wanted = selectionFilter(options);
-  const editions = options.editions.map((id) => EDITIONS[id]);
-  const { brand } = project;
-  if (brand) diagnostics.push(...(await brandLint(project.root, brand, editions)));
+  let selected = buildable.sources.filter((s) => wanted(s.id, s.locale));
+  const costs = await readCosts(cacheDir);
+  if (options.shard) {
+    const plan = planShards(selected.map((s) => unitKey({ leafletId: s.id, locale: s.locale })), options.shard.count, costs, (key) =>
+      selected.find((s) => unitKey({ leafletId: s.id, locale: s.locale }) === key)?.bytes ?? 1,
+    );
+    const mine = new Set(plan.shards[options.shard.index - 1]);
+    selected = selected.filter((s) => mine.has(unitKey({ leafletId: s.id, locale: s.locale })));
+    await writeFileAtomic(
+      path.join(outDir, SHARD_FILE),
+      Buffer.from(`${JSON.stringify({ shard: options.shard.index, of: options.shard.count, plan: plan.digest, units: [...mine].sort(), editions: options.editions }, null, 2)}\n`),
+    );
+  }
 
-  const selected = buildable.sources.filter((s) => wanted(s.id, s.locale));
-  if (brand) diagnostics.push(...projectGlyphDiagnostics(buildable, selected.map((s) => s.locale)));
-  // Translation checks per locale built: an error stops that locale's (or leaflet's) PDFs.
-  const translationProblems = (await Promise.all([...new Set(selected.map((s) => s.locale))].map((locale) => translationCheckStage(project.root, locale, project.sources)))).flat();
-  diagnostics.push(...promoteStrict(translationProblems, options.strict));
+  const stageContext = { store, record, reads: overview.reads, project: loadProject };
+  if (overview.hasBrand) diagnostics.push(...(await brandChecks(stageContext, options.editions.map((id) => EDITIONS[id]))));
+  // Locale checks (glyphs, translations) can stop one leaflet too: an error they find in its file.
+  const localeProblems: Diagnostic[] = [];
+  for (const locale of [...new Set(selected.map((s) => s.locale))]) localeProblems.push(...promoteStrict(await localeChecks(stageContext, locale), strict));
+  diagnostics.push(...localeProblems);
+
+  const slots: UnitSlot[] = [];
+  const tasks: Array<{ slot: UnitSlot; task: UnitTask }> = [];
+  const emit = (slot: UnitSlot, target: OutputTarget, result: OutputResult) => {
+    slot.results.set(targetId(target), result);
+    options.onOutput?.(result);
+  };
+  const baseOf = (slot: UnitSlot, target: OutputTarget) => ({
+    leafletId: slot.unit.leafletId,
+    locale: slot.unit.locale,
+    edition: target.variant as EditionId,
+    file: relative(root, OUTPUT_HANDLERS[target.kind].path(outDir, slot.unit, target.variant)),
+  });
+
   for (const source of selected) {
-    if (source.locale === SOURCE_LOCALE && options.measureReadingEase !== false) {
-      const ease = readingEase(source.body);
-      readingEaseResults.push({ file: source.file, fleschReadingEase: ease.fleschReadingEase, words: ease.words });
+    const unit = { leafletId: source.id, locale: source.locale };
+    const slot: UnitSlot = { source, unit, diagnostics: [], results: new Map() };
+    slots.push(slot);
+    if (!buildable.hasBrand || blockingErrors(diagnostics, source.locale).length > 0 || blockingErrors(localeProblems, source.locale, source.file).length > 0) {
+      for (const target of targets) emit(slot, target, { ...baseOf(slot, target), status: 'failed', ms: 0 });
+      continue;
     }
-    const compiled = compileSource(buildable, source, options.strict);
-    diagnostics.push(...compiled.diagnostics);
-    const blocked = blockingErrors(diagnostics, source.locale).length > 0 || !brand || blocksOutput(translationProblems, source);
-    for (const edition of editions) {
-      const target = outputPath(options.outDir, source.locale, source.id, edition.id);
-      const base = { leafletId: source.id, locale: source.locale, edition: edition.id, file: relative(project.root, target) };
-      const t0 = performance.now();
-      let result: OutputResult;
-      if (!compiled.leaflet || blocked || !brand) {
-        result = { ...base, status: 'failed', ms: 0 };
-      } else {
-        try {
-          const rendered = await renderEdition({
-            leaflet: compiled.leaflet,
-            brand,
-            edition,
-            fontStore: fontStoreFor(brand),
-            leafletUrl: leafletUrl(brand, source.locale, source.id),
-          });
-          const status = await writeFileAtomic(target, rendered.bytes, { flushToDisk: options.flushToDisk !== false });
-          result = { ...base, status, pages: rendered.pageCount, bytes: rendered.bytes.length, ms: performance.now() - t0 };
-        } catch (error) {
-          diagnostics.push(
-            diagnostic({
-              file: source.file,
-              rule: 'render-failed',
-              source: 'render',
-              message: `Could not render the ${edition.id} edition: ${(error as Error).message}`,
-            }),
-          );
-          result = { ...base, status: 'failed', ms: performance.now() - t0 };
+    const remembered = record?.unit(unitKey(unit));
+    const valid = remembered && remembered.strict === strict && changedReads(remembered.reads, (key) => store.digestOf(key)).length === 0;
+    const needed: OutputTarget[] = [];
+    if (remembered && valid) {
+      slot.diagnostics.push(...remembered.diagnostics);
+      if (remembered.readingEase && options.measureReadingEase !== false) slot.readingEase = { file: source.file, ...remembered.readingEase };
+      for (const target of targets) {
+        const t0 = performance.now();
+        const output = remembered.outputs[targetId(target)];
+        const absolute = OUTPUT_HANDLERS[target.kind].path(outDir, unit, target.variant);
+        if (!remembered.compiled) {
+          emit(slot, target, { ...baseOf(slot, target), status: 'failed', ms: 0 });
+        } else if (!output) {
+          needed.push(target);
+        } else if (!output.fileDigest) {
+          slot.diagnostics.push(...output.diagnostics);
+          emit(slot, target, { ...baseOf(slot, target), status: 'failed', ms: 0 });
+        } else if ((await folder.digestOf(absolute)) === output.fileDigest) {
+          slot.diagnostics.push(...output.diagnostics);
+          emit(slot, target, { ...baseOf(slot, target), status: 'unchanged', via: 'kept', ...sizes(output), ms: performance.now() - t0 });
+        } else {
+          const cached = await cache?.get(output.key);
+          if (!cached) {
+            needed.push(target);
+            continue;
+          }
+          const status = await writeFileAtomic(absolute, cached.bytes, { flushToDisk: options.flushToDisk !== false });
+          folder.wrote(absolute, output.fileDigest);
+          slot.diagnostics.push(...cached.diagnostics);
+          emit(slot, target, { ...baseOf(slot, target), status, via: 'cache', ...sizes(output), ...fitOf(output.meta), ms: performance.now() - t0 });
         }
       }
-      outputs.push(result);
-      options.onOutput?.(result);
+      if (needed.length === 0) continue;
+    } else {
+      needed.push(...targets);
+    }
+    const task: UnitTask = {
+      root,
+      outDir,
+      unit,
+      targets: needed,
+      strict,
+      fingerprint,
+      ...(cache ? { cacheDir, cacheBytes: cache.maxBytes } : {}),
+      measureReadingEase: options.measureReadingEase !== false,
+      flushToDisk: options.flushToDisk !== false,
+      ...(remembered ? { previousMeta: Object.fromEntries(Object.entries(remembered.outputs).map(([id, output]) => [id, output.meta])) } : {}),
+    };
+    tasks.push({ slot, task });
+  }
+
+  let rendered = 0;
+  const threads = Math.max(1, options.jobs ?? availableParallelism());
+  const byCost = [...tasks].sort((a, b) => costOf(costs, b) - costOf(costs, a));
+  await runUnits(byCost.map((each) => each.task), { threads, project: loadProject, store, ...(options.unitsPerWorker ? { unitsPerWorker: options.unitsPerWorker } : {}) }, (outcome) => {
+    // Outcomes from worker threads are copies: match them by unit key.
+    const entry = tasks.find((each) => unitKey(each.task.unit) === unitKey(outcome.unit))!;
+    rendered += absorb(entry.slot, outcome, record, costs, folder, (target, result) => emit(entry.slot, target, result), baseOf);
+  });
+
+  const outputs: OutputResult[] = [];
+  const readingEase: ReadingEaseResult[] = [];
+  for (const slot of slots) {
+    diagnostics.push(...slot.diagnostics);
+    if (slot.readingEase) readingEase.push(slot.readingEase);
+    for (const target of targets) {
+      const result = slot.results.get(targetId(target));
+      if (result) outputs.push(result);
     }
   }
-  // manifest.json, cover thumbnails and index.html describe every PDF on disk, not only this build's.
-  const knownPages = new Map(outputs.flatMap((o) => (o.pages ? [[path.resolve(project.root, o.file), o.pages] as const] : [])));
-  if (options.writeSite !== false) {
-    const site = await writeDownloadsSite({ outDir: options.outDir, sources: project.sources, brand, i18n: project.i18n, knownPages });
-    diagnostics.push(...site.diagnostics);
+
+  if (options.writeSite !== false && !options.shard) {
+    // manifest.json, cover thumbnails and index.html describe every PDF on disk, not only this build's.
+    const knownPages = new Map(outputs.flatMap((o) => (o.pages ? [[path.resolve(root, o.file), o.pages] as const] : [])));
+    diagnostics.push(...(await updateWebsite({ overview, project: loadProject, store, folder, ...(record ? { record } : {}), knownPages })));
+  }
+  if (record) await record.save().catch(() => undefined);
+  if (useCache && tasks.length > 0) {
+    // Shards leave the costs alone: every shard of one build must plan from the same table.
+    if (!options.shard) await writeCosts(cacheDir, costs).catch(() => undefined);
+    if (rendered > 0) await cache?.prune().catch(() => undefined);
   }
   const ok = !diagnostics.some((d) => d.severity === 'error') && outputs.every((o) => o.status !== 'failed');
-  return { outputs, diagnostics, readingEase: readingEaseResults, durationMs: performance.now() - started, ok };
+  const changes = pageCountChanges(previousPages, outputs, root, outDir);
+  return { outputs, diagnostics: dedupe(diagnostics), readingEase, pageCountChanges: changes, durationMs: performance.now() - started, ok, rendered };
 }
 
-function compileSource(
-  project: ProjectSnapshot,
-  source: LeafletSource,
-  strict: boolean,
-): { leaflet?: CompiledLeaflet; diagnostics: Diagnostic[] } {
-  if (!source.frontMatter || !project.brand) return { diagnostics: [] };
-  const compiled = compileLeaflet({
-    root: project.root,
-    source,
-    brand: project.brand,
-    i18n: project.i18n,
-    sourceLeaflet: sourceOf(project, source.id),
-    templates: project.templates,
+/** The copy-fit a PDF's renderer reported, for the output line. */
+const fitOf = (meta: Record<string, unknown> | undefined): { fit?: Fit } => (meta?.fit ? { fit: meta.fit as Fit } : {});
+const sizes = (output: OutputRecord) => ({ ...(output.pages ? { pages: output.pages } : {}), ...(output.bytes ? { bytes: output.bytes } : {}) });
+const costOf = (costs: Record<string, number>, { task }: { task: UnitTask }) =>
+  (costs[unitKey(task.unit)] ?? 1000) * (task.targets.length / Math.max(1, task.targets.length));
+
+/** The same problem reported twice (a unit's warning and its output's) is printed once. */
+function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const id = JSON.stringify([d.file, d.line, d.column, d.rule, d.message]);
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
   });
-  const diagnostics = promoteStrict(compiled.diagnostics, strict);
-  if (compiled.leaflet) diagnostics.push(...lintLeafletBody(source.file, compiled.leaflet.body.blocks));
-  if (compiled.leaflet) diagnostics.push(...leafletGlyphDiagnostics(project, compiled.leaflet, source));
-  const failed = diagnostics.some((d) => d.severity === 'error');
-  return { leaflet: failed ? undefined : compiled.leaflet, diagnostics };
+}
+
+/** Folds one unit's outcome into its slot, the record and the costs; returns how many outputs were rendered. */
+function absorb(
+  slot: UnitSlot,
+  outcome: UnitOutcome,
+  record: BuildRecord | undefined,
+  costs: Record<string, number>,
+  folder: OutputFolder,
+  emit: (target: OutputTarget, result: OutputResult) => void,
+  baseOf: (slot: UnitSlot, target: OutputTarget) => Omit<OutputResult, 'status' | 'ms'>,
+): number {
+  slot.diagnostics.push(...outcome.diagnostics);
+  if (outcome.readingEase) slot.readingEase = { file: slot.source.file, ...outcome.readingEase };
+  let rendered = 0;
+  for (const output of outcome.outputs) {
+    slot.diagnostics.push(...output.diagnostics);
+    if (output.rendered) rendered += 1;
+    if (output.fileDigest) folder.wrote(OUTPUT_HANDLERS[output.target.kind].path(folder.dir, slot.unit, output.target.variant), output.fileDigest);
+    emit(output.target, {
+      ...baseOf(slot, output.target),
+      status: output.status,
+      ...(output.status === 'failed' ? {} : { via: output.rendered ? 'render' : 'cache' }),
+      ...(output.pages ? { pages: output.pages } : {}),
+      ...(output.bytes ? { bytes: output.bytes } : {}),
+      ...fitOf(output.meta),
+      ms: output.ms,
+    });
+  }
+  if (!outcome.missing && !outcome.internalError && record) rememberOutcome(record, outcome);
+  const key = unitKey(slot.unit);
+  if (outcome.outputs.some((o) => o.rendered)) costs[key] = Math.round(outcome.ms);
+  return rendered;
 }

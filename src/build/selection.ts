@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { EditionId } from '../render/editions.ts';
+import { LAYOUT_WARNING_RULES } from '../render/layoutCheck/checkLayout.ts';
 
 export interface BuildSelection {
   /** Only these locales (all when empty). */
@@ -20,7 +21,7 @@ export function selectionFilter(selection: BuildSelection): (id: string, locale:
 }
 
 /** Rules that are warnings by default and errors under `--strict`. */
-const STRICT_RULES = new Set(['missing-key', 'stale-translation', 'link-text']);
+const STRICT_RULES = new Set<string>(['missing-key', 'stale-translation', 'link-text', ...LAYOUT_WARNING_RULES]);
 
 export function promoteStrict(diagnostics: Diagnostic[], strict: boolean): Diagnostic[] {
   if (!strict) return diagnostics;

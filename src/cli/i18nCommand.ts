@@ -1,16 +1,12 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { formatDiagnostic } from '../diagnostics/format.ts';
-import { i18nCheck } from '../i18n/check.ts';
-import { markTranslated } from '../i18n/markTranslated.ts';
-import { i18nStatus, statusHasGaps } from '../i18n/status.ts';
-import { printStatus } from '../i18n/statusReport.ts';
 import { registerExchangeCommands } from './i18nExchangeCommands.ts';
 
 const rootOf = (command: Command): string => path.resolve(command.parent?.parent?.opts().root ?? process.cwd());
 const writeJson = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 
-/** `leaflets i18n status | check | mark-translated`: the translator's commands. */
+/** `leaflets i18n status | check | add | export | import | mark-translated`: the translator's commands. */
 export function registerI18nCommand(program: Command, setExitCode: (code: number) => void): void {
   const i18n = program.command('i18n').description('Translation status, checks and bookkeeping.');
 
@@ -22,6 +18,8 @@ export function registerI18nCommand(program: Command, setExitCode: (code: number
     .option('--no-diff', 'do not show what changed in the English of stale leaflets')
     .option('--strict', 'exit 1 when a translation is stale or anything is missing')
     .action(async (flags: { locale?: string[]; json?: boolean; diff: boolean; strict?: boolean }, command: Command) => {
+      const { i18nStatus, statusHasGaps } = await import('../i18n/status.ts');
+      const { printStatus } = await import('../i18n/statusReport.ts');
       const status = await i18nStatus(rootOf(command), { ...(flags.locale ? { locales: flags.locale } : {}), diff: flags.diff });
       if (flags.json) writeJson(status);
       else printStatus(status);
@@ -35,6 +33,7 @@ export function registerI18nCommand(program: Command, setExitCode: (code: number
     .option('--locale <locale...>', 'only these locales')
     .option('--json', 'print the findings as JSON')
     .action(async (flags: { locale?: string[]; json?: boolean }, command: Command) => {
+      const { i18nCheck } = await import('../i18n/check.ts');
       const report = await i18nCheck(rootOf(command), flags.locale ? { locales: flags.locale } : {});
       if (flags.json) writeJson(report);
       else {
@@ -55,6 +54,7 @@ export function registerI18nCommand(program: Command, setExitCode: (code: number
     .argument('<id...>', 'leaflet ids, e.g. support')
     .option('--reviewed', 'also set translation.status to reviewed (checked by a qualified translator)')
     .action(async (locale: string, ids: string[], flags: { reviewed?: boolean }, command: Command) => {
+      const { markTranslated } = await import('../i18n/markTranslated.ts');
       let failed = false;
       for (const id of ids) {
         const result = await markTranslated({ root: rootOf(command), locale, id, ...(flags.reviewed ? { status: 'reviewed' as const } : {}) });

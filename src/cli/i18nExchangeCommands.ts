@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { formatDiagnostic } from '../diagnostics/format.ts';
-import { defaultExportDir, exportTranslations, importTranslations, type ExchangeFormat } from '../i18n/exchange/exchange.ts';
-import { addLocale } from '../i18n/addLocale.ts';
+import type { ExchangeFormat } from '../i18n/exchange/exchange.ts';
 import { UnsafePathError } from '../i18n/projectPath.ts';
 
 type RootOf = (command: Command) => string;
@@ -26,6 +25,7 @@ export function registerExchangeCommands(i18n: Command, rootOf: RootOf, setExitC
     .argument('<locale>', 'a language tag, e.g. pl or pt-BR')
     .action(async (locale: string, _flags: unknown, command: Command) => {
       await guarded(setExitCode, async () => {
+        const { addLocale } = await import('../i18n/addLocale.ts');
         const result = await addLocale(rootOf(command), locale);
         for (const file of result.created) console.log(`created  ${file}`);
         for (const file of result.kept) console.log(`kept     ${file}  (already there)`);
@@ -41,10 +41,11 @@ export function registerExchangeCommands(i18n: Command, rootOf: RootOf, setExitC
     .description('Write XLIFF 2.0 or PO files for a CAT tool: one per leaflet, one for the strings.')
     .argument('<locale>', 'the translation, e.g. cy')
     .addOption(new Option('--format <format>', 'file format').choices(['xliff', 'po']).default('xliff'))
-    .option('--out <dir>', `folder to write to (default ${defaultExportDir('<locale>')})`)
+    .option('--out <dir>', 'folder to write to (default output/translations/<locale>)')
     .option('--leaflet <id...>', 'only these leaflets (the strings file is always written)')
     .action(async (locale: string, flags: { format: ExchangeFormat; out?: string; leaflet?: string[] }, command: Command) => {
       await guarded(setExitCode, async () => {
+        const { exportTranslations } = await import('../i18n/exchange/exchange.ts');
         const result = await exportTranslations(rootOf(command), locale, { format: flags.format, ...(flags.out ? { outDir: flags.out } : {}), ...(flags.leaflet ? { leaflets: flags.leaflet } : {}) });
         for (const file of result.files) console.log(`written  ${path.relative(process.cwd(), file) || file}`);
         for (const d of result.diagnostics) console.log(formatDiagnostic(d));
@@ -58,6 +59,7 @@ export function registerExchangeCommands(i18n: Command, rootOf: RootOf, setExitC
     .argument('<file...>', 'files from `leaflets i18n export`, translated')
     .action(async (files: string[], _flags: unknown, command: Command) => {
       await guarded(setExitCode, async () => {
+        const { importTranslations } = await import('../i18n/exchange/exchange.ts');
         let ok = true;
         for (const file of files) {
           const { results, diagnostics } = await importTranslations(rootOf(command), path.resolve(file));

@@ -1,9 +1,6 @@
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { formatDiagnostic } from '../diagnostics/format.ts';
 import { DEFAULT_EDITIONS, EDITION_IDS, type EditionId } from '../render/editions.ts';
-import { startWatch } from '../watch/watchSession.ts';
-import { printRebuild } from '../watch/watchReporter.ts';
 
 interface WatchFlags {
   out: string;
@@ -18,19 +15,6 @@ interface PreviewServer {
   url: string;
   notifyReload(): void;
   close(): Promise<void>;
-}
-type StartPreviewServer = (options: { outDir: string; host?: string; port?: number }) => Promise<PreviewServer>;
-
-async function startPreview(outDir: string, port: number | undefined): Promise<PreviewServer | undefined> {
-  // Loaded only with --serve, so the watcher never depends on the website code.
-  const modulePath = new URL('../site/previewServer.ts', import.meta.url).href;
-  try {
-    const site = (await import(modulePath)) as { startPreviewServer: StartPreviewServer };
-    return await site.startPreviewServer({ outDir, ...(port === undefined ? {} : { port }) });
-  } catch (error) {
-    console.error(`leaflets: could not start the preview server: ${(error as Error).message}`);
-    return undefined;
-  }
 }
 
 export function registerWatchCommand(program: Command, setExitCode: (code: number) => void): void {
@@ -48,28 +32,55 @@ export function registerWatchCommand(program: Command, setExitCode: (code: numbe
     .option('--port <port>', 'port for --serve')
     .action(async (flags: WatchFlags, command: Command) => {
       const root = path.resolve(command.parent?.opts().root ?? process.cwd());
+      const verbose = command.parent?.opts().verbose === true;
       const outDir = path.resolve(root, flags.out);
-      const server = flags.serve ? await startPreview(outDir, flags.port === undefined ? undefined : Number(flags.port)) : undefined;
+      const port = flags.port === undefined ? undefined : Number(flags.port);
+      if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
+        console.error(`leaflets: --port must be a port number (got "${flags.port}")`);
+        setExitCode(2);
+        return;
+      }
+      // Ctrl+C or a TERM while starting up still ends everything cleanly.
+      let stopRequested: () => void = () => undefined;
+      const stopped = new Promise<void>((resolve) => (stopRequested = resolve));
+      process.once('SIGINT', () => stopRequested());
+      process.once('SIGTERM', () => stopRequested());
+
+      let server: PreviewServer | undefined;
+      if (flags.serve) {
+        try {
+          // Loaded only with --serve, so the watcher never depends on the website code.
+          const { startPreviewServer } = await import('../site/previewServer.ts');
+          server = await startPreviewServer({ outDir, ...(port === undefined ? {} : { port }) });
+        } catch (error) {
+          console.error(`leaflets: could not start the preview server: ${(error as Error).message}`);
+          setExitCode(1);
+          return;
+        }
+      }
+      const [{ startWatch }, { printRebuild }, { formatDiagnostic, formatDiagnosticVerbose }] = await Promise.all([
+        import('../watch/watchSession.ts'),
+        import('../watch/watchReporter.ts'),
+        import('../diagnostics/format.ts'),
+      ]);
+      const format = verbose ? formatDiagnosticVerbose : formatDiagnostic;
       const session = await startWatch({
         root,
         outDir,
         editions: flags.edition ?? [...DEFAULT_EDITIONS],
         strict: Boolean(flags.strict),
-        onRebuild: (summary) => printRebuild(summary),
+        onRebuild: (summary) => printRebuild(summary, undefined, { verbose }),
         // The website files follow each rebuild; the preview reloads once they are in place.
-        onSiteUpdated: (report) => {
-          for (const d of report.diagnostics) console.log(formatDiagnostic(d));
+        onSiteUpdated: (diagnostics) => {
+          for (const d of diagnostics) console.log(format(d));
           server?.notifyReload();
         },
-        onError: (error) => console.error(`leaflets: ${(error as Error).stack ?? String(error)}`),
+        onError: (error) => console.error(`leaflets: ${verbose ? ((error as Error).stack ?? String(error)) : String((error as Error).message ?? error)}`),
       });
-      await session.initialBuild;
-      console.log(`\nWatching content/, locales/ and templates/${server ? `; preview at ${server.url}` : ''} (Ctrl+C to stop)`);
-      await new Promise<void>((resolve) => {
-        const stop = () => resolve();
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-      });
+      await Promise.race([session.initialBuild, stopped]);
+      console.log(`\nWatching the project${server ? `; preview at ${server.url}` : ''} (Ctrl+C to stop)`);
+      await stopped;
+      // Every worker thread, the cover thread and the server end here; nothing is left running.
       await session.close();
       await server?.close();
       setExitCode(0);

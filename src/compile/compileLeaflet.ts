@@ -1,8 +1,9 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { LoadedBrand } from '../load/brand.ts';
 import type { LeafletSource } from '../load/content.ts';
-import { hasTranslation, languageName, makeTranslate, SOURCE_LOCALE, type I18n } from '../load/locales.ts';
+import { hasTranslation, isTranslationGroup, languageName, makeTranslate, SOURCE_LOCALE, type I18n } from '../load/locales.ts';
 import type { FrontMatter } from '../load/frontMatterSchema.ts';
+import type { ProjectFiles } from '../load/projectFiles.ts';
 import { stalenessOf, staleTranslationDiagnostics } from '../i18n/staleness.ts';
 import { renderLeafletTemplate } from './handlebars.ts';
 import type { CompiledLeaflet, TranslationState } from './leaflet.ts';
@@ -22,6 +23,8 @@ export interface CompileInput {
    * When left out they are read here, and their own problems are added to this leaflet's.
    */
   templates?: TemplateSet;
+  /** How files are read (the build's project store); the disk when left out. */
+  files?: ProjectFiles;
 }
 
 /** Formats YYYY-MM-DD as a long date in the locale; UTC so the day never shifts. */
@@ -53,7 +56,7 @@ export function compileLeaflet(input: CompileInput): { leaflet?: CompiledLeaflet
   if (frontMatter === undefined) return { diagnostics: [] };
 
   const ownTemplates = input.templates === undefined;
-  const templates = input.templates ?? loadTemplates(input.root);
+  const templates = input.templates ?? loadTemplates(input.root, input.files);
   // Problems in partials this leaflet does not use are the build's to report, not this leaflet's.
   const usedFiles = new Set(partialsUsedBy(source.body, templates).map((name) => templates.partials.get(name)?.file));
   const diagnostics: Diagnostic[] = ownTemplates ? templates.diagnostics.filter((d) => usedFiles.has(d.file)) : [];
@@ -74,9 +77,11 @@ export function compileLeaflet(input: CompileInput): { leaflet?: CompiledLeaflet
       locale: source.locale,
       t,
       hasKey: (key, options) => hasTranslation(i18n, source.locale, key, options),
+      isGroup: (key, options) => isTranslationGroup(i18n, source.locale, key, options),
       formatDate,
     },
     templates,
+    maxDepth: brand.limits.markdownDepth,
   });
   diagnostics.push(...templated.diagnostics);
   if (templated.markdown === undefined || templated.lineMap === undefined) return { diagnostics };
@@ -87,6 +92,8 @@ export function compileLeaflet(input: CompileInput): { leaflet?: CompiledLeaflet
     absPath: source.absPath,
     root: input.root,
     lineMap: templated.lineMap,
+    ...(input.files ? { files: input.files } : {}),
+    limits: brand.limits,
   });
   diagnostics.push(...markdown.diagnostics);
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };

@@ -9,16 +9,38 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { DEFAULT_LIMITS, type Limits } from '../load/limits.ts';
+import { layoutLimitDiagnostics } from './layoutLimits.ts';
 import type { Block, Inline, LeafletBody, ListBlock, TableBlock } from './model.ts';
+import type { ProjectFiles } from '../load/projectFiles.ts';
 import { MarkdownContext } from './markdownContext.ts';
 import { resolveImage } from './markdownImages.ts';
 import { convertInlines } from './markdownInline.ts';
+import { markdownShapeProblems } from './markdownShape.ts';
+import { DigestMemo } from './digestMemo.ts';
+import { PiecewiseParser } from './markdownChunks.ts';
 
 const parser = unified().use(remarkParse).use(remarkGfm);
 
+/** The whole text in one parse, without memos. */
+export const parseMarkdownWhole = (markdown: string): Root => parser.parse(markdown);
+
+/**
+ * Parsed trees by digest of the Markdown, and of each of its top-level pieces (an edit parses
+ * only the pieces it changed: markdownChunks.ts). The conversion below only reads them.
+ */
+const parsedMarkdown = new DigestMemo<Root>(200);
+const piecewise = new PiecewiseParser(parseMarkdownWhole);
+
 export function parseMarkdown(markdown: string): Root {
-  return parser.parse(markdown);
+  return parsedMarkdown.get(markdown, () => piecewise.parseInPieces(markdown));
 }
+
+/** Forgets remembered parses (tests, and the render bench's cold runs). */
+export const clearMarkdownMemo = (): void => {
+  parsedMarkdown.clear();
+  piecewise.clear();
+};
 
 export interface MarkdownInput {
   markdown: string;
@@ -29,12 +51,26 @@ export interface MarkdownInput {
   root: string;
   /** File line of each Markdown line (from templating); index 0 = Markdown line 1. */
   lineMap: readonly number[];
+  /** How images are looked up (the build's project store); the disk when left out. */
+  files?: ProjectFiles;
+  /** The brand's limits (nesting, marks, images, layout); the defaults when left out. */
+  limits?: Limits;
 }
 
+/**
+ * Markdown to the leaflet model. Shapes the parser cannot handle (deep nesting, masses of
+ * marks) are refused before parsing; what the page cannot hold is reported before layout.
+ */
 export function markdownToLeafletBody(input: MarkdownInput): { body: LeafletBody; diagnostics: Diagnostic[] } {
-  const context = new MarkdownContext(input.file, input.root, dirname(input.absPath), input.lineMap);
+  const limits = input.limits ?? DEFAULT_LIMITS;
+  const context = new MarkdownContext(input.file, input.root, dirname(input.absPath), input.lineMap, input.files, limits);
+  const shape = markdownShapeProblems(input.markdown, limits);
+  if (shape.length > 0) {
+    for (const problem of shape) context.report(problem, 'error', problem.rule, problem.message, problem.note);
+    return { body: { blocks: [] }, diagnostics: context.diagnostics };
+  }
   const blocks = convertBlocks(parseMarkdown(input.markdown).children, context);
-  return { body: { blocks }, diagnostics: context.diagnostics };
+  return { body: { blocks }, diagnostics: [...context.diagnostics, ...layoutLimitDiagnostics(input.file, blocks, limits)] };
 }
 
 type FlowNode = RootContent | BlockContent | DefinitionContent;

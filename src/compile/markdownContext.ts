@@ -1,5 +1,7 @@
 import type { Node } from 'mdast';
 import { diagnostic, type Diagnostic, type Severity } from '../diagnostics/diagnostic.ts';
+import { DEFAULT_LIMITS, type Limits } from '../load/limits.ts';
+import { diskFiles, type ProjectFiles } from '../load/projectFiles.ts';
 import type { SourcePosition } from './model.ts';
 
 /** Shared state while turning one leaflet's mdast into the model. */
@@ -16,6 +18,9 @@ export class MarkdownContext {
     readonly markdownDir: string,
     /** File line of each Markdown line (index 0 = line 1). */
     private readonly lineMap: readonly number[],
+    /** How images are looked up (the build's project store records them as this leaflet's inputs). */
+    readonly files: ProjectFiles = diskFiles,
+    readonly limits: Limits = DEFAULT_LIMITS,
   ) {}
 
   /** `b1`, `b2`, ... in document order: stable for the same input. */
@@ -33,11 +38,12 @@ export class MarkdownContext {
     return start ? { line: this.fileLine(start.line), column: start.column } : undefined;
   }
 
-  report(node: Node, severity: Severity, rule: string, message: string, note?: string): void {
+  report(node: Node | { line: number; column: number }, severity: Severity, rule: string, message: string, note?: string): void {
+    const position = 'line' in node ? { line: this.fileLine(node.line), column: node.column } : this.positionOf(node);
     this.diagnostics.push(
       diagnostic({
         file: this.file,
-        ...this.positionOf(node),
+        ...position,
         severity,
         rule,
         source: 'compile',

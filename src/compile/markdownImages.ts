@@ -1,6 +1,6 @@
-import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Image } from 'mdast';
+import { checkProjectImage } from '../load/imageFile.ts';
 import type { MarkdownContext } from './markdownContext.ts';
 
 const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
@@ -9,7 +9,9 @@ const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
  * Checks an image and returns its absolute path, or undefined after reporting why it cannot
  * be used. Images are printed, so they must be local files inside the project: a relative
  * path starts at the Markdown file's folder, a path starting with `/` at the project root.
- * Alt text is required: it is the image's text for screen readers (PDF/UA).
+ * Alt text is required: it is the image's text for screen readers (PDF/UA). The file is checked
+ * here, before layout, with links followed and by content (a whole PNG or JPEG within the size
+ * limit), so a bad image fails the leaflet in every edition alike.
  */
 export function resolveImage(node: Image, context: MarkdownContext): string | undefined {
   let usable = true;
@@ -38,9 +40,14 @@ export function resolveImage(node: Image, context: MarkdownContext): string | un
     context.report(node, 'error', 'image-outside-project', `Image path leaves the project: ${url}`);
     return undefined;
   }
-  if (!existsSync(absolute) || !statSync(absolute).isFile()) {
-    context.report(node, 'error', 'missing-image', `Image file not found: ${url}`, `Looked for ${inside}.`);
+  // Through the project store, so the image is recorded as one of this leaflet's inputs.
+  context.files.isFile(absolute);
+  const image = checkProjectImage(context.root, absolute, context.limits.imageFileSize);
+  if (!image.ok) {
+    const note = image.rule === 'missing-image' ? `Looked for ${inside.split(sep).join('/')}.` : image.note;
+    context.report(node, 'error', image.rule, image.rule === 'missing-image' ? `Image file not found: ${url}` : image.message, note);
     return undefined;
   }
-  return usable ? absolute : undefined;
+  // The real file, links followed: what was checked is what gets drawn.
+  return usable ? image.realPath : undefined;
 }

@@ -1,4 +1,5 @@
-import type { PhrasingContent } from 'mdast';
+import type { Link, PhrasingContent } from 'mdast';
+import { linkProblem } from '../load/linkPolicy.ts';
 import type { Inline } from './model.ts';
 import type { MarkdownContext } from './markdownContext.ts';
 import { resolveImage } from './markdownImages.ts';
@@ -44,8 +45,7 @@ function convertInline(node: PhrasingContent, context: MarkdownContext): Inline[
       // escapes were resolved, i.e. from a templated value (`https\:\/\/…`): values stay text.
       // Bare URLs the author wrote are found by the tokenizer and keep their position.
       if (node.position === undefined) return convertInlines(node.children, context);
-      const position = context.positionOf(node);
-      return [{ type: 'link', url: node.url, children: convertInlines(node.children, context), ...(position ? { position } : {}) }];
+      return convertLink(node, context);
     }
     case 'delete':
       context.report(node, 'warning', 'unsupported-markdown', 'Strikethrough is not supported; the text is kept without it');
@@ -72,4 +72,26 @@ function convertInline(node: PhrasingContent, context: MarkdownContext): Inline[
       context.report(node, 'warning', 'unsupported-markdown', `Unsupported Markdown (${(node as { type: string }).type}) was left out`);
       return [];
   }
+}
+
+const isBlank = (inlines: readonly Inline[]): boolean =>
+  inlines.every((inline) => (inline.type === 'text' || inline.type === 'code' ? inline.value.trim() === '' : 'children' in inline ? isBlank(inline.children) : true));
+
+/**
+ * A link becomes a link annotation only when its target is allowed (https, http, mailto, tel or
+ * an #anchor; see linkPolicy.ts) and it has words a reader can see and a screen reader can say.
+ */
+function convertLink(node: Link, context: MarkdownContext): Inline[] {
+  const children = convertInlines(node.children, context);
+  const problem = linkProblem(node.url);
+  if (problem) {
+    context.report(node, 'error', 'link-scheme', problem, 'Link to a web page (https://...), an e-mail address (mailto:...) or a phone number (tel:...).');
+    return children;
+  }
+  if (isBlank(children)) {
+    context.report(node, 'error', 'empty-link', 'Link has no text', 'Write the words a reader sees between the brackets: [Alopecia UK website](https://...).');
+    return [];
+  }
+  const position = context.positionOf(node);
+  return [{ type: 'link', url: node.url, children, ...(position ? { position } : {}) }];
 }

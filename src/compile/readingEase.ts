@@ -9,6 +9,8 @@ import remarkParse from 'remark-parse';
 import { syllable } from 'syllable';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { DEFAULT_LIMITS } from '../load/limits.ts';
+import { markdownShapeProblems } from './markdownShape.ts';
 
 export interface ReadingEase {
   /** Flesch reading ease: higher is easier; 60-70 is plain English, 90+ very easy. */
@@ -35,6 +37,8 @@ const TEXT_BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
  * Words and sentences are counted by an English natural-language parser; syllables by `syllable`.
  */
 export function readingEase(markdownOrPlainText: string): ReadingEase {
+  // Text the Markdown parser must not see (compiling the leaflet reports why) has no score.
+  if (markdownShapeProblems(markdownOrPlainText, DEFAULT_LIMITS).length > 0) return { fleschReadingEase: 0, words: 0, sentences: 0 };
   const prose = readableProse(markdownOrPlainText);
   const tree: NlcstRoot = new ParseEnglish().parse(prose);
 

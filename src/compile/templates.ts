@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { DEFAULT_LIMITS, projectLimits, raiseLimitNote } from '../load/limits.ts';
+import { diskFiles, readProjectText, type ProjectFiles } from '../load/projectFiles.ts';
 import { diagnosticAt, type TemplatePlace } from './templateErrors.ts';
 import { templateSyntaxDiagnostic } from './templateSyntaxHints.ts';
 
@@ -25,8 +26,57 @@ export interface TemplateSet {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * The deepest nesting of block helpers (`{{#if}}…{{/if}}`) and sub-expressions (`(t "x")`) in a
+ * template, found without parsing: Handlebars' compiler walks the tree recursively.
+ */
+export function templateDepth(source: string): { depth: number; line: number } {
+  let blocks = 0;
+  let deepest = { depth: 0, line: 1 };
+  let line = 1;
+  let scanned = 0;
+  const lineAt = (index: number) => {
+    for (let at = source.indexOf('\n', scanned); at !== -1 && at < index; at = source.indexOf('\n', at + 1)) line += 1;
+    scanned = Math.max(scanned, index);
+    return line;
+  };
+  for (let open = source.indexOf('{{'); open !== -1; open = source.indexOf('{{', open + 2)) {
+    const comment = source.startsWith('{{!--', open) ? source.indexOf('--}}', open) : source.startsWith('{{!', open) ? source.indexOf('}}', open) : -1;
+    if (comment !== -1) {
+      open = comment;
+      continue;
+    }
+    const close = source.indexOf('}}', open);
+    const inner = source.slice(open + 2, close === -1 ? source.length : close).replace(/^~/, '');
+    if (/^[#^][^}\s]/.test(inner)) blocks += 1;
+    else if (inner.startsWith('/')) blocks = Math.max(0, blocks - 1);
+    let parens = 0;
+    let deepestParens = 0;
+    for (const char of inner) {
+      if (char === '(') deepestParens = Math.max(deepestParens, ++parens);
+      else if (char === ')') parens = Math.max(0, parens - 1);
+    }
+    if (blocks + deepestParens > deepest.depth) deepest = { depth: blocks + deepestParens, line: lineAt(open) };
+    if (close === -1) break;
+    open = close;
+  }
+  return deepest;
+}
+
 /** Parses with whitespace control applied (what compile would do), or reports the syntax error. */
-export function parseTemplate(source: string, place: TemplatePlace): { ast?: hbs.AST.Program; diagnostics: Diagnostic[] } {
+export function parseTemplate(source: string, place: TemplatePlace, maxDepth = DEFAULT_LIMITS.markdownDepth): { ast?: hbs.AST.Program; diagnostics: Diagnostic[] } {
+  const nesting = templateDepth(source);
+  if (nesting.depth > maxDepth) {
+    return {
+      diagnostics: [
+        diagnosticAt(place, { line: nesting.line }, {
+          rule: 'nesting-limit',
+          message: `Template blocks ({{#…}}) and brackets nested ${nesting.depth} deep, over the limit of ${maxDepth}`,
+          note: raiseLimitNote('markdownDepth'),
+        }),
+      ],
+    };
+  }
   try {
     return { ast: Handlebars.parse(source), diagnostics: [] };
   } catch (error) {
@@ -35,19 +85,21 @@ export function parseTemplate(source: string, place: TemplatePlace): { ast?: hbs
 }
 
 /** Reads `templates/partials/*.hbs`; the partial's name is its file name without `.hbs`. */
-export function loadTemplates(root: string): TemplateSet {
+export function loadTemplates(root: string, files: ProjectFiles = diskFiles): TemplateSet {
   const partials = new Map<string, PartialTemplate>();
   const diagnostics: Diagnostic[] = [];
-  let names: string[] = [];
-  try {
-    names = readdirSync(join(root, PARTIALS_DIR)).filter((name) => name.endsWith('.hbs')).sort();
-  } catch {
-    // No partials folder: leaflets simply cannot use partials.
-  }
+  // No partials folder: leaflets simply cannot use partials.
+  const names = files.listSync(join(root, PARTIALS_DIR), 'file').filter((name) => name.endsWith('.hbs'));
+  const limits = projectLimits(root, files);
   for (const name of names) {
     const file = `${PARTIALS_DIR}/${name}`;
-    const source = readFileSync(join(root, file), 'utf8');
-    const parsed = parseTemplate(source, { file, firstLine: 1 });
+    // Inside the project (links followed), within the Markdown size limit, UTF-8.
+    const read = readProjectText({ root, absolute: join(root, file), maxBytes: limits.markdownFileSize, limit: 'markdownFileSize', what: 'partial', source: 'compile', files });
+    diagnostics.push(...read.diagnostics);
+    // An unreadable partial is left out, so every leaflet calling it fails to compile.
+    if (read.text === undefined) continue;
+    const source = read.text;
+    const parsed = parseTemplate(source, { file, firstLine: 1 }, limits.markdownDepth);
     diagnostics.push(...parsed.diagnostics);
     partials.set(name.slice(0, -'.hbs'.length), { name: name.slice(0, -'.hbs'.length), file, source, ...(parsed.ast ? { ast: parsed.ast } : {}) });
   }

@@ -20,6 +20,8 @@ export interface Diagnostic {
   message: string;
   /** Optional: what to do about it. */
   note?: string;
+  /** For `internal-error` only: where the code failed, printed with `--verbose`. */
+  stack?: string;
 }
 
 export class DiagnosticError extends Error {

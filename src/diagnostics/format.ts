@@ -8,3 +8,9 @@ export function formatDiagnostic(d: Diagnostic): string {
   const head = `${place}  ${d.severity}  ${d.message}  ${d.rule}`;
   return d.note ? `${head}\n    ${d.note}` : head;
 }
+
+/** As formatDiagnostic, plus the stack of an internal error (`--verbose`). */
+export function formatDiagnosticVerbose(d: Diagnostic): string {
+  const text = formatDiagnostic(d);
+  return d.stack ? `${text}\n${d.stack.replace(/^/gm, '    ')}` : text;
+}

@@ -1,8 +1,24 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 export type WriteOutcome = 'written' | 'unchanged';
+
+const TEMPORARY_ID_BYTES = 6;
+/** The names writeFileAtomic gives its temporary files: `.<name>.<12 hex digits>.tmp`. */
+const TEMPORARY_NAME = /^\..+\.[0-9a-f]{12}\.tmp$/;
+
+/**
+ * Removes temporary files that writeFileAtomic left behind in a folder (a build killed between
+ * writing and renaming), so they are never uploaded with the output. Only our own naming
+ * pattern is touched. Returns the paths removed, relative to the folder.
+ */
+export async function removeStaleTemporaries(dir: string): Promise<string[]> {
+  const names = await readdir(dir, { recursive: true }).catch(() => [] as string[]);
+  const stale = names.filter((name) => TEMPORARY_NAME.test(path.basename(name)));
+  await Promise.all(stale.map((name) => rm(path.join(dir, name), { force: true })));
+  return stale.map((name) => name.split(path.sep).join('/'));
+}
 
 /**
  * Writes a file so no reader ever sees it half-written: the bytes go to a temporary file in
@@ -18,7 +34,7 @@ export async function writeFileAtomic(target: string, bytes: Uint8Array, { flush
   const existing = await readFile(target).catch(() => undefined);
   if (existing && Buffer.compare(existing, bytes) === 0) return 'unchanged';
   await mkdir(path.dirname(target), { recursive: true });
-  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(TEMPORARY_ID_BYTES).toString('hex')}.tmp`);
   try {
     const handle = await open(temporary, 'w');
     try {

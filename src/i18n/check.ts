@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { loadLeafletSources } from '../load/content.ts';
+import { checkLocaleSelection } from '../load/localeSelection.ts';
 import { SOURCE_LOCALE } from '../load/locales.ts';
 import { checkLocaleTranslations } from './localeChecks.ts';
 import { localeFolders, readLocaleFiles } from './localeFiles.ts';
@@ -23,13 +24,14 @@ const byPlace = (a: Diagnostic, b: Diagnostic): number =>
 export async function i18nCheck(root: string, options: { locales?: string[] } = {}): Promise<I18nCheckReport> {
   const [sourceFiles, content] = await Promise.all([readLocaleFiles(root, SOURCE_LOCALE), loadLeafletSources(root)]);
   const known = new Set([...(await localeFolders(root)), ...content.sources.map((s) => s.locale)]);
-  const locales = options.locales?.length ? options.locales : [...known].sort();
-  const diagnostics: Diagnostic[] = [];
+  const selection = await checkLocaleSelection(root, options.locales);
+  const locales = options.locales?.length ? selection.locales : [...known].sort();
+  const diagnostics: Diagnostic[] = [...selection.diagnostics];
   for (const locale of locales) {
     const files = locale === SOURCE_LOCALE ? sourceFiles : await readLocaleFiles(root, locale);
     diagnostics.push(...files.flatMap((file) => file.diagnostics));
     diagnostics.push(...content.diagnostics.filter((d) => d.file.startsWith(`content/${locale}/`)));
-    const sameAsEnglish = await readSameAsEnglish(root, locale);
+    const sameAsEnglish = readSameAsEnglish(root, locale);
     diagnostics.push(...checkLocaleTranslations({ locale, sourceFiles, files, sources: content.sources, sameAsEnglish }));
   }
   diagnostics.sort(byPlace);

@@ -1,7 +1,8 @@
 /**
  * The translation checks of one locale, as plain data in and diagnostics out, so `i18n check`,
- * the build (for the locales it builds) and watch mode all run the same checks. An error here
- * means the locale's PDFs must not be written (see `blocksOutput`).
+ * the build (for the locales it builds) and watch mode all run the same checks. An error in a
+ * locale's strings stops all its PDFs; one in a leaflet file stops that leaflet's (the build's
+ * `blockingErrors`).
  */
 import { braceMessage, braceProblems, COPY_EXACTLY, CURLY_QUOTES } from '../compile/braces.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
@@ -141,10 +142,3 @@ export function checkLocaleTranslations(input: LocaleCheckInput): Diagnostic[] {
   problems.push(...leafletDiagnostics(input.locale, input.sources));
   return problems;
 }
-
-/**
- * Whether the translation checks stop an output: an error in the locale's strings stops all
- * its PDFs; an error in a leaflet stops that leaflet's.
- */
-export const blocksOutput = (diagnostics: readonly Diagnostic[], output: { locale: string; file: string }): boolean =>
-  diagnostics.some((d) => d.severity === 'error' && (d.file.startsWith(`locales/${output.locale}/`) || d.file === output.file));

@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { writeFileAtomic } from '../emit/atomicWrite.ts';
-import { CONTENT_DIR, parseLeafletSource } from '../load/content.ts';
+import { CONTENT_DIR, parseLeafletSource, readNamedLeaflet } from '../load/content.ts';
 import { SOURCE_LOCALE } from '../load/locales.ts';
 import { bodyHash } from './sourceHash.ts';
 
@@ -43,18 +42,15 @@ export async function markTranslated(input: MarkTranslatedInput): Promise<MarkTr
     diagnostics: [diagnostic({ file: at, rule: 'mark-translated', source: 'i18n', message })],
   });
   if (input.locale === SOURCE_LOCALE) return fail(`${SOURCE_LOCALE} is the source locale; only translations record a source`);
-  let sourceRaw: string;
-  let raw: string;
-  try {
-    sourceRaw = await readFile(join(input.root, sourceFile), 'utf8');
-  } catch {
-    return fail(`No English source ${sourceFile}`, sourceFile);
-  }
-  try {
-    raw = await readFile(join(input.root, file), 'utf8');
-  } catch {
-    return fail(`No translation ${file}: copy the English file there and translate it first`);
-  }
+  // Locale and id are names, never paths; both files are read with the build's checks.
+  const sourceRead = readNamedLeaflet(input.root, SOURCE_LOCALE, input.id);
+  const translationRead = readNamedLeaflet(input.root, input.locale, input.id);
+  const refused = [...sourceRead.diagnostics, ...translationRead.diagnostics];
+  if (refused.length > 0) return { file, changed: false, diagnostics: refused };
+  const sourceRaw = sourceRead.text;
+  const raw = translationRead.text;
+  if (sourceRaw === undefined) return fail(`No English source ${sourceFile}`, sourceFile);
+  if (raw === undefined) return fail(`No translation ${file}: copy the English file there and translate it first`);
   const source = parseLeafletSource(sourceRaw, { id: input.id, locale: SOURCE_LOCALE, file: sourceFile, absPath: join(input.root, sourceFile) });
   if (source.source.frontMatter === undefined) return { file, changed: false, diagnostics: source.diagnostics };
   const parts = splitFrontMatter(raw);

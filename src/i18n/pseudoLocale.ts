@@ -7,6 +7,8 @@ import type { Link, Root, Text } from 'mdast';
 import { localize as pseudoLocalizeString } from 'pseudo-localization';
 import { visit } from 'unist-util-visit';
 import { parseMarkdown } from '../compile/markdown.ts';
+import { markdownShapeProblems } from '../compile/markdownShape.ts';
+import { DEFAULT_LIMITS } from '../load/limits.ts';
 import type { LeafletSource } from '../load/content.ts';
 import { SOURCE_LOCALE, type I18n } from '../load/locales.ts';
 import { bodyHash } from './sourceHash.ts';
@@ -96,7 +98,8 @@ function pseudoResources(value: unknown): unknown {
 /** The pseudo-locale's version of an en-GB leaflet: same id, file lines and sources; words accented. */
 export function pseudoLeaflet(english: LeafletSource): LeafletSource {
   const fm = english.frontMatter;
-  const body = pseudoLocalizeMarkdown(english.body);
+  // A body the Markdown parser must not see stays as it is; compiling it reports why.
+  const body = markdownShapeProblems(english.body, DEFAULT_LIMITS).length > 0 ? english.body : pseudoLocalizeMarkdown(english.body);
   return {
     ...english,
     locale: PSEUDO_LOCALE,

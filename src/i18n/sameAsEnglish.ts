@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { LOCALES_DIR } from '../load/locales.ts';
+import { diskFiles, type ProjectFiles } from '../load/projectFiles.ts';
 
 /** The per-locale list of strings that are the same as the English on purpose (names, brand terms). */
 export const SAME_AS_ENGLISH_FILE = 'same-as-english.txt';
@@ -20,15 +20,11 @@ const ENTRY = /^[A-Za-z0-9_-]+:[^\s#]+$/;
  * Reads `locales/<locale>/same-as-english.txt`: one `namespace:key` a line, `#` starts a comment.
  * A missing file is an empty list.
  */
-export async function readSameAsEnglish(root: string, locale: string): Promise<SameAsEnglish> {
+export function readSameAsEnglish(root: string, locale: string, files: ProjectFiles = diskFiles): SameAsEnglish {
   const file = `${LOCALES_DIR}/${locale}/${SAME_AS_ENGLISH_FILE}`;
-  let text: string;
-  try {
-    text = await readFile(join(root, file), 'utf8');
-  } catch {
-    return { file, keys: new Map(), diagnostics: [] };
-  }
-  return parseSameAsEnglish(text, file);
+  const bytes = files.readBytes(join(root, file));
+  if (bytes === undefined) return { file, keys: new Map(), diagnostics: [] };
+  return parseSameAsEnglish(bytes.toString('utf8'), file);
 }
 
 export function parseSameAsEnglish(text: string, file: string): SameAsEnglish {

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { loadLeafletSources, type LeafletSource } from '../load/content.ts';
 import { keyFamilies, pluralCategoriesOf } from '../load/localeCoverage.ts';
+import { checkLocaleSelection } from '../load/localeSelection.ts';
 import { languageName, SOURCE_LOCALE } from '../load/locales.ts';
 import { readLocaleFiles, localeFolders, valueAt, type LocaleFile } from './localeFiles.ts';
 import { isListedSame, readSameAsEnglish, type SameAsEnglish } from './sameAsEnglish.ts';
@@ -132,13 +133,14 @@ export async function i18nStatus(root: string, options: { locales?: string[]; di
   const englishLeaflets = sources.filter((s) => s.locale === SOURCE_LOCALE);
   const sourceFiles = await readLocaleFiles(root, SOURCE_LOCALE);
   const known = new Set([...(await localeFolders(root)), ...sources.map((s) => s.locale)]);
-  const wanted = options.locales?.length ? options.locales : [...known].sort((a, b) => (a === SOURCE_LOCALE ? -1 : b === SOURCE_LOCALE ? 1 : a.localeCompare(b)));
-  const diagnostics: Diagnostic[] = sourceFiles.flatMap((f) => f.diagnostics);
+  const selection = await checkLocaleSelection(root, options.locales);
+  const wanted = options.locales?.length ? selection.locales : [...known].sort((a, b) => (a === SOURCE_LOCALE ? -1 : b === SOURCE_LOCALE ? 1 : a.localeCompare(b)));
+  const diagnostics: Diagnostic[] = [...selection.diagnostics, ...sourceFiles.flatMap((f) => f.diagnostics)];
   const locales: LocaleStatus[] = [];
   for (const locale of wanted) {
     const files = locale === SOURCE_LOCALE ? sourceFiles : await readLocaleFiles(root, locale);
     if (locale !== SOURCE_LOCALE) diagnostics.push(...files.flatMap((f) => f.diagnostics));
-    const list = await readSameAsEnglish(root, locale);
+    const list = readSameAsEnglish(root, locale);
     if (locale !== SOURCE_LOCALE) diagnostics.push(...list.diagnostics);
     const strings = stringStatus(locale, sourceFiles, files, list);
     const items: LeafletStatus[] = [];

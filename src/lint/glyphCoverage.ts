@@ -3,7 +3,6 @@
  * (the body font, then `fonts.fallbacks` in order, as the renderer tries them). Otherwise
  * react-pdf falls back to Helvetica, which cannot show it either, and the reader sees a box.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as fontkit from 'fontkit';
 import type { Inline, Block } from '../compile/model.ts';
@@ -12,7 +11,8 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { BRAND_FILE, type LoadedBrand, type ResolvedFontFace } from '../load/brand.ts';
 import type { LeafletSource } from '../load/content.ts';
 import { parseLocaleJson } from '../load/localeJson.ts';
-import { LOCALES_DIR, type I18n } from '../load/locales.ts';
+import { keyLinesOf, LOCALES_DIR, type I18n } from '../load/locales.ts';
+import { diskFiles, type ProjectFiles } from '../load/projectFiles.ts';
 
 /** Characters that are layout, not ink: never looked up in a font. */
 const LAYOUT = new Set(['\n', '\r', '\t']);
@@ -175,13 +175,14 @@ function flatStrings(value: unknown, prefix: string, into: Array<{ key: string; 
 }
 
 /** Every string of a locale (all namespaces), placed at its key's line when the file exists. */
-export function localeTextPieces(root: string, locale: string, i18n: I18n): TextPiece[] {
+export function localeTextPieces(root: string, locale: string, i18n: I18n, files: ProjectFiles = diskFiles): TextPiece[] {
   const pieces: TextPiece[] = [];
   for (const [namespace, resources] of Object.entries(i18n.store.data[locale] ?? {})) {
     const file = `${LOCALES_DIR}/${locale}/${namespace}.json`;
     const path = join(root, file);
-    const text = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
-    const keyLines = text === undefined ? undefined : parseLocaleJson(text, file).namespace?.keyLines;
+    const text = files.isFile(path) ? files.readTextSync(path) : undefined;
+    // Lines recorded when the strings were loaded: parsing a large file again per leaflet was most of a build's time.
+    const keyLines = keyLinesOf(i18n, locale, namespace) ?? (text === undefined ? undefined : parseLocaleJson(text, file).namespace?.keyLines);
     const lines = text?.split('\n') ?? [];
     const strings: Array<{ key: string; text: string }> = [];
     flatStrings(resources, '', strings);
@@ -194,9 +195,9 @@ export function localeTextPieces(root: string, locale: string, i18n: I18n): Text
 }
 
 /** Brand text printed on leaflets (charity name, contact details). */
-export function brandTextPieces(root: string, brand: LoadedBrand): TextPiece[] {
+export function brandTextPieces(root: string, brand: LoadedBrand, files: ProjectFiles = diskFiles): TextPiece[] {
   const path = join(root, BRAND_FILE);
-  const lines = existsSync(path) ? readFileSync(path, 'utf8').split('\n') : [];
+  const lines = files.isFile(path) ? files.readTextSync(path).split('\n') : [];
   const values = [brand.charityName, ...Object.values(brand.contact).filter((v): v is string => typeof v === 'string')];
   return values.map((text) => {
     const index = lines.findIndex((line) => line.includes(text));
@@ -206,6 +207,8 @@ export function brandTextPieces(root: string, brand: LoadedBrand): TextPiece[] {
 
 interface GlyphProject {
   root: string;
+  /** The build's project store; the disk when left out. */
+  files?: ProjectFiles;
   brand?: LoadedBrand;
   i18n: I18n;
 }
@@ -217,7 +220,10 @@ interface GlyphProject {
 export function projectGlyphDiagnostics(project: GlyphProject, locales: readonly string[]): Diagnostic[] {
   if (!project.brand) return [];
   const coverage = glyphCoverageFor(project.brand);
-  const pieces = [...brandTextPieces(project.root, project.brand), ...[...new Set(locales)].flatMap((locale) => localeTextPieces(project.root, locale, project.i18n))];
+  const pieces = [
+    ...brandTextPieces(project.root, project.brand, project.files),
+    ...[...new Set(locales)].flatMap((locale) => localeTextPieces(project.root, locale, project.i18n, project.files)),
+  ];
   return missingGlyphDiagnostics(pieces, coverage);
 }
 
@@ -230,7 +236,7 @@ export function projectGlyphDiagnostics(project: GlyphProject, locales: readonly
 export function leafletGlyphDiagnostics(project: GlyphProject, leaflet: CompiledLeaflet, source: LeafletSource): Diagnostic[] {
   if (!project.brand) return [];
   const coverage = glyphCoverageFor(project.brand);
-  const elsewhere = [...brandTextPieces(project.root, project.brand), ...localeTextPieces(project.root, leaflet.locale, project.i18n)]
+  const elsewhere = [...brandTextPieces(project.root, project.brand, project.files), ...localeTextPieces(project.root, leaflet.locale, project.i18n, project.files)]
     .map((piece) => piece.text)
     .join('');
   return missingGlyphDiagnostics(leafletTextPieces(leaflet, source), coverage, (char, writtenOnLine) => !writtenOnLine && elsewhere.includes(char));

@@ -1,4 +1,20 @@
 import { z } from 'zod';
+import { limitsSchema } from './limits.ts';
+import { linkProblem } from './linkPolicy.ts';
+
+/** A web address that may become a link (https or http only; see linkPolicy.ts). */
+const webAddress = z.url().superRefine((url, context) => {
+  const problem = linkProblem(url, { web: true });
+  if (problem) context.addIssue({ code: 'custom', message: problem });
+});
+
+/** Where a pattern such as `/leaflets/{locale}/{id}` leads, relative to a website. */
+function patternProblem(pattern: string): string | undefined {
+  const sample = pattern.replaceAll('{locale}', 'en-GB').replaceAll('{id}', 'leaflet');
+  if (/^[a-z][a-z0-9+.-]*:/i.test(sample)) return linkProblem(sample, { web: true });
+  if (/^[\\/]{2}/.test(sample)) return 'Write an address on another website in full, starting https://';
+  return undefined;
+}
 
 const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour written as #rrggbb');
 
@@ -15,12 +31,18 @@ export const brandSchema = z.strictObject({
   /** Logo image (PNG or JPEG), relative to the brand file. */
   logo: z.strictObject({ path: z.string(), alt: z.string().min(1) }),
   /** Website base URL, e.g. https://www.alopecia.org.uk */
-  website: z.url(),
+  website: webAddress,
   /**
    * Where each leaflet lives online, for the QR code; `{locale}` and `{id}` are filled in.
    * Relative to `website` unless absolute.
    */
-  leafletUrlPattern: z.string().includes('{id}'),
+  leafletUrlPattern: z
+    .string()
+    .includes('{id}')
+    .superRefine((pattern, context) => {
+      const problem = patternProblem(pattern);
+      if (problem) context.addIssue({ code: 'custom', message: problem });
+    }),
   colours: z.strictObject({
     text: hexColour,
     background: hexColour,
@@ -42,13 +64,19 @@ export const brandSchema = z.strictObject({
    */
   contact: z
     .strictObject({
-      website: z.string().optional(),
+      /** Printed as written; a link to it gets https:// when it has no scheme. */
+      website: z
+        .string()
+        .refine((site) => !/^[a-z][a-z0-9+.-]*:/i.test(site) || linkProblem(site, { web: true }) === undefined, 'Use a web address (https or http)')
+        .optional(),
       email: z.email().optional(),
       phone: z.string().optional(),
       address: z.string().optional(),
       charityNumber: z.string().optional(),
     })
     .default({}),
+  /** Sizes and depths the build accepts (see limits.ts); defaults suit any real leaflet. */
+  limits: limitsSchema.prefault({}),
 });
 
 export type Brand = z.infer<typeof brandSchema>;

@@ -1,14 +1,23 @@
 import { z } from 'zod';
+import { isCalendarDate } from './calendarDate.ts';
+import { linkProblem } from './linkPolicy.ts';
 
 /** A calendar date written as YAML `2026-11-26` (YAML may hand us a Date) or a quoted string. */
 export const isoDate = z.preprocess(
   (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
-  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date written as YYYY-MM-DD'),
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date written as YYYY-MM-DD')
+    .refine((text) => !/^\d{4}-\d{2}-\d{2}$/.test(text) || isCalendarDate(text), 'No such date in the calendar: check the month (01-12) and the day'),
 );
 
 export const sourceSchema = z.strictObject({
   title: z.string().min(1),
-  url: z.url(),
+  url: z.url().superRefine((url, context) => {
+    // Only addresses that parse: z.url() has already reported the others.
+    const problem = URL.canParse(url) ? linkProblem(url, { web: true }) : undefined;
+    if (problem) context.addIssue({ code: 'custom', message: problem });
+  }),
   /** Language of the title, when it is not the leaflet's (sources are usually English documents). */
   lang: z.string().min(2).default('en-GB'),
 });

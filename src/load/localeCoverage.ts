@@ -81,3 +81,27 @@ export function missingKeyDiagnostics(input: CoverageInput): Diagnostic[] {
   }
   return problems;
 }
+
+/**
+ * A translation that turns a string of the source into a group of keys: i18next would print
+ * its "returned an object instead of string" message in the leaflet instead of falling back.
+ */
+export function textWhereSourceHasText(input: CoverageInput): Diagnostic[] {
+  if (input.target === undefined) return [];
+  const problems: Diagnostic[] = [];
+  for (const key of input.source.keyLines.keys()) {
+    const line = input.target.groupLines.get(key);
+    if (line === undefined) continue;
+    problems.push(
+      diagnostic({
+        file: input.targetFile,
+        line,
+        rule: 'locale-value',
+        source: 'load',
+        message: `"${input.namespace}:${key}" is a group of keys here, but one string in ${input.sourceLocale}`,
+        note: `Make it one string, as in ${input.sourceFile}.`,
+      }),
+    );
+  }
+  return problems;
+}

@@ -1,16 +1,15 @@
 import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { DEFAULT_LIMITS, raiseLimitNote, type Limits } from './limits.ts';
+import { LineIndex } from './lineIndex.ts';
+import { bracketDepth } from './nestingDepth.ts';
 
 /** A namespace file's strings, with the line each (dot-joined) key is written on. */
 export interface LocaleNamespace {
   resources: Record<string, unknown>;
   keyLines: Map<string, number>;
-}
-
-function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const lastNewline = before.lastIndexOf('\n');
-  return { line: before.split('\n').length, column: offset - lastNewline };
+  /** Keys whose value is a group of keys (an object), with their lines. */
+  groupLines: Map<string, number>;
 }
 
 const errorMessages: Record<string, string> = {
@@ -26,22 +25,71 @@ const errorMessages: Record<string, string> = {
   InvalidSymbol: 'unexpected character',
 };
 
-function collectKeyLines(node: Node | undefined, prefix: string, text: string, into: Map<string, number>): void {
+const VALUE_KINDS: Record<string, string> = { number: 'a number', boolean: 'true or false', null: 'null', array: 'a list' };
+
+interface KeyWalk {
+  lines: LineIndex;
+  file: string;
+  keyLines: Map<string, number>;
+  groupLines: Map<string, number>;
+  problems: Diagnostic[];
+}
+
+function collectKeyLines(node: Node | undefined, prefix: string, walk: KeyWalk): void {
   if (node?.type !== 'object') return;
   for (const property of node.children ?? []) {
     const [keyNode, valueNode] = property.children ?? [];
     if (keyNode === undefined) continue;
     const key = prefix + String(keyNode.value);
-    if (valueNode?.type === 'object') collectKeyLines(valueNode, `${key}.`, text, into);
-    else into.set(key, lineAndColumn(text, keyNode.offset).line);
+    const place = walk.lines.locate(keyNode.offset);
+    if (keyNode.value === '__proto__') {
+      walk.problems.push(diagnostic({ file: walk.file, ...place, rule: 'locale-value', source: 'load', message: `"${key}" is a name JavaScript reserves; use another key` }));
+      continue;
+    }
+    if (valueNode?.type === 'object') {
+      walk.groupLines.set(key, place.line);
+      collectKeyLines(valueNode, `${key}.`, walk);
+      continue;
+    }
+    walk.keyLines.set(key, place.line);
+    if (valueNode !== undefined && valueNode.type !== 'string') {
+      walk.problems.push(
+        diagnostic({
+          file: walk.file,
+          ...place,
+          rule: 'locale-value',
+          source: 'load',
+          message: `"${key}" is ${VALUE_KINDS[valueNode.type] ?? valueNode.type}, but every value must be text in quotes`,
+          note: valueNode.type === 'array' ? 'Give each item its own key.' : `Write it in quotes, e.g. "${key.split('.').pop()}": "${String(getNodeValue(valueNode))}".`,
+        }),
+      );
+    }
   }
 }
 
 /**
  * Parses one `locales/<lng>/<ns>.json`. Strict JSON (no comments, no trailing commas);
- * each syntax error is a diagnostic at its line and column.
+ * each syntax error is a diagnostic at its line and column. Nesting deeper than the limit is
+ * refused before parsing; values must be strings (a number or list would print as-is or as
+ * i18next's "returned an object" message).
  */
-export function parseLocaleJson(text: string, file: string): { namespace?: LocaleNamespace; diagnostics: Diagnostic[] } {
+export function parseLocaleJson(text: string, file: string, limits: Pick<Limits, 'jsonDepth'> = DEFAULT_LIMITS): { namespace?: LocaleNamespace; diagnostics: Diagnostic[] } {
+  const lines = new LineIndex(text);
+  const nesting = bracketDepth(text, 'json');
+  if (nesting.depth > limits.jsonDepth) {
+    return {
+      diagnostics: [
+        diagnostic({
+          file,
+          ...lines.locate(nesting.offset),
+          rule: 'nesting-limit',
+          source: 'load',
+          message: `JSON is nested ${nesting.depth} levels deep, over the limit of ${limits.jsonDepth}`,
+          note: `Group keys at most a few levels deep. ${raiseLimitNote('jsonDepth')}`,
+        }),
+      ],
+    };
+  }
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
   if (errors.length > 0) {
@@ -51,7 +99,7 @@ export function parseLocaleJson(text: string, file: string): { namespace?: Local
         const code = printParseErrorCode(error.error);
         return diagnostic({
           file,
-          ...lineAndColumn(text, error.offset),
+          ...lines.locate(error.offset),
           rule: 'json-syntax',
           source: 'load',
           message: `Broken JSON: ${errorMessages[code] ?? code}`,
@@ -64,7 +112,10 @@ export function parseLocaleJson(text: string, file: string): { namespace?: Local
       diagnostics: [diagnostic({ file, line: 1, column: 1, rule: 'json-syntax', source: 'load', message: 'A locale file must hold a JSON object of strings' })],
     };
   }
-  const keyLines = new Map<string, number>();
-  collectKeyLines(tree, '', text, keyLines);
-  return { namespace: { resources: getNodeValue(tree) as Record<string, unknown>, keyLines }, diagnostics: [] };
+  const walk: KeyWalk = { lines, file, keyLines: new Map(), groupLines: new Map(), problems: [] };
+  collectKeyLines(tree, '', walk);
+  return {
+    namespace: { resources: getNodeValue(tree) as Record<string, unknown>, keyLines: walk.keyLines, groupLines: walk.groupLines },
+    diagnostics: walk.problems,
+  };
 }

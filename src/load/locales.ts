@@ -1,11 +1,13 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import i18next, { type i18n as I18n, type Resource } from 'i18next';
 import type { Translate } from '../compile/leaflet.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
-import { listDirectory } from './listDirectory.ts';
-import { missingKeyDiagnostics } from './localeCoverage.ts';
+import { internalErrorDiagnostic } from '../diagnostics/guard.ts';
+import { projectLimits, type Limits } from './limits.ts';
+import { missingKeyDiagnostics, textWhereSourceHasText } from './localeCoverage.ts';
 import { parseLocaleJson, type LocaleNamespace } from './localeJson.ts';
+import { checkLocaleFolders } from './localeNames.ts';
+import { diskFiles, readProjectText, type ProjectFiles } from './projectFiles.ts';
 
 export type { I18n };
 export const LOCALES_DIR = 'locales';
@@ -14,36 +16,67 @@ export const DEFAULT_NAMESPACE = 'common';
 
 const localeFile = (locale: string, namespace: string): string => `${LOCALES_DIR}/${locale}/${namespace}.json`;
 
+/**
+ * Reads and parses one `locales/<locale>/<namespace>.json` (project-relative `file`): inside the
+ * project, within the size limit, UTF-8, nested within the depth limit, every value a string.
+ * An unexpected exception is an internal-error diagnostic on the file (the build's guard).
+ */
+export function readLocaleNamespace(
+  root: string,
+  file: string,
+  limits: Limits = projectLimits(root),
+  files: ProjectFiles = diskFiles,
+): { namespace?: LocaleNamespace; diagnostics: Diagnostic[] } {
+  const read = readProjectText({ root, absolute: join(root, file), maxBytes: limits.localeFileSize, limit: 'localeFileSize', what: 'locale file', source: 'load', files });
+  if (read.text === undefined) return { diagnostics: read.diagnostics };
+  try {
+    return parseLocaleJson(read.text, file, limits);
+  } catch (error) {
+    return { diagnostics: [internalErrorDiagnostic(error, { file }, 'reading this strings file', 'load')] };
+  }
+}
+
+/** The usable locale folders under `locales/` (see checkLocaleFolders), with problems for the rest. */
+export async function localeFolderNames(root: string, files: ProjectFiles = diskFiles): Promise<{ locales: string[]; diagnostics: Diagnostic[] }> {
+  const names = (await files.list(join(root, LOCALES_DIR), 'dir')).filter((name) => !name.startsWith('.'));
+  const { usable, diagnostics } = checkLocaleFolders(LOCALES_DIR, names);
+  return { locales: usable, diagnostics };
+}
+
 /** Reads every `locales/<lng>/<ns>.json` into locale -> namespace -> strings with key lines. */
-async function readLocaleFiles(root: string): Promise<{ files: Map<string, Map<string, LocaleNamespace>>; diagnostics: Diagnostic[] }> {
-  const files = new Map<string, Map<string, LocaleNamespace>>();
-  const diagnostics: Diagnostic[] = [];
-  for (const locale of await listDirectory(join(root, LOCALES_DIR), 'dir')) {
-    try {
-      Intl.getCanonicalLocales(locale);
-    } catch {
-      diagnostics.push(diagnostic({ file: `${LOCALES_DIR}/${locale}`, rule: 'bad-locale', source: 'load', message: `"${locale}" is not a valid BCP 47 locale tag` }));
-      continue;
-    }
+async function readLocaleFiles(root: string, files: ProjectFiles): Promise<{ files: Map<string, Map<string, LocaleNamespace>>; diagnostics: Diagnostic[] }> {
+  const byLocale = new Map<string, Map<string, LocaleNamespace>>();
+  const limits = projectLimits(root, files);
+  const { locales, diagnostics } = await localeFolderNames(root, files);
+  for (const locale of locales) {
     const namespaces = new Map<string, LocaleNamespace>();
-    for (const name of (await listDirectory(join(root, LOCALES_DIR, locale), 'file')).filter((n) => n.endsWith('.json'))) {
+    for (const name of (await files.list(join(root, LOCALES_DIR, locale), 'file')).filter((n) => n.endsWith('.json'))) {
       const namespace = name.slice(0, -'.json'.length);
-      const text = await readFile(join(root, LOCALES_DIR, locale, name), 'utf8');
-      const parsed = parseLocaleJson(text, localeFile(locale, namespace));
+      const parsed = readLocaleNamespace(root, localeFile(locale, namespace), limits, files);
       diagnostics.push(...parsed.diagnostics);
       if (parsed.namespace) namespaces.set(namespace, parsed.namespace);
     }
-    files.set(locale, namespaces);
+    byLocale.set(locale, namespaces);
   }
-  return { files, diagnostics };
+  return { files: byLocale, diagnostics };
 }
+
+/** Key lines of each loaded namespace file, by i18next instance, so later checks need not parse the files again. */
+const loadedKeyLines = new WeakMap<I18n, Map<string, ReadonlyMap<string, number>>>();
+
+/** The line of every key of `locales/<locale>/<namespace>.json` as loaded into this instance, if it was. */
+export const keyLinesOf = (i18n: I18n, locale: string, namespace: string): ReadonlyMap<string, number> | undefined =>
+  loadedKeyLines.get(i18n)?.get(localeFile(locale, namespace));
 
 /**
  * Loads all locale strings into one i18next instance (synchronous init, no backend;
  * values are not HTML-escaped because the output is Markdown and PDF, not HTML).
  */
-export async function loadLocales(root: string): Promise<{ i18n: I18n; locales: string[]; diagnostics: Diagnostic[] }> {
-  const { files, diagnostics } = await readLocaleFiles(root);
+export async function loadLocales(
+  root: string,
+  projectFiles: ProjectFiles = diskFiles,
+): Promise<{ i18n: I18n; locales: string[]; diagnostics: Diagnostic[] }> {
+  const { files, diagnostics } = await readLocaleFiles(root, projectFiles);
   const resources: Resource = {};
   const namespaceNames = new Set<string>([DEFAULT_NAMESPACE]);
   for (const [locale, namespaces] of files) {
@@ -58,17 +91,16 @@ export async function loadLocales(root: string): Promise<{ i18n: I18n; locales: 
     for (const [locale, namespaces] of files) {
       if (locale === SOURCE_LOCALE) continue;
       for (const [namespace, sourceNamespace] of source) {
-        diagnostics.push(
-          ...missingKeyDiagnostics({
-            sourceLocale: SOURCE_LOCALE,
-            locale,
-            namespace,
-            sourceFile: localeFile(SOURCE_LOCALE, namespace),
-            targetFile: localeFile(locale, namespace),
-            source: sourceNamespace,
-            target: namespaces.get(namespace),
-          }),
-        );
+        const coverage = {
+          sourceLocale: SOURCE_LOCALE,
+          locale,
+          namespace,
+          sourceFile: localeFile(SOURCE_LOCALE, namespace),
+          targetFile: localeFile(locale, namespace),
+          source: sourceNamespace,
+          target: namespaces.get(namespace),
+        };
+        diagnostics.push(...missingKeyDiagnostics(coverage), ...textWhereSourceHasText(coverage));
       }
     }
   }
@@ -84,6 +116,10 @@ export async function loadLocales(root: string): Promise<{ i18n: I18n; locales: 
     initAsync: false,
     interpolation: { escapeValue: false },
   });
+  loadedKeyLines.set(
+    i18n,
+    new Map([...files].flatMap(([locale, namespaces]) => [...namespaces].map(([namespace, data]) => [localeFile(locale, namespace), data.keyLines] as const))),
+  );
   return { i18n, locales: [...files.keys()], diagnostics };
 }
 
@@ -96,6 +132,12 @@ export function makeTranslate(i18n: I18n, locale: string): Translate {
 /** Whether a key resolves in this locale or the source locale (with plural options such as count). */
 export function hasTranslation(i18n: I18n, locale: string, key: string, options: Record<string, unknown> = {}): boolean {
   return i18n.exists(key, { ...options, lng: locale, ns: DEFAULT_NAMESPACE });
+}
+
+/** Whether a key names a group of strings (an object) rather than one string. */
+export function isTranslationGroup(i18n: I18n, locale: string, key: string, options: Record<string, unknown> = {}): boolean {
+  const value: unknown = i18n.t(key, { ...options, lng: locale, ns: DEFAULT_NAMESPACE, returnObjects: true });
+  return value !== null && typeof value === 'object';
 }
 
 /** The language's own name for itself, e.g. "Cymraeg" for cy; capitalised for use as a label. */

@@ -1,6 +1,9 @@
 import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { raiseLimitNote, type Limits } from './limits.ts';
+import { LineIndex } from './lineIndex.ts';
+import { bracketDepth } from './nestingDepth.ts';
 import { yamlErrorHint } from './yamlHints.ts';
 
 /** A YAML text parsed with positions, and where its first line sits in the real file. */
@@ -17,6 +20,55 @@ export interface YamlReportContext {
   source: string;
   /** Rule id for schema problems, e.g. `front-matter` or `brand`. */
   rule: string;
+}
+
+/**
+ * YAML whose flow collections (`[…]`, `{…}`) nest deeper than the limit: refused before parsing,
+ * because the parser is recursive and thousands of levels would exhaust its stack.
+ */
+export function yamlNestingDiagnostics(text: string, context: YamlReportContext, limits: Pick<Limits, 'jsonDepth'>, lineOffset = 0): Diagnostic[] {
+  const nesting = bracketDepth(text, 'yaml');
+  if (nesting.depth <= limits.jsonDepth) return [];
+  const { line, column } = new LineIndex(text).locate(nesting.offset);
+  return [
+    diagnostic({
+      file: context.file,
+      line: line + lineOffset,
+      column,
+      rule: 'nesting-limit',
+      source: context.source,
+      message: `YAML is nested ${nesting.depth} levels deep, over the limit of ${limits.jsonDepth}`,
+      note: raiseLimitNote('jsonDepth'),
+    }),
+  ];
+}
+
+/**
+ * The YAML as plain data, with aliases expanded at most `limits.yamlAliases` times (the yaml
+ * package's maxAliasCount): a few lines of nested aliases (a "billion laughs") would otherwise
+ * expand to gigabytes.
+ */
+export function yamlToJs(yaml: PositionedYaml, context: YamlReportContext, limits: Pick<Limits, 'yamlAliases'>): { value: unknown; diagnostics: [] } | { value?: undefined; diagnostics: Diagnostic[] } {
+  try {
+    return { value: yaml.doc.toJS({ maxAliasCount: limits.yamlAliases }), diagnostics: [] };
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    const contents = yaml.doc.contents;
+    return {
+      diagnostics: [
+        diagnostic({
+          file: context.file,
+          ...(contents?.range ? placeOfOffset(yaml, contents.range[0]) : {}),
+          rule: 'yaml-aliases',
+          source: context.source,
+          message: /alias/i.test(error.message)
+            ? `YAML aliases (*name) expand to more than ${limits.yamlAliases} copies`
+            : `YAML cannot be read: ${error.message}`,
+          note: `Write the values out instead of repeating them with & and *. ${raiseLimitNote('yamlAliases')}`,
+        }),
+      ],
+    };
+  }
 }
 
 export function parsePositionedYaml(text: string, lineOffset = 0): PositionedYaml {

@@ -19,7 +19,10 @@ export interface Edition {
   layoutBleed: number;
   margin: number;
   bodySize: number;
+  /** Line height of body text, as a multiple of its size (copy-fitting moves it within 1.3-1.5). */
   lineHeight: number;
+  /** Space around paragraphs, lists and headings, as a multiple of the design's (copy-fitting sets it). */
+  spacing: number;
   headingSizes: { h1: number; h2: number; h3: number };
   /** Page furniture (header, footer, page numbers); as large as body text in large print. */
   furnitureSize: number;
@@ -41,6 +44,7 @@ const standard = {
   margin: 15 * MM,
   bodySize: 12,
   lineHeight: 1.45,
+  spacing: 1,
   headingSizes: { h1: 26, h2: 17, h3: 14 },
   furnitureSize: 12,
   emphasisAsBold: false,

@@ -3,6 +3,9 @@ import * as ReactPdf from '@react-pdf/renderer';
 import layoutDocument from '@react-pdf/layout';
 import type FontStore from '@react-pdf/font';
 import { dropInvisibleStandardFontRuns } from './standardFontRuns.ts';
+// Registers the memos that textkit's engine and the style resolver consult (see perf/).
+import './perf/textLayoutMemo.ts';
+import './perf/styleMemo.ts';
 import type { LayoutNode } from './tagging/taggedRender.ts';
 
 // React warns when several reconcilers share one module; react-pdf keeps a single one too.

@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { installDrawFastPaths, type DrawOptions, type PdfKitInternals } from './perf/pdfkitFastPaths.ts';
 import type { PdfKitDocument } from './tagging/pdfkitTypes.ts';
 
 export interface DocumentInfo {
@@ -20,7 +21,7 @@ const escapeXml = (value: string) =>
  * caller always builds the structure tree into them (renderTagged); untagged ones (print
  * imposition sources) declare nothing.
  */
-export function createPdfDocument(info: DocumentInfo, tagged: boolean): PdfKitDocument {
+export function createPdfDocument(info: DocumentInfo, tagged: boolean, draw: DrawOptions = {}): PdfKitDocument {
   const doc = new PDFDocument({
     autoFirstPage: false,
     compress: true,
@@ -39,6 +40,7 @@ export function createPdfDocument(info: DocumentInfo, tagged: boolean): PdfKitDo
       ModDate: info.creationDate,
     },
   }) as unknown as PdfKitDocument & { endMetadata(): void };
+  installDrawFastPaths(doc as unknown as PdfKitInternals, draw);
 
   // pdfkit copies info strings into the XMP packet unescaped; a title with `&` or `<` would
   // make invalid XMP. Escape them for the XMP writer only; the Info dictionary keeps the text.

@@ -4,6 +4,8 @@
  * almost every run is unchanged; editions share most runs too. Results depend only on the
  * font, the string and the features, so a cached run is the same as a fresh one.
  */
+import { BoundedMemo } from './perf/boundedMemo.ts';
+
 interface GlyphRun {
   glyphs: unknown[];
   positions: unknown[];
@@ -14,36 +16,10 @@ interface ShapingFont {
 }
 
 /**
- * Runs in two generations: when the current one is full it becomes the previous one, and runs
- * still in use move back into the current one as they are met. Memory stays bounded in a watch
- * session that runs for days, with new text on every save, while the runs a project uses stay.
+ * Runs in two generations (BoundedMemo): memory stays bounded in a watch session that runs for
+ * days, with new text on every save, while the runs a project uses stay.
  */
-export class ShapingCache {
-  private current = new Map<string, GlyphRun>();
-  private previous = new Map<string, GlyphRun>();
-
-  constructor(private readonly runsPerGeneration: number) {}
-
-  get size(): number {
-    return this.current.size + this.previous.size;
-  }
-
-  get(key: string): GlyphRun | undefined {
-    const run = this.current.get(key);
-    if (run) return run;
-    const old = this.previous.get(key);
-    if (old) this.set(key, old);
-    return old;
-  }
-
-  set(key: string, run: GlyphRun): void {
-    if (this.current.size >= this.runsPerGeneration) {
-      this.previous = this.current;
-      this.current = new Map();
-    }
-    this.current.set(key, run);
-  }
-}
+export class ShapingCache extends BoundedMemo<GlyphRun> {}
 
 /** Several times the runs of a whole project (about 560 in four leaflets, two languages, five editions). */
 const RUNS_PER_GENERATION = 2_000;

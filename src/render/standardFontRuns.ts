@@ -20,17 +20,24 @@ interface LayoutLine {
  */
 export function dropInvisibleStandardFontRuns(node: LayoutNode): LayoutNode {
   const lines = node.lines as LayoutLine[] | undefined;
-  for (const line of lines ?? []) {
-    for (const run of line.runs) {
-      if (run.attributes.font?.[0]?.type !== 'STANDARD') continue;
-      const text = line.string.slice(run.start, run.end);
-      if (text.trim() !== '') {
-        const codes = [...text.trim()].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
-        throw new Error(`No embedded font has ${codes.join(', ')} ("${text.trim()}"); add a fallback font to the brand file`);
-      }
-      delete run.glyphs;
-    }
+  if (lines?.some((line) => line.runs.some(isStandardFontRun))) {
+    // Lines may be shared with the text layout memo: changed lines are copies.
+    const blanked = lines.map((line) => (line.runs.some(isStandardFontRun) ? { ...line, runs: line.runs.map((run) => withoutInvisibleGlyphs(line, run)) } : line));
+    node.lines = blanked as unknown as LayoutNode['lines'];
   }
   for (const child of node.children ?? []) dropInvisibleStandardFontRuns(child);
   return node;
+}
+
+const isStandardFontRun = (run: LayoutRun): boolean => run.attributes.font?.[0]?.type === 'STANDARD';
+
+function withoutInvisibleGlyphs(line: LayoutLine, run: LayoutRun): LayoutRun {
+  if (!isStandardFontRun(run)) return run;
+  const text = line.string.slice(run.start, run.end);
+  if (text.trim() !== '') {
+    const codes = [...text.trim()].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+    throw new Error(`No embedded font has ${codes.join(', ')} ("${text.trim()}"); add a fallback font to the brand file`);
+  }
+  const { glyphs: _dropped, ...blank } = run;
+  return blank;
 }

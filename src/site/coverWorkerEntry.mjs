@@ -1,8 +1,4 @@
-// Worker threads do not inherit the parent's module hooks: register tsx here, as bin/ does,
-// then load the TypeScript cover renderer.
-import { fileURLToPath } from 'node:url';
-import { register } from 'tsx/esm/api';
+// The cover thread: the compiled cover renderer from dist/, or the TypeScript one.
+import { importCompiledOrSource } from '../workerModule.mjs';
 
-register({ tsconfig: fileURLToPath(new URL('../../tsconfig.json', import.meta.url)) });
-const { default: renderCover } = await import('./coverRenderer.ts');
-export default renderCover;
+export default (await importCompiledOrSource(import.meta.url, './coverRenderer')).default;

@@ -2,6 +2,7 @@ import type { Translate } from '../compile/leaflet.ts';
 import { dateFormatter } from '../compile/compileLeaflet.ts';
 import type { EditionFile, Manifest, ManifestEntry } from '../emit/manifest.ts';
 import type { Brand } from '../load/brandSchema.ts';
+import { isAllowedLink } from '../load/linkPolicy.ts';
 import type { EditionId } from '../render/editions.ts';
 import { escapeHtml as e, fileHref } from './html.ts';
 import { pageStyles, type FontUrls } from './pageStyles.ts';
@@ -26,6 +27,9 @@ const EDITION_KEYS: Record<EditionId, string> = {
   booklet: 'edition.booklet',
   'print-shop': 'edition.printShop',
 };
+
+/** A link to another website, only when linkPolicy allows its address (the PDFs follow the same rule); else the text alone. */
+const webLink = (url: string, text: string): string => (isAllowedLink(url, { web: true }) ? `<a href="${e(url)}">${e(text)}</a>` : e(text));
 
 const anchorOf = (...parts: string[]) => parts.join('-').replace(/[^A-Za-z0-9-]/g, '-');
 
@@ -147,7 +151,7 @@ ${leaflets}
 </main>
 <footer class="site-footer">
 <div class="wrap">
-<p><a href="${e(brand.website)}">${e(t('downloads.websiteLink', { charity: brand.charityName }))}</a></p>
+<p>${webLink(brand.website, t('downloads.websiteLink', { charity: brand.charityName }))}</p>
 </div>
 </footer>
 </body>

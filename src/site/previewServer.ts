@@ -64,6 +64,13 @@ export function resolveInside(root: string, urlPath: string): string | undefined
   return resolved;
 }
 
+/** Whether a Host header names this server as the local machine: 127.0.0.1, localhost or [::1] (or the address it was asked to listen on), with its port. */
+export function isLocalHost(header: string | undefined, listenHost: string, port: number): boolean {
+  if (header === undefined) return false;
+  const names = new Set(['127.0.0.1', 'localhost', '[::1]', listenHost.includes(':') ? `[${listenHost}]` : listenHost]);
+  return [...names].some((name) => header.toLowerCase() === `${name}:${port}`);
+}
+
 function send(response: ServerResponse, status: number, text: string): void {
   response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
   response.end(text);
@@ -120,6 +127,9 @@ export async function startPreviewServer({ outDir, host = '127.0.0.1', port = 0 
   let reloads = 0;
 
   const server = createServer((request, response) => {
+    // DNS rebinding: a web page on another site may point its own name at 127.0.0.1; the Host
+    // header still carries that name, so only this machine's own names are answered.
+    if (!isLocalHost(request.headers.host, host, (server.address() as AddressInfo).port)) return send(response, 403, 'Forbidden: unknown host');
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'Method not allowed');
     if (new URL(request.url ?? '/', 'http://localhost').pathname === RELOAD_EVENTS_PATH) {
       response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });

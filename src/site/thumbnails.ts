@@ -27,6 +27,13 @@ export async function renderCoverPng(pdfBytes: Uint8Array, widthPx = COVER_WIDTH
   return coverPool.run({ pdfBytes: data, widthPx }, { transferList: [data.buffer] });
 }
 
+/** Ends the cover thread now (watch mode stopping), rather than after its idle timeout. */
+export async function closeCoverThread(): Promise<void> {
+  const pool = coverPool;
+  coverPool = undefined;
+  await pool?.destroy();
+}
+
 /** The PDF a leaflet's cover is taken from: the standard A5 edition, else the first reading edition. */
 export const coverSourceOf = (entry: ManifestEntry) =>
   entry.editions.find((file) => file.edition === 'a5') ?? entry.editions.find((file) => !file.forPrinters);

@@ -3,8 +3,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 
-/** Folders a user edits; the brand file and its assets live under templates/. */
-export const WATCHED_FOLDERS = ['content', 'locales', 'templates'];
+/** Folders of the project that never hold inputs (tools, caches, outputs, version control). */
+export const NOT_INPUT_FOLDERS = ['node_modules', '.git', '.cache', 'dist', 'output'];
 
 /** Past chokidar's windows for dropping repeat events on a path (50 ms for changes, 100 ms for removals). */
 const RECHECK_AFTER_MS = 120;
@@ -17,6 +17,8 @@ const isScratchFile = (file: string): boolean => {
 
 export interface InputWatcherOptions {
   root: string;
+  /** More folders to leave alone (absolute): the output folder, wherever it is. */
+  ignoredFolders?: string[];
   /** Quiet time that ends a burst of events (atomic saves, a git checkout). */
   debounceMs: number;
   /** Called with the project-relative paths (forward slashes) changed in one burst. */
@@ -33,23 +35,27 @@ async function hashOf(absolute: string): Promise<string | undefined> {
   return bytes && createHash('sha256').update(bytes).digest('hex');
 }
 
-/** Content hash of every input file under the watched folders, by project-relative path. */
-async function indexInputs(root: string): Promise<Map<string, string>> {
+/** Content hash of every file of the project outside the ignored folders, by project-relative path. */
+async function indexInputs(root: string, ignored: (absolute: string) => boolean): Promise<Map<string, string>> {
   const index = new Map<string, string>();
-  for (const folder of WATCHED_FOLDERS) {
-    const entries = await readdir(path.join(root, folder), { recursive: true, withFileTypes: true }).catch(() => []);
-    for (const entry of entries) {
-      if (!entry.isFile() || isScratchFile(entry.name)) continue;
-      const absolute = path.join(entry.parentPath, entry.name);
-      const hash = await hashOf(absolute);
-      if (hash) index.set(projectPath(root, absolute), hash);
+  const walk = async (dir: string): Promise<void> => {
+    for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+      const absolute = path.join(dir, entry.name);
+      if (ignored(absolute)) continue;
+      if (entry.isDirectory()) await walk(absolute);
+      else if (entry.isFile()) {
+        const hash = await hashOf(absolute);
+        if (hash) index.set(projectPath(root, absolute), hash);
+      }
     }
-  }
+  };
+  await walk(root);
   return index;
 }
 
 /**
- * chokidar on the project's input folders plus any extra files (the brand's fonts), with a
+ * chokidar on the whole project (images may live anywhere in it) minus tool, cache and output
+ * folders, plus any extra files outside it (the brand's fonts from npm), with a
  * short debounce instead of awaitWriteFinish: a burst arrives as one set of paths, and a
  * single save reaches the build within a few milliseconds.
  *
@@ -75,12 +81,19 @@ export class InputWatcher {
   private flushing = Promise.resolve();
   readonly ready: Promise<void>;
 
+  /** Files outside the watched tree (or under an ignored folder) watched on request, with their folders. */
+  private readonly extra = new Set<string>();
+
   constructor(private readonly options: InputWatcherOptions) {
     const { root } = options;
-    this.watcher = watch(
-      WATCHED_FOLDERS.map((folder) => path.join(root, folder)),
-      { ignoreInitial: true, ignored: isScratchFile },
-    );
+    const skipped = [...NOT_INPUT_FOLDERS.map((folder) => path.join(root, folder)), ...(options.ignoredFolders ?? [])];
+    const underSkipped = (file: string) => skipped.some((folder) => file === folder || file.startsWith(`${folder}${path.sep}`));
+    const ignored = (file: string) => {
+      if (file === root) return false;
+      if (this.extra.has(file) || [...this.extra].some((extra) => extra.startsWith(`${file}${path.sep}`))) return false;
+      return isScratchFile(file) || underSkipped(file);
+    };
+    this.watcher = watch(root, { ignoreInitial: true, ignored });
     // A new folder's files arrive as their own `add` events; a removed folder is noted as
     // `folder/` because its files are not always reported one by one.
     for (const event of ['add', 'change', 'unlink'] as const) this.watcher.on(event, (file: string) => this.note(file));
@@ -88,16 +101,18 @@ export class InputWatcher {
     this.watcher.on('error', (error) => options.onError?.(error));
     const watching = new Promise<void>((resolve) => this.watcher.once('ready', () => resolve()));
     // Merged, not assigned: hashes of files added meanwhile (addFiles) stay.
-    const indexed = indexInputs(root).then((index) => index.forEach((hash, file) => this.index.set(file, hash)));
+    const indexed = indexInputs(root, ignored).then((index) => index.forEach((hash, file) => this.index.set(file, hash)));
     this.ready = Promise.all([watching, indexed]).then(() => undefined);
   }
 
   /** Watches files outside the input folders too (fonts from npm packages). */
   addFiles(files: string[]): void {
-    if (files.length === 0) return;
-    this.watcher.add(files);
+    const fresh = files.filter((file) => !this.extra.has(file));
+    if (fresh.length === 0) return;
+    for (const file of fresh) this.extra.add(file);
+    this.watcher.add(fresh);
     this.flushing = this.flushing.then(async () => {
-      for (const file of files) {
+      for (const file of fresh) {
         const hash = await hashOf(file);
         if (hash) this.index.set(projectPath(this.options.root, file), hash);
       }

@@ -39,9 +39,15 @@ interface OpenRebuild {
  */
 export class RebuildTracker {
   private readonly open: OpenRebuild[] = [];
-  private nextId = 0;
+  private nextId: number;
 
-  constructor(private readonly completed: (summary: RebuildSummary) => void) {}
+  /** `firstId`: 1 when the first full build is reported on its own. */
+  constructor(
+    private readonly completed: (summary: RebuildSummary) => void,
+    firstId = 0,
+  ) {
+    this.nextId = firstId;
+  }
 
   begin(
     generation: number,
@@ -65,12 +71,18 @@ export class RebuildTracker {
   }
 
   /** One output finished (written, unchanged, failed or removed) from inputs of `generation`. */
-  settle(key: string, generation: number, done: { report?: BuildReport; removed?: string[] }): void {
+  settle(key: string, generation: number, done: { report?: Pick<BuildReport, 'outputs' | 'diagnostics'>; removed?: string[] }): void {
     for (const rebuild of this.open) {
       if (rebuild.generation > generation || !rebuild.remaining.delete(key)) continue;
       if (rebuild.firstOutputMs === undefined) rebuild.firstOutputMs = performance.now() - rebuild.started;
       rebuild.removed.push(...(done.removed ?? []));
-      for (const output of done.report?.outputs ?? []) rebuild.outputs.push(output);
+      // A re-fit after a fast render reports the same file again: the later result stands.
+      for (const output of done.report?.outputs ?? []) {
+        const earlier = rebuild.outputs.findIndex((known) => known.file === output.file);
+        if (earlier === -1) rebuild.outputs.push(output);
+        // ...but a file the fast render wrote and the re-fit left as it was still counts as written.
+        else rebuild.outputs[earlier] = rebuild.outputs[earlier]!.status === 'written' && output.status === 'unchanged' ? { ...output, status: 'written' } : output;
+      }
       for (const d of done.report?.diagnostics ?? []) {
         if (isRelevant(d, rebuild.relevantFiles)) rebuild.diagnostics.set(formatDiagnostic(d), d);
       }

@@ -1,5 +1,5 @@
 import { printOutputLine } from '../cli/reporter.ts';
-import { formatDiagnostic } from '../diagnostics/format.ts';
+import { formatDiagnostic, formatDiagnosticVerbose } from '../diagnostics/format.ts';
 import type { RebuildSummary } from './rebuildTracker.ts';
 
 const clock = () => new Date().toTimeString().slice(0, 8);
@@ -16,12 +16,12 @@ function describeChanges(files: string[]): string {
  * One block per rebuild: what changed, each output (same lines as `build`), problems in
  * file:line form, and a closing line with counts and timings.
  */
-export function printRebuild(summary: RebuildSummary, write = (line: string) => console.log(line)): void {
+export function printRebuild(summary: RebuildSummary, write = (line: string) => console.log(line), { verbose = false } = {}): void {
   write('');
   write(`[${clock()}] ${summary.id === 0 ? 'full build' : `changed: ${describeChanges(summary.changedFiles)}`}`);
   for (const output of summary.outputs) printOutputLine(output, write);
   for (const file of summary.removed) write(`  removed    ${file}`);
-  for (const d of summary.diagnostics) write(formatDiagnostic(d));
+  for (const d of summary.diagnostics) write(verbose ? formatDiagnosticVerbose(d) : formatDiagnostic(d));
   const built = summary.outputs.filter((o) => o.status === 'written').length;
   const unchanged = summary.outputs.filter((o) => o.status === 'unchanged').length;
   const failed = summary.outputs.filter((o) => o.status === 'failed').length;

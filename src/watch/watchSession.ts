@@ -1,19 +1,30 @@
 import { rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { buildProject, type BuildReport } from '../build/buildProject.ts';
-import { affectedOutputs, type OutputPair } from '../build/dependencyGraph.ts';
-import { diagnostic } from '../diagnostics/diagnostic.ts';
+import { blockingErrors, buildProject, defaultCacheDir, type OutputResult } from '../build/buildProject.ts';
+import { BuildRecord } from '../build/cache/buildRecord.ts';
+import { environmentFingerprint } from '../build/cache/fingerprint.ts';
+import { rememberOutcome } from '../build/cache/rememberOutcome.ts';
+import { collectGarbage } from '../build/collectGarbage.ts';
+import { DependencyGraph } from '../build/graph.ts';
+import { ProjectLoader, type ProjectSnapshot } from '../build/project.ts';
+import { overviewOf } from '../build/projectOverview.ts';
+import { promoteStrict } from '../build/selection.ts';
+import { RenderPool } from '../build/renderPool.ts';
+import { unitKey } from '../build/stages/unit.ts';
+import { pdfTargets } from '../build/stages/outputs.ts';
+import { localeChecks } from '../build/stages/projectStages.ts';
+import { OutputFolder, updateWebsite } from '../build/stages/siteStage.ts';
+import { ProjectStore } from '../build/store/projectStore.ts';
+import { buildUnit, type UnitOutcome, type UnitTask } from '../build/unitWork.ts';
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import type { Fit } from '../render/copyFit/fit.ts';
 import { outputPath } from '../emit/outputPaths.ts';
 import { EDITION_IDS, type EditionId } from '../render/editions.ts';
-import { collectGarbage } from './collectGarbage.ts';
 import { InputWatcher } from './inputWatcher.ts';
-import { LiveProject } from './liveProject.ts';
-import { OutputScheduler, type KeyedJob } from './outputScheduler.ts';
-import { RebuildTracker, type RebuildSummary } from './rebuildTracker.ts';
-import type { WorkerJob } from './renderWorker.ts';
-import { updateSite } from './updateSite.ts';
-import { RenderWorkerPool } from './workerPool.ts';
+import { RebuildLoop, type JobResult, type LoopJob } from './rebuildLoop.ts';
+import { planRebuild, type PlannedJob, type WatchUnit } from './rebuildPlanner.ts';
+import type { RebuildSummary } from './rebuildTracker.ts';
 
 export interface WatchOptions {
   root: string;
@@ -27,7 +38,7 @@ export interface WatchOptions {
   workerThreads?: number;
   onRebuild?: (summary: RebuildSummary) => void;
   /** After the website files (manifest, covers, downloads page) caught up with a rebuild. */
-  onSiteUpdated?: (report: BuildReport) => void;
+  onSiteUpdated?: (diagnostics: Diagnostic[]) => void;
   onError?: (error: unknown) => void;
 }
 
@@ -37,18 +48,8 @@ export interface WatchSession {
   /** Resolves once no burst is being read and no output is pending or rendering. */
   idle(): Promise<void>;
   stats(): { rebuilds: number; workerRecycles: number };
-  /** Stops watching; renders in progress finish, queued ones are dropped. */
+  /** Stops watching; renders in progress finish, queued ones are dropped; every thread ends. */
   close(): Promise<void>;
-}
-
-interface OutputJob extends KeyedJob {
-  work: WorkerJob;
-}
-
-interface JobResult {
-  generation: number;
-  report?: BuildReport;
-  removed?: string[];
 }
 
 /**
@@ -57,152 +58,192 @@ interface JobResult {
  * So the watcher collects only after a long pause in editing.
  */
 const IDLE_GC_DELAY_MS = 30_000;
-const relative = (root: string, file: string) => path.relative(root, file).split(path.sep).join('/');
-const keyOf = (pair: OutputPair, edition: EditionId) => `${pair.locale}/${pair.leafletId}/${edition}`;
+/** The build record is written once edits pause, never on the path of a save. */
+const RECORD_SAVE_DELAY_MS = 2_000;
 
 function defaultWorkerThreads(editions: EditionId[]): number {
   return editions.length > 1 ? Math.min(editions.length - 1, Math.max(1, availableParallelism() - 1)) : 0;
 }
 
+const unitsOf = (project: ProjectSnapshot): WatchUnit[] =>
+  project.sources.map((source) => ({ key: unitKey({ leafletId: source.id, locale: source.locale }), leafletId: source.id, locale: source.locale, sourceFile: source.file }));
+
 /**
- * Watch mode: a full build, then every burst of input changes rebuilds exactly the outputs
- * the dependency graph says it affects. A failed output is never written, so the last good
- * PDF stays in place until the input is fixed.
+ * Watch mode, a thin layer over the build core: the first build is `buildProject` (all cores,
+ * the cache); then chokidar reports files, the project store forgets them, the project is
+ * reloaded part by part, the dependency graph (what each leaflet's compile really read) says
+ * which units are stale, the planner orders the jobs, and the loop runs them: the edited
+ * leaflet's first edition in this thread, the rest in background threads. A failed output is
+ * never written, so the last good PDF stays in place until the input is fixed.
  */
 export async function startWatch(options: WatchOptions): Promise<WatchSession> {
   const { root, outDir, editions, strict } = options;
-  const live = await LiveProject.load(root);
+  const store = new ProjectStore(root);
+  const loader = new ProjectLoader(store);
+  const cacheDir = defaultCacheDir(root);
+  const fingerprint = environmentFingerprint();
   const threads = options.workerThreads ?? defaultWorkerThreads(editions);
-  const pool = threads > 0 ? new RenderWorkerPool(threads) : undefined;
+  const graph = new DependencyGraph();
   /** Every input changed so far, with the generation of its last change: workers catch up from it. */
   const changedAt = new Map<string, number>();
+  let generation = 0;
   let rebuilds = 0;
-  let resolveInitial: (summary: RebuildSummary) => void = () => {};
-  const initialBuild = new Promise<RebuildSummary>((resolve) => (resolveInitial = resolve));
+  let project: ProjectSnapshot;
+  let record: BuildRecord | undefined;
+  let pool: RenderPool | undefined;
+  /** The locale checks' findings (glyphs, translations) per locale, as of the project now. */
+  const localeProblems = new Map<string, Diagnostic[]>();
+  const relative = (file: string) => path.relative(root, file).split(path.sep).join('/');
 
-  const tracker = new RebuildTracker((summary) => {
-    if (summary.id === 0) resolveInitial(summary);
-    else rebuilds += 1;
-    options.onRebuild?.(summary);
-    if (summary.removed.length > 0 || summary.outputs.some((o) => o.status === 'written')) {
-      scheduler.request([{ key: 'site', lane: pool ? 'workers' : 'main', priority: Number.MAX_SAFE_INTEGER, work: { kind: 'site' } }]);
-    }
-  });
+  let recordTimer: NodeJS.Timeout | undefined;
+  const saveRecordSoon = () => {
+    clearTimeout(recordTimer);
+    recordTimer = setTimeout(() => void record?.save().catch(() => undefined), RECORD_SAVE_DELAY_MS);
+    recordTimer.unref();
+  };
+  // Collect garbage in this thread once it has been idle a while (never while a save waits).
+  let gcTimer: NodeJS.Timeout | undefined;
+  const collectWhenIdle = () => {
+    clearTimeout(gcTimer);
+    gcTimer = setTimeout(() => loop.isMainIdle() && burstsInFlight === 0 && collectGarbage(), IDLE_GC_DELAY_MS);
+    gcTimer.unref();
+  };
 
-  async function removeOutputs(pair: OutputPair, edition: EditionId): Promise<string[]> {
+  async function removeOutputs(unit: WatchUnit, edition: EditionId): Promise<string[]> {
     // The first edition's job also clears editions this session does not build.
     const unwatched = edition === editions[0] ? EDITION_IDS.filter((id) => !editions.includes(id)) : [];
     const removed: string[] = [];
     for (const each of [edition, ...unwatched]) {
-      const target = outputPath(outDir, pair.locale, pair.leafletId, each);
+      const target = outputPath(outDir, unit.locale, unit.leafletId, each);
       if (await stat(target).then(() => true, () => false)) {
         await rm(target, { force: true });
-        removed.push(relative(root, target));
+        removed.push(relative(target));
       }
     }
+    graph.delete(unit.key);
     return removed;
   }
 
-  async function runJob({ work, lane }: OutputJob): Promise<JobResult> {
-    const generation = live.generation;
-    const snapshot = live.snapshot;
-    if (work.kind === 'render' && !snapshot.sources.some((s) => s.id === work.leafletId && s.locale === work.locale)) {
-      return { generation, removed: await removeOutputs(work, work.edition) };
-    }
-    if (lane === 'workers' && pool) {
-      const { report } = await pool.run({ root, outDir, strict, job: work, changes: [...changedAt] });
-      return { generation, report };
-    }
-    if (work.kind === 'site') return { generation, report: await updateSite(outDir, snapshot) };
-    const selection = { editions: [work.edition], outputs: [work], writeSite: false, measureReadingEase: false, flushToDisk: false };
-    return { generation, report: await buildProject({ root, outDir, strict, ...selection }, snapshot) };
+  function reportOf(outcome: UnitOutcome, unit: WatchUnit): Pick<JobResult, 'report'> {
+    const outputs: OutputResult[] = outcome.outputs.map((output) => ({
+      leafletId: unit.leafletId,
+      locale: unit.locale,
+      edition: output.target.variant as EditionId,
+      file: relative(outputPath(outDir, unit.locale, unit.leafletId, output.target.variant as EditionId)),
+      status: output.status,
+      ...(output.status === 'failed' ? {} : { via: output.rendered ? ('render' as const) : ('cache' as const) }),
+      ...(output.pages ? { pages: output.pages } : {}),
+      ...(output.bytes ? { bytes: output.bytes } : {}),
+      ...(output.meta.fit ? { fit: output.meta.fit as Fit } : {}),
+      ms: output.ms,
+    }));
+    return { report: { outputs, diagnostics: [...outcome.diagnostics, ...outcome.outputs.flatMap((o) => o.diagnostics)] } };
   }
 
-  // Collect garbage in this thread once it has been idle a moment (never while a save waits).
-  let gcTimer: NodeJS.Timeout | undefined;
-  const collectWhenIdle = () => {
-    clearTimeout(gcTimer);
-    gcTimer = setTimeout(() => scheduler.isLaneIdle('main') && burstsInFlight === 0 && collectGarbage(), IDLE_GC_DELAY_MS);
-    gcTimer.unref();
+  async function renderJob(job: PlannedJob): Promise<JobResult> {
+    const readAt = generation;
+    const snapshot = project;
+    const unit = job.unit;
+    if (!snapshot.sources.some((s) => s.id === unit.leafletId && s.locale === unit.locale)) {
+      return { generation: readAt, removed: await removeOutputs(unit, job.edition) };
+    }
+    const checks = localeProblems.get(unit.locale) ?? [];
+    const blocking = snapshot.brand
+      ? [...blockingErrors(snapshot.diagnostics, unit.locale), ...blockingErrors(checks, unit.locale, unit.sourceFile)]
+      : snapshot.diagnostics.filter((d) => d.severity === 'error');
+    const base = { leafletId: unit.leafletId, locale: unit.locale, edition: job.edition, file: relative(outputPath(outDir, unit.locale, unit.leafletId, job.edition)) };
+    if (blocking.length > 0 || !snapshot.brand) {
+      return { generation: readAt, report: { outputs: [{ ...base, status: 'failed', ms: 0 }], diagnostics: [...new Set([...blocking, ...checks])] } };
+    }
+    const task: UnitTask = {
+      root,
+      outDir,
+      unit: { leafletId: unit.leafletId, locale: unit.locale },
+      targets: pdfTargets([job.edition]),
+      strict,
+      fingerprint,
+      cacheDir,
+      // The reading-ease pass and the disk flush stay off the path of a save (the next full build flushes).
+      measureReadingEase: false,
+      flushToDisk: false,
+    };
+    const remembered = record?.unit(unit.key)?.outputs[job.edition]?.meta;
+    if (remembered) task.previousMeta = { [job.edition]: remembered };
+    if (job.fit === 'reuse') task.reuseFit = true;
+    // Problems found loading this leaflet's file (its front matter) belong to its rebuild.
+    const loadProblems = snapshot.diagnostics.filter((d) => d.file === unit.sourceFile);
+    const outcome =
+      job.lane === 'workers' && pool
+        ? (await pool.run({ task, changes: [...changedAt], background: true })).outcome
+        : await buildUnit(task, snapshot, store);
+    if (record && !outcome.provisional) rememberOutcome(record, outcome);
+    if (!outcome.internalError && !outcome.missing) graph.set(unit.key, outcome.reads);
+    saveRecordSoon();
+    const { report } = reportOf(outcome, unit);
+    return { generation: readAt, report: { outputs: report!.outputs, diagnostics: [...loadProblems, ...checks, ...report!.diagnostics] } };
+  }
+
+  async function siteJob(): Promise<JobResult> {
+    const siteDiagnostics = await updateWebsite({
+      overview: overviewOf(project),
+      project: async () => project,
+      store,
+      folder: new OutputFolder(outDir),
+      ...(record ? { record } : {}),
+    });
+    saveRecordSoon();
+    return { generation, siteDiagnostics };
+  }
+
+  const loop = new RebuildLoop({
+    workers: threads,
+    run: (job: LoopJob) => (job.action === 'site' ? siteJob() : renderJob(job)),
+    generation: () => generation,
+    onRebuild: (summary) => {
+      rebuilds += 1;
+      options.onRebuild?.(summary);
+    },
+    ...(options.onSiteUpdated ? { onSiteUpdated: options.onSiteUpdated } : {}),
+    ...(options.onError ? { onError: options.onError } : {}),
+    onMainJobDone: collectWhenIdle,
+  });
+
+  /** Files read from outside the watched tree (fonts from npm) are watched one by one. */
+  const watchOutsideInputs = () => {
+    const outside = [...graph.inputFiles(), ...[...project.reads.brand.keys()]].filter(
+      (key) => key.startsWith('../') || key.startsWith('node_modules/') || path.isAbsolute(key),
+    );
+    watcher.addFiles([...new Set(outside)].map((key) => store.absolute(key)));
   };
 
-  const scheduler = new OutputScheduler<OutputJob, JobResult>({ main: 1, workers: threads }, runJob, (job, result, error) => {
-    if (job.lane === 'main') collectWhenIdle();
-    if (job.work.kind === 'site') {
-      if (result?.report) options.onSiteUpdated?.(result.report);
-      else if (error) options.onError?.(error);
-      return;
-    }
-    if (result) {
-      tracker.settle(job.key, result.generation, {
-        ...(result.report ? { report: result.report } : {}),
-        ...(result.removed ? { removed: result.removed } : {}),
-      });
-      return;
-    }
-    // Only a crashed worker gets here: buildProject reports render errors itself.
-    const file = `content/${job.work.locale}/${job.work.leafletId}.md`;
-    const message = `Could not render the ${job.work.edition} edition: ${(error as Error)?.message ?? String(error)}`;
-    const report: BuildReport = {
-      outputs: [],
-      diagnostics: [diagnostic({ file, rule: 'render-failed', source: 'render', message })],
-      readingEase: [],
-      durationMs: 0,
-      ok: false,
-    };
-    tracker.settle(job.key, live.generation, { report });
-    // Two threads rendering at once slow each other down on a small machine, so background
-    // editions wait while the PDF someone is waiting for renders.
-  }, { workers: 'main' });
-
-  function schedule(pairs: OutputPair[], changedFiles: string[], started: number, everything: boolean): void {
-    // The first edition of the leaflet that was edited comes first: that is the PDF someone is waiting for.
-    const edited = new Set(changedFiles);
-    const sourceFile = (pair: OutputPair) => `content/${pair.locale}/${pair.leafletId}.md`;
-    // This thread renders only that first edition (of every affected leaflet when the change was
-    // to strings, partials or the brand), as urgent jobs the workers wait for; everything else
-    // goes to the workers, so this thread is free for the next save. The first build has nothing
-    // urgent and is shared out: every (workers + 1)th output in this thread.
-    const planned = editions.flatMap((edition, index) =>
-      pairs.map((pair) => ({ edition, index, pair, direct: everything || edited.has(sourceFile(pair)) })),
-    );
-    const anyDirect = planned.some((each) => each.direct);
-    const jobs: OutputJob[] = planned
-      .map(({ edition, index, pair, direct }, position) => {
-        const urgent = !everything && index === 0 && (direct || !anyDirect);
-        const lane = !pool || urgent || (everything && position % (threads + 1) === 0) ? 'main' : 'workers';
-        return {
-          key: keyOf(pair, edition),
-          lane,
-          urgent,
-          priority: index * 2 + (direct ? 0 : 1),
-          work: { kind: 'render' as const, ...pair, edition },
-        };
-      });
-    const relevantFiles = new Set([...changedFiles, ...pairs.map(sourceFile)]);
-    tracker.begin(live.generation, changedFiles, jobs.map((job) => job.key), { started, ...(everything ? {} : { relevantFiles }) });
-    scheduler.request(jobs);
+  /** Runs the locale checks of these locales on the project now (each remembered on its reads, so unchanged ones cost nothing). */
+  async function checkLocales(locales: Iterable<string>): Promise<void> {
+    const context = { store, record, reads: overviewOf(project).reads, project: async () => project };
+    for (const locale of new Set(locales)) localeProblems.set(locale, promoteStrict(await localeChecks(context, locale), strict));
   }
 
   async function applyBurst(files: string[]): Promise<void> {
     const started = performance.now();
-    const before = live.snapshot;
-    const brandFilesBefore = live.brandFiles;
-    const after = await live.apply(files);
-    for (const file of files) changedAt.set(file, live.generation);
-    const affected = new Map<string, OutputPair>();
-    for (const pair of [...affectedOutputs(before, files, brandFilesBefore), ...affectedOutputs(after, files, live.brandFiles)]) {
-      affected.set(`${pair.locale}/${pair.leafletId}`, pair);
-    }
-    const newFonts = [...live.brandFiles].filter((file) => !brandFilesBefore.has(file));
-    watcher.addFiles(newFonts.map((file) => path.resolve(root, file)));
-    schedule([...affected.values()], files, started, false);
+    store.invalidate(files);
+    generation += 1;
+    for (const file of files) changedAt.set(file, generation);
+    const before = unitsOf(project);
+    project = await loader.load();
+    const after = unitsOf(project);
+    const stale = graph.staleUnits((key) => store.digestOf(key));
+    const unknown = new Set(after.filter((unit) => !graph.has(unit.key)).map((unit) => unit.key));
+    const plan = planRebuild({ changedFiles: files, before, after, stale, unknown, editions, workers: pool ? threads : 0, refitInBackground: true });
+    watchOutsideInputs();
+    if (plan.jobs.length === 0) return;
+    await checkLocales(plan.jobs.map((job) => job.unit.locale));
+    loop.begin(generation, files, plan, started);
   }
 
   let bursts = Promise.resolve();
   let burstsInFlight = 0;
   const watcher = new InputWatcher({
     root,
+    ignoredFolders: [outDir],
     debounceMs: options.debounceMs ?? 5,
     onBurst: (files) => {
       burstsInFlight += 1;
@@ -213,17 +254,45 @@ export async function startWatch(options: WatchOptions): Promise<WatchSession> {
     },
     ...(options.onError ? { onError: options.onError } : {}),
   });
-  watcher.addFiles([...live.brandFiles].filter((file) => file.startsWith('..') || path.isAbsolute(file)).map((file) => path.resolve(root, file)));
-  await watcher.ready;
 
-  const allPairs = live.snapshot.sources.map((source) => ({ leafletId: source.id, locale: source.locale }));
-  schedule(allPairs, [], performance.now(), true);
+  // The first build: the whole project through the core, on every core, from the cache where it can.
+  const initialBuild = (async (): Promise<RebuildSummary> => {
+    const report = await buildProject(
+      { root, outDir, editions, strict, flushToDisk: false, measureReadingEase: false, jobs: threads + 1 },
+      { store, loader },
+    );
+    project = await loader.load();
+    record = await BuildRecord.open(cacheDir, outDir, fingerprint);
+    await checkLocales(project.sources.map((source) => source.locale));
+    for (const unit of unitsOf(project)) {
+      const reads = record.unit(unit.key)?.reads;
+      if (reads) graph.set(unit.key, reads);
+    }
+    // Watch tasks are single outputs: a worker is replaced after 200 of them, or sooner past its heap limit.
+    pool = threads > 0 ? new RenderPool(threads, { unitsPerWorker: 200 }) : undefined;
+    await watcher.ready;
+    watchOutsideInputs();
+    const summary: RebuildSummary = {
+      id: 0,
+      changedFiles: [],
+      outputs: report.outputs,
+      removed: [],
+      diagnostics: report.diagnostics,
+      durationMs: report.durationMs,
+      ok: report.ok,
+    };
+    options.onRebuild?.(summary);
+    options.onSiteUpdated?.([]);
+    return summary;
+  })();
+  // Bursts wait for the first build: they see the project it loaded.
+  bursts = initialBuild.then(() => undefined);
 
   async function idle(): Promise<void> {
     for (;;) {
       await bursts;
-      await scheduler.idle();
-      if (burstsInFlight === 0 && scheduler.isIdle()) return;
+      await loop.idle();
+      if (burstsInFlight === 0 && loop.isIdle()) return;
     }
   }
 
@@ -233,12 +302,17 @@ export async function startWatch(options: WatchOptions): Promise<WatchSession> {
     stats: () => ({ rebuilds, workerRecycles: pool?.recycled ?? 0 }),
     async close() {
       clearTimeout(gcTimer);
+      clearTimeout(recordTimer);
       await watcher.close();
+      await initialBuild.catch(() => undefined);
       await bursts;
       // Outputs not yet started are left as they are (the last good PDF); running ones finish.
-      scheduler.dropPending();
-      await scheduler.idle();
+      loop.dropPending();
+      await loop.idle();
       await pool?.close();
+      await record?.save().catch(() => undefined);
+      const { closeCoverThread } = await import('../site/thumbnails.ts');
+      await closeCoverThread();
     },
   };
 }

@@ -104,14 +104,16 @@ describe('building the real project', () => {
     for (const phrase of ['Litfulo', 'Leqselvi', 'Olumiant', 'NICE']) expect(welshJak).toContain(phrase);
   });
 
-  it('marks Welsh drafts on the cover and prints sources, version and review date on the back', async () => {
+  it('marks Welsh drafts on the cover, ends the body with the sources, and prints version and review date on the back page', async () => {
     for (const id of LEAFLETS) {
       const pdf = await openPdf(path.join(out, 'cy', `${id}.pdf`));
       const cover = await pageText(pdf, 1);
       expect(cover.text, id).toMatch(/[Dd]rafft/);
       const english = await openPdf(path.join(out, 'en-GB', `${id}.pdf`));
-      const back = (await allText(english)).split('\n').slice(-2).join(' ');
-      expect(back).toMatch(/Sources/);
+      const pages = (await allText(english)).split('\n');
+      const back = pages[pages.length - 1]!;
+      expect(pages.slice(0, -1).join(' ')).toMatch(/Sources 1\. /);
+      expect(back).not.toMatch(/Sources/);
       expect(back).toMatch(/Version 1\.0/);
       expect(back).toMatch(/Review due 26 November 2027/);
     }

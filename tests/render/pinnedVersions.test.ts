@@ -21,20 +21,24 @@ function installedVersions(name: string): string[] {
 }
 
 /**
+ * The render speed-ups wrap textkit's layout engine (src/render/perf/textkitShim.mjs), fontkit's
+ * shaping (shapingCache.ts) and pdfkit's font and stream internals (perf/pdfkitFastPaths.ts).
  * The tagging pass drives @react-pdf/render's `render` node by node and intercepts pdfkit's
- * content operators; both are internals. A silent upgrade could leave content untagged, so the
- * versions are pinned (dependencies + overrides) and this test fails loudly if they drift.
+ * content operators; pagination reads @react-pdf/layout's laid-out boxes and textkit's lines
+ * (src/render/pagination). All are internals. A silent upgrade could leave content untagged or
+ * pages cut wrongly, so the versions are pinned (dependencies + overrides) and this test fails
+ * loudly if they drift.
  */
 describe('pinned renderer versions', () => {
   const pkg = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
     dependencies: Record<string, string>;
     overrides: Record<string, string>;
   };
-  it.each(['@react-pdf/renderer', '@react-pdf/render', '@react-pdf/layout', 'pdfkit'])('%s is installed at the exact pinned version', (name) => {
+  it.each(['@react-pdf/renderer', '@react-pdf/render', '@react-pdf/layout', '@react-pdf/textkit', '@react-pdf/stylesheet', 'pdfkit', 'fontkit'])('%s is installed at the exact pinned version', (name) => {
     const pinned = pkg.overrides[name] ?? pkg.dependencies[name];
     expect(pinned, `${name} must be pinned to an exact version`).toMatch(/^\d+\.\d+\.\d+$/);
     for (const version of installedVersions(name)) {
-      expect(version, `${name} drifted: re-run the tagging tests against the new version before changing the pin`).toBe(pinned);
+      expect(version, `${name} drifted: re-run the tagging, pagination, layout memo and draw tests against the new version before changing the pin`).toBe(pinned);
     }
   });
 });

@@ -10,7 +10,8 @@ export interface StructNode {
 }
 
 export interface PageText {
-  items: Array<{ str: string; fontSize: number; x: number; y: number }>;
+  /** Text runs: baseline start (x, y), advance width and size, in PDF points from the bottom left. */
+  items: Array<{ str: string; fontSize: number; x: number; y: number; width: number }>;
   /** Marked-content tree as pdfjs reports it (`beginMarkedContentProps` / `endMarkedContent`). */
   marked: Array<{ type: string; id?: string; tag?: string } | { str: string }>;
   text: string;
@@ -30,7 +31,7 @@ export async function pageText(pdf: PDFDocumentProxy, pageNumber: number): Promi
   for (const item of content.items as Array<Record<string, unknown>>) {
     if ('str' in item) {
       const transform = item.transform as number[];
-      items.push({ str: item.str as string, fontSize: Math.hypot(transform[2]!, transform[3]!), x: transform[4]!, y: transform[5]! });
+      items.push({ str: item.str as string, fontSize: Math.hypot(transform[2]!, transform[3]!), x: transform[4]!, y: transform[5]!, width: item.width as number });
       marked.push({ str: item.str as string });
     } else {
       marked.push({ type: item.type as string, id: item.id as string | undefined, tag: item.tag as string | undefined });

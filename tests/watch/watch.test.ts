@@ -150,7 +150,7 @@ describe('leaflets watch', () => {
     expect(listPdfs(outDir).filter((f) => f.includes('new-leaflet') || f.startsWith('ga/'))).toEqual([]);
   });
 
-  it('coalesces a burst of changes and ends with the outputs of a clean build', async () => {
+  it('coalesces a burst of changes and ends with the outputs of a clean build', { timeout: 240_000 }, async () => {
     const since = summaries.length;
     const rounds = 12;
     for (let round = 0; round < rounds; round += 1) {

@@ -46,7 +46,7 @@ export async function exportTranslations(root: string, localeName: string, optio
     files.push(target);
   };
 
-  const list = await readSameAsEnglish(root, locale);
+  const list = readSameAsEnglish(root, locale);
   const namespaces = (await listDirectory(insideProject(root, `locales/${SOURCE_LOCALE}`), 'file')).filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -5));
   const strings = (await Promise.all(namespaces.map((namespace) => stringUnits(root, locale, namespace, list)))).filter((f) => f !== undefined);
   await emit('strings', strings);

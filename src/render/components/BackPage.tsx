@@ -4,10 +4,12 @@ import type { ReactNode } from 'react';
 import type { CompiledLeaflet } from '../../compile/leaflet.ts';
 import type { LoadedBrand } from '../../load/brand.ts';
 import type { Edition } from '../editions.ts';
+import { PAGE_ROLE } from '../pagination/flowProps.ts';
 import { semantic } from '../semantics.ts';
 import type { LeafletStyles } from '../styles.ts';
 import { printableUrl, wrapUrl } from '../printedUrl.ts';
 import { PageFurniture } from './PageFurniture.tsx';
+import { UNBROKEN_WORDS, useNarrowing } from './narrowText.ts';
 
 export interface BackPageProps {
   leaflet: CompiledLeaflet;
@@ -18,29 +20,40 @@ export interface BackPageProps {
   leafletUrl: string;
   /** The QR code figure, drawn by the caller. */
   qrCode?: ReactNode;
+  /** Short lines about the leaflet printed after its dates (who wrote and reviewed it, say). */
+  aboutLines?: string[];
+  /** A short notice at the right of every page's footer. */
+  footerNote?: string;
 }
 
-/** Back page: online version, contact, sources, version and dates, and the disclaimer. */
-export function BackPage({ leaflet, brand, edition, styles, leafletUrl, qrCode }: BackPageProps) {
+/**
+ * The back page, printed as the outside back cover: the QR code with its address, contact,
+ * version and dates, and the disclaimer, always on one page (the sources end the body). It
+ * is laid out as a single page; the layout check reports it if its content overflows.
+ */
+export function BackPage({ leaflet, brand, edition, styles, leafletUrl, qrCode, aboutLines = [], footerNote }: BackPageProps) {
   const { t, frontMatter, formatDate } = leaflet;
-  const heading = (key: string, text: string) => (
-    <Text style={styles.h2} minPresenceAhead={styles.paragraph.fontSize * 3} {...semantic({ role: 'H2', key, outline: text })}>
+  const narrow = useNarrowing();
+  const heading = (key: string, text: string, first = false) => (
+    <Text style={[first ? { ...styles.h2, marginTop: 0 } : styles.h2, narrow(key)]} {...semantic({ role: 'H2', key, outline: text })}>
       {text}
     </Text>
   );
-  const paragraph = (key: string, content: ReactNode, style: Style = styles.paragraph) => (
-    <Text style={style} {...semantic({ role: 'P', key })}>
+  const paragraph = (key: string, content: ReactNode, style: Style = styles.backText) => (
+    <Text style={[style, narrow(key)]} {...UNBROKEN_WORDS} {...semantic({ role: 'P', key })}>
       {content}
     </Text>
   );
   const website = brand.contact.website ?? brand.website;
   return (
-    <Page size={[edition.pageSize.width, edition.pageSize.height]} style={styles.page}>
-      <PageFurniture styles={styles} charityName={brand.charityName} title={frontMatter.title} t={t} />
-      {heading('back-online', t('back.onlineHeading'))}
+    <Page size={[edition.pageSize.width, edition.pageSize.height]} style={styles.page} wrap={false} {...{ [PAGE_ROLE]: 'back' }}>
+      <PageFurniture styles={styles} charityName={brand.charityName} title={frontMatter.title} t={t} footerNote={footerNote} />
+      {heading('back-online', t('back.onlineHeading'), true)}
       <View style={styles.qrRow}>
         {qrCode}
-        {paragraph('back-online-url', <Link src={leafletUrl} style={styles.link}>{wrapUrl(printableUrl(leafletUrl), styles.printedUrl.besideQrCode)}</Link>, { ...styles.paragraph, flex: 1 })}
+        <View style={styles.qrAddress}>
+          {paragraph('back-online-url', <Link src={leafletUrl} style={styles.link}>{wrapUrl(printableUrl(leafletUrl), styles.printedUrl.besideQrCode)}</Link>)}
+        </View>
       </View>
       {heading('back-contact', t('back.contactHeading'))}
       {paragraph(
@@ -52,36 +65,11 @@ export function BackPage({ leaflet, brand, edition, styles, leafletUrl, qrCode }
           </Link>
         </>,
       )}
-      {heading('back-sources', t('back.sourcesHeading'))}
-      <View style={styles.list} {...semantic({ role: 'L', key: 'back-sources-list' })}>
-        {frontMatter.sources.map((source, index) => (
-          <View key={index} style={styles.listItem} wrap={false} {...semantic({ role: 'LI', key: `back-source-${index}` })}>
-            <Text style={styles.listLabel} {...semantic({ role: 'Lbl', key: `back-source-${index}-label` })}>
-              {`${index + 1}.`}
-            </Text>
-            <View style={styles.listBody} {...semantic({ role: 'LBody', key: `back-source-${index}-body` })}>
-              <Text
-                style={styles.listParagraph}
-                {...semantic({
-                  role: 'P',
-                  key: `back-source-${index}-text`,
-                  // A Welsh leaflet citing an English document: screen readers switch voice for it.
-                  ...(source.lang === leaflet.locale ? {} : { lang: source.lang }),
-                })}
-              >
-                {`${source.title}. `}
-                <Link src={source.url} style={styles.link}>
-                  {wrapUrl(printableUrl(source.url), styles.printedUrl.maxLineChars)}
-                </Link>
-              </Text>
-            </View>
-          </View>
-        ))}
-      </View>
       {heading('back-about', t('back.aboutHeading'))}
       {paragraph('back-version', t('meta.version', { version: frontMatter.version }))}
       {paragraph('back-published', t('meta.published', { date: formatDate(frontMatter.published) }))}
       {paragraph('back-review', t('meta.reviewDue', { date: formatDate(frontMatter.reviewDue) }))}
+      {aboutLines.map((line, index) => paragraph(`back-about-${index}`, line))}
       {paragraph('back-disclaimer', t('back.disclaimer'), styles.disclaimer)}
     </Page>
   );

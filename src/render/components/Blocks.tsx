@@ -1,66 +1,59 @@
 import { Image, Text, View } from '@react-pdf/renderer';
-import type { Block, ListBlock, TableBlock } from '../../compile/model.ts';
+import type { Block, Inline, ListBlock, TableBlock } from '../../compile/model.ts';
+import { KEEP_WITH_NEXT, REPEAT_ON_CONTINUATION } from '../pagination/flowProps.ts';
 import { semantic } from '../semantics.ts';
 import type { LeafletStyles } from '../styles.ts';
+import { longWordBreaker, type HyphenationCallback } from '../tables/hyphenation.ts';
+import type { MeasureText } from '../tables/measureText.ts';
+import { tableColumnWidths } from '../tables/tableColumns.ts';
 import { Inlines, plainText } from './Inlines.tsx';
+import { UNBROKEN_WORDS, useNarrowing } from './narrowText.ts';
+
+/** What blocks need to lay themselves out: styles, the column's width, and text measuring for tables. */
+export interface BlockContext {
+  styles: LeafletStyles;
+  /** Width of the column the blocks sit in, in points. */
+  width: number;
+  measure: MeasureText;
+  /** Table cells only: body text is never hyphenated. */
+  hyphenate: HyphenationCallback;
+}
 
 interface BlockProps {
-  styles: LeafletStyles;
+  context: BlockContext;
   /** Paragraphs inside list items and callouts drop their bottom margin. */
   compact?: boolean;
 }
 
-/** Blocks short enough to move to the next page together with the heading above them. */
-const MAX_ITEMS_KEPT_WITH_HEADING = 4;
-const keepsWithHeading = (block: Block | undefined): block is Block =>
-  block !== undefined &&
-  (block.type === 'paragraph' ||
-    block.type === 'callout' ||
-    block.type === 'image' ||
-    (block.type === 'list' && block.items.length <= MAX_ITEMS_KEPT_WITH_HEADING) ||
-    (block.type === 'table' && block.rows.length <= MAX_ITEMS_KEPT_WITH_HEADING));
+/** A paragraph that is all bold (a callout's title, say) introduces what follows it, like a heading. */
+const isTitle = (inlines: Inline[]) =>
+  inlines.length > 0 && inlines.every((inline) => inline.type === 'strong' || (inline.type === 'text' && inline.value.trim() === ''));
 
-export function Blocks({ blocks, styles, compact }: BlockProps & { blocks: Block[] }) {
-  const rendered = [];
-  for (let index = 0; index < blocks.length; index += 1) {
-    const block = blocks[index]!;
-    const next = blocks[index + 1];
-    const node = <BlockNode key={block.key} block={block} styles={styles} compact={compact} />;
-    if (block.type === 'heading' && keepsWithHeading(next)) {
-      // A heading never sits alone at the foot of a page: it moves with the block it introduces.
-      // (react-pdf's minPresenceAhead both strands headings and leaves gaps; an unbreakable group does neither.)
-      rendered.push(
-        <View key={`${block.key}-group`} wrap={false}>
-          {node}
-          <BlockNode block={next} styles={styles} compact={compact} />
-        </View>,
-      );
-      index += 1;
-    } else if (block.type === 'heading' && next?.type === 'list') {
-      // A long list: the heading moves with its first item only. Both parts carry the list's
-      // key, so the tagging pass makes them one L element, as for any block split across pages.
-      rendered.push(
-        <View key={`${block.key}-group`} wrap={false}>
-          {node}
-          <List list={next} styles={styles} items={[0, 1]} />
-        </View>,
-        <List key={`${next.key}-rest`} list={next} styles={styles} items={[1, next.items.length]} />,
-      );
-      index += 1;
-    } else {
-      rendered.push(node);
-    }
-  }
-  return <>{rendered}</>;
+/**
+ * Blocks as a flat run of boxes. Pagination (src/render/pagination/) decides where pages break:
+ * headings and titles are marked to keep with what follows, nothing is grouped here.
+ */
+export function Blocks({ blocks, context, compact }: BlockProps & { blocks: Block[] }) {
+  return (
+    <>
+      {blocks.map((block) => (
+        <BlockNode key={block.key} block={block} context={context} compact={compact} />
+      ))}
+    </>
+  );
 }
 
-function BlockNode({ block, styles, compact }: BlockProps & { block: Block }) {
+function BlockNode({ block, context, compact }: BlockProps & { block: Block }) {
+  const { styles } = context;
+  const narrow = useNarrowing();
   switch (block.type) {
     case 'heading': {
       const role = block.depth === 3 ? 'H3' : 'H2';
       return (
         <Text
-          style={block.depth === 3 ? styles.h3 : styles.h2}
+          style={[block.depth === 3 ? styles.h3 : styles.h2, narrow(block.key)]}
+          {...UNBROKEN_WORDS}
+          {...{ [KEEP_WITH_NEXT]: true }}
           {...semantic({ role, key: block.key, outline: plainText(block.children) })}
         >
           <Inlines inlines={block.children} styles={styles} />
@@ -69,40 +62,46 @@ function BlockNode({ block, styles, compact }: BlockProps & { block: Block }) {
     }
     case 'paragraph':
       return (
-        <Text style={compact ? styles.listParagraph : styles.paragraph} {...semantic({ role: 'P', key: block.key })}>
+        <Text
+          style={[compact ? styles.listParagraph : styles.paragraph, narrow(block.key)]}
+          {...UNBROKEN_WORDS}
+          {...(isTitle(block.children) ? { [KEEP_WITH_NEXT]: true } : {})}
+          {...semantic({ role: 'P', key: block.key })}
+        >
           <Inlines inlines={block.children} styles={styles} />
         </Text>
       );
     case 'list':
-      return <List list={block} styles={styles} />;
+      return <List list={block} context={context} />;
     case 'image':
       return <Image src={block.src} style={styles.image} {...semantic({ role: 'Figure', key: block.key, alt: block.alt })} />;
-    case 'callout':
+    case 'callout': {
+      const inset = styles.callout.paddingHorizontal * 2 + styles.callout.borderLeftWidth;
       return (
         <View style={styles.callout} {...semantic({ role: 'Note', key: block.key })}>
-          <Blocks blocks={block.children} styles={styles} compact />
+          <Blocks blocks={block.children} context={{ ...context, width: context.width - inset }} compact />
         </View>
       );
+    }
     case 'table':
-      return <Table table={block} styles={styles} />;
+      return <Table table={block} context={context} />;
     case 'rule':
       return <View style={styles.rule} {...semantic({ role: 'Artifact', artifact: 'Layout' })} />;
   }
 }
 
-/** A list, or the part of it from `items[0]` up to (not including) `items[1]`. */
-function List({ list, styles, items = [0, list.items.length] }: { list: ListBlock; styles: LeafletStyles; items?: [number, number] }) {
-  const [first, end] = items;
-  const isLastPart = end === list.items.length;
+function List({ list, context }: { list: ListBlock; context: BlockContext }) {
+  const { styles } = context;
+  const body = { ...context, width: context.width - styles.listLabel.width };
   return (
-    <View style={isLastPart ? styles.list : undefined} {...semantic({ role: 'L', key: list.key })}>
-      {list.items.slice(first, end).map((item, offset) => (
-        <View key={item.key} style={styles.listItem} wrap={false} {...semantic({ role: 'LI', key: item.key })}>
+    <View style={styles.list} {...semantic({ role: 'L', key: list.key })}>
+      {list.items.map((item, index) => (
+        <View key={item.key} style={styles.listItem} {...semantic({ role: 'LI', key: item.key })}>
           <Text style={styles.listLabel} {...semantic({ role: 'Lbl', key: `${item.key}-label` })}>
-            {list.ordered ? `${list.start + first + offset}.` : '•'}
+            {list.ordered ? `${list.start + index}.` : '•'}
           </Text>
           <View style={styles.listBody} {...semantic({ role: 'LBody', key: `${item.key}-body` })}>
-            <Blocks blocks={item.children} styles={styles} compact />
+            <Blocks blocks={item.children} context={body} compact />
           </View>
         </View>
       ))}
@@ -110,23 +109,41 @@ function List({ list, styles, items = [0, list.items.length] }: { list: ListBloc
   );
 }
 
-function Table({ table, styles }: { table: TableBlock; styles: LeafletStyles }) {
+/**
+ * A table whose column widths follow its content. Cells may hyphenate long words (in the
+ * leaflet's language); the header row is repeated, as an artifact, where the table continues
+ * on a new page.
+ */
+function Table({ table, context }: { table: TableBlock; context: BlockContext }) {
+  const { styles, measure, hyphenate } = context;
+  const narrow = useNarrowing();
+  const border = styles.table.borderWidth;
+  const widths = tableColumnWidths(table, {
+    innerWidth: context.width - 2 * border,
+    cellPadding: styles.tableCell.padding,
+    fontSize: styles.tableText.fontSize,
+    measure,
+    hyphenate,
+  });
+  // Only a word wider than its column may break, at a syllable: shorter words wrap whole.
+  const fontSize = styles.tableText.fontSize;
+  const breakLongWords = (column: number, bold: boolean) => longWordBreaker(measure, hyphenate, widths[column]! - 2 * styles.tableCell.padding, fontSize, bold);
   return (
     <View style={styles.table} {...semantic({ role: 'Table', key: table.key })}>
-      <View style={styles.tableRow} wrap={false} {...semantic({ role: 'TR', key: table.headerKey })}>
-        {table.header.map((cell) => (
-          <View key={cell.key} style={styles.tableHeaderCell} {...semantic({ role: 'TH', key: cell.key, scope: 'Column' })}>
-            <Text style={styles.tableHeaderText}>
+      <View style={styles.tableRow} {...{ [REPEAT_ON_CONTINUATION]: true }} {...semantic({ role: 'TR', key: table.headerKey })}>
+        {table.header.map((cell, column) => (
+          <View key={cell.key} style={{ ...styles.tableHeaderCell, width: widths[column] }} {...semantic({ role: 'TH', key: cell.key, scope: 'Column' })}>
+            <Text style={[styles.tableHeaderText, narrow(cell.key)]} hyphenationCallback={breakLongWords(column, true)}>
               <Inlines inlines={cell.children} styles={styles} />
             </Text>
           </View>
         ))}
       </View>
       {table.rows.map((row, rowIndex) => (
-        <View key={table.rowKeys[rowIndex]} style={styles.tableRow} wrap={false} {...semantic({ role: 'TR', key: table.rowKeys[rowIndex]! })}>
-          {row.map((cell) => (
-            <View key={cell.key} style={styles.tableCell} {...semantic({ role: 'TD', key: cell.key })}>
-              <Text style={styles.tableText}>
+        <View key={table.rowKeys[rowIndex]} style={styles.tableRow} {...semantic({ role: 'TR', key: table.rowKeys[rowIndex]! })}>
+          {row.map((cell, column) => (
+            <View key={cell.key} style={{ ...styles.tableCell, width: widths[column] }} {...semantic({ role: 'TD', key: cell.key })}>
+              <Text style={[styles.tableText, narrow(cell.key)]} hyphenationCallback={breakLongWords(column, false)}>
                 <Inlines inlines={cell.children} styles={styles} />
               </Text>
             </View>
@@ -136,3 +153,4 @@ function Table({ table, styles }: { table: TableBlock; styles: LeafletStyles }) 
     </View>
   );
 }
+

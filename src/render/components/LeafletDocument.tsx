@@ -1,37 +1,43 @@
 import { Document, Page } from '@react-pdf/renderer';
+import { PAGE_ROLE } from '../pagination/flowProps.ts';
 import { BackPage, type BackPageProps } from './BackPage.tsx';
-import { Blocks } from './Blocks.tsx';
-import { Cover } from './Cover.tsx';
+import { Blocks, type BlockContext } from './Blocks.tsx';
 import { NotesPage } from './NotesPage.tsx';
 import { PageFurniture } from './PageFurniture.tsx';
+import { SourcesSection } from './SourcesSection.tsx';
+
+/** Height of the galley page, in points: taller than any leaflet's body. */
+export const GALLEY_HEIGHT = 50_000;
 
 /** `styles`: buildStyles for this brand and edition, with the brand's fallback fonts. */
 export interface LeafletDocumentProps extends BackPageProps {
-  /** Ruled notes pages between the body and the back page (booklet padding). */
-  notesPages?: number;
+  /** Text measuring and table hyphenation for the body's blocks. */
+  blocks: Omit<BlockContext, 'styles' | 'width'>;
 }
 
-/** The whole leaflet: cover, body pages (flowing), any notes pages, back page. */
-export function LeafletDocument({ leaflet, brand, edition, styles, leafletUrl, qrCode, notesPages = 0 }: LeafletDocumentProps) {
+/**
+ * Everything of the leaflet but its cover, laid out once, unpaginated, for src/render/pagination:
+ * 1. the galley: the body and its sources in one column as tall as they need, at the text width;
+ * 2. a body page holding only its running header and footer, which every body page copies;
+ * 3. a ruled notes page (booklet padding), copied as often as needed;
+ * 4. the back page.
+ */
+export function LeafletDocument(props: LeafletDocumentProps) {
+  const { leaflet, brand, edition, styles, blocks, footerNote } = props;
+  const size: [number, number] = [edition.pageSize.width, edition.pageSize.height];
+  const width = edition.pageSize.width - 2 * styles.page.paddingHorizontal;
+  const furniture = { styles, charityName: brand.charityName, title: leaflet.frontMatter.title, t: leaflet.t, footerNote };
   return (
     <Document>
-      <Cover leaflet={leaflet} brand={brand} edition={edition} styles={styles} />
-      <Page size={[edition.pageSize.width, edition.pageSize.height]} style={styles.page}>
-        <PageFurniture styles={styles} charityName={brand.charityName} title={leaflet.frontMatter.title} t={leaflet.t} />
-        <Blocks blocks={leaflet.body.blocks} styles={styles} />
+      <Page size={[size[0], GALLEY_HEIGHT]} wrap={false} style={{ paddingHorizontal: styles.page.paddingHorizontal }}>
+        <Blocks blocks={leaflet.body.blocks} context={{ ...blocks, styles, width }} />
+        <SourcesSection leaflet={leaflet} styles={styles} />
       </Page>
-      {Array.from({ length: notesPages }, (_, index) => (
-        <NotesPage
-          key={`notes-${index}`}
-          edition={edition}
-          styles={styles}
-          charityName={brand.charityName}
-          title={leaflet.frontMatter.title}
-          t={leaflet.t}
-          ruleColour={brand.colours.muted}
-        />
-      ))}
-      <BackPage leaflet={leaflet} brand={brand} edition={edition} styles={styles} leafletUrl={leafletUrl} qrCode={qrCode} />
+      <Page size={size} style={styles.page} wrap={false} {...{ [PAGE_ROLE]: 'body' }}>
+        <PageFurniture {...furniture} />
+      </Page>
+      <NotesPage edition={edition} {...furniture} ruleColour={brand.colours.muted} />
+      <BackPage {...props} />
     </Document>
   );
 }

@@ -1,0 +1,139 @@
+/**
+ * Times one leaflet's A5 render, split into compile, layout and draw, in a checkout of this
+ * project given by `--root` (this one, or the commit the render bench compares against).
+ * It imports only that checkout's own modules, so the same probe measures both alike.
+ * Prints one JSON object on its last line of output.
+ *
+ *   node bin/run-ts.js scripts/bench/renderProbe.ts --root DIR --scenario warm|fresh|cold|edit
+ *        [--rounds N] [--warmup N] [--cpu-prof FILE] [--deflate-level N]
+ *
+ * Scenarios: `warm` renders the same leaflet again and again; `fresh` empties the text layout
+ * memo before each render (everything else a process keeps stays warm); `cold` also empties
+ * the Markdown memo; `edit` changes one paragraph before each render, caches warm.
+ */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { summarizeProfile, type CpuProfile } from './profile.ts';
+import type { Timing } from './renderTiming.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    root: { type: 'string' },
+    scenario: { type: 'string', default: 'warm' },
+    leaflet: { type: 'string', default: 'jak-inhibitors' },
+    rounds: { type: 'string', default: '24' },
+    warmup: { type: 'string', default: '6' },
+    'cpu-prof': { type: 'string' },
+    'deflate-level': { type: 'string' },
+  },
+});
+const root = path.resolve(args.root ?? process.cwd());
+const scenario = args.scenario as 'warm' | 'fresh' | 'cold' | 'edit';
+const draw = args['deflate-level'] === undefined ? {} : { deflateLevel: Number(args['deflate-level']) };
+const ROUNDS = Number(args.rounds);
+const WARMUP = Number(args.warmup);
+
+const load = async <T>(file: string): Promise<T> => (await import(pathToFileURL(path.join(root, file)).href)) as T;
+/** A module this checkout may not have (the caches are newer than the baseline). */
+const loadOptional = async <T>(file: string): Promise<T | undefined> => load<T>(file).catch(() => undefined);
+
+type Source = { id: string; locale: string; body: string; frontMatter?: unknown };
+const { loadBrand } = await load<typeof import('../../src/load/brand.ts')>('src/load/brand.ts');
+const { loadLocales } = await load<typeof import('../../src/load/locales.ts')>('src/load/locales.ts');
+const { loadLeafletSources } = await load<typeof import('../../src/load/content.ts')>('src/load/content.ts');
+const { loadTemplates } = await load<typeof import('../../src/compile/templates.ts')>('src/compile/templates.ts');
+const { compileLeaflet } = await load<typeof import('../../src/compile/compileLeaflet.ts')>('src/compile/compileLeaflet.ts');
+const { createFontStore } = await load<typeof import('../../src/render/fonts.ts')>('src/render/fonts.ts');
+const { EDITIONS } = await load<typeof import('../../src/render/editions.ts')>('src/render/editions.ts');
+const { leafletUrl } = await load<typeof import('../../src/build/leafletUrl.ts')>('src/build/leafletUrl.ts');
+const { layoutLeaflet, leafletDocumentInfo } = await load<typeof import('../../src/render/renderLeaflet.tsx')>('src/render/renderLeaflet.tsx');
+const { createPdfDocument, collectPdf } = await load<typeof import('../../src/render/pdfDocument.ts')>('src/render/pdfDocument.ts');
+const { renderTagged } = await load<typeof import('../../src/render/tagging/taggedRender.ts')>('src/render/tagging/taggedRender.ts');
+const caches = await loadOptional<{ clearRenderCaches(): void }>('src/render/perf/caches.ts');
+const markdown = await load<{ clearMarkdownMemo?: () => void }>('src/compile/markdown.ts');
+
+const brand = (await loadBrand(root)).brand!;
+const { i18n } = await loadLocales(root);
+const sources = (await loadLeafletSources(root)).sources as Source[];
+const templates = loadTemplates(root);
+const fontStore = createFontStore(brand);
+const found = sources.find((s) => s.id === args.leaflet && s.locale === 'en-GB');
+if (!found) throw new Error(`No en-GB leaflet ${args.leaflet} in ${root}`);
+const source: Source = found;
+
+/**
+ * The source with one paragraph changed, differently each time, so that paragraph is new
+ * text to the caches while every other one is as before.
+ */
+const editedParagraph = source.body.split('\n').findIndex((line) => /^[A-Z][^|]{60,}$/.test(line));
+const withEdit = (n: number): Source => {
+  const lines = source.body.split('\n');
+  lines[editedParagraph] = `${lines[editedParagraph]} This sentence is edit number ${n}.`;
+  return { ...source, body: lines.join('\n') };
+};
+
+
+const cpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+
+async function renderOnce(leafletSource: Source): Promise<Timing> {
+  const c0 = cpuMs();
+  const t0 = performance.now();
+  const { leaflet } = compileLeaflet({ root, source: leafletSource as never, brand, i18n, templates });
+  if (!leaflet) throw new Error('compile failed');
+  const t1 = performance.now();
+  const c1 = cpuMs();
+  const input = { leaflet, brand, edition: EDITIONS.a5, fontStore, leafletUrl: leafletUrl(brand, leaflet.locale, leaflet.id) };
+  const layout = await layoutLeaflet(input);
+  const t2 = performance.now();
+  const c2 = cpuMs();
+  const doc = (createPdfDocument as (...args: unknown[]) => ReturnType<typeof createPdfDocument>)(leafletDocumentInfo(input), true, draw);
+  const bytes = collectPdf(doc);
+  renderTagged(doc, layout);
+  doc.end();
+  const size = (await bytes).length;
+  const t3 = performance.now();
+  const c3 = cpuMs();
+  const cpu = { compile: c1 - c0, layout: c2 - c1, draw: c3 - c2, total: c3 - c0 };
+  return { compile: t1 - t0, layout: t2 - t1, draw: t3 - t2, total: t3 - t0, cpu, bytes: size };
+}
+
+let edits = 0;
+async function scenarioRender(): Promise<Timing> {
+  if (scenario === 'fresh' || scenario === 'cold') caches?.clearRenderCaches();
+  if (scenario === 'cold') markdown.clearMarkdownMemo?.();
+  if (scenario === 'edit') {
+    // The previous edit is in the caches; this one is new. Other paragraphs stay warm.
+    edits += 1;
+    return renderOnce(withEdit(edits));
+  }
+  return renderOnce(source);
+}
+
+for (let i = 0; i < WARMUP; i += 1) await scenarioRender();
+// Warm-up leaves garbage of its own; start every scenario from the same heap.
+(globalThis as { gc?: () => void }).gc?.();
+
+let session: Session | undefined;
+if (args['cpu-prof']) {
+  session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  await session.post('Profiler.start');
+}
+const timings: Timing[] = [];
+for (let i = 0; i < ROUNDS; i += 1) timings.push(await scenarioRender());
+let profile: ReturnType<typeof summarizeProfile> | undefined;
+if (session && args['cpu-prof']) {
+  const { profile: raw } = (await session.post('Profiler.stop')) as { profile: CpuProfile };
+  writeFileSync(args['cpu-prof'], JSON.stringify(raw));
+  profile = summarizeProfile(raw, root);
+  session.disconnect();
+}
+console.log(JSON.stringify({ root, scenario, cached: caches !== undefined, timings, profile }));

@@ -1,0 +1,122 @@
+import type { Root, RootContent } from 'mdast';
+import type { Point, Position } from 'unist';
+import { DigestMemo } from './digestMemo.ts';
+
+/**
+ * Parses Markdown a top-level block at a time, so that after an edit only the changed blocks
+ * are parsed again (watch mode: one paragraph edited, the rest of the leaflet as it was).
+ *
+ * The text is cut only where no Markdown construct can carry over: after a blank line, before
+ * a line that starts at the margin with a letter or `#` (a paragraph or an ATX heading). A blank
+ * line ends paragraphs, block quotes and tables, and a line at the margin that is not a list
+ * marker ends a list, so each piece parses to exactly the blocks the whole text has there.
+ * Constructs that can reach across blank lines or across the document (fenced code, HTML
+ * blocks, link reference and footnote definitions) make the whole text one piece.
+ * Each piece's tree is remembered by digest and moved to its place (line and offset) in a copy.
+ * tests/compile/markdownChunks.test.ts compares the result with a whole-text parse.
+ */
+
+const CROSS_BLOCK = /^ {0,3}(?:`{3,}|~{3,}|<|\[[^\]]*\]:)|\[\^/m;
+const CUT_BEFORE = /^[A-Za-z#]/;
+
+interface Piece {
+  text: string;
+  /** Line (0-based) and offset of the piece's first character in the whole text. */
+  line: number;
+  offset: number;
+}
+
+export function splitIntoPieces(markdown: string): Piece[] {
+  if (CROSS_BLOCK.test(markdown)) return [{ text: markdown, line: 0, offset: 0 }];
+  const pieces: Piece[] = [];
+  let start = 0;
+  let startLine = 0;
+  let lineStart = 0;
+  let line = 0;
+  let previousBlank = false;
+  while (lineStart <= markdown.length) {
+    const newline = markdown.indexOf('\n', lineStart);
+    const lineEnd = newline === -1 ? markdown.length : newline;
+    const text = markdown.slice(lineStart, lineEnd);
+    const blank = text.trim() === '';
+    if (previousBlank && !blank && CUT_BEFORE.test(text) && lineStart > start) {
+      pieces.push({ text: markdown.slice(start, lineStart), line: startLine, offset: start });
+      start = lineStart;
+      startLine = line;
+    }
+    previousBlank = blank;
+    if (newline === -1) break;
+    lineStart = newline + 1;
+    line += 1;
+  }
+  pieces.push({ text: markdown.slice(start), line: startLine, offset: start });
+  return pieces;
+}
+
+const movePoint = (point: Point, line: number, offset: number): Point => ({
+  ...point,
+  line: point.line + line,
+  ...(point.offset === undefined ? {} : { offset: point.offset + offset }),
+});
+
+/** A copy of a piece's node, with positions moved to the whole text's lines and offsets. */
+function moved<T>(node: T, line: number, offset: number): T {
+  if (Array.isArray(node)) return node.map((child) => moved(child, line, offset)) as T;
+  if (node === null || typeof node !== 'object') return node;
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'position' && value) {
+      const position = value as Position;
+      copy[key] = { ...position, start: movePoint(position.start, line, offset), end: movePoint(position.end, line, offset) };
+    } else {
+      copy[key] = moved(value, line, offset);
+    }
+  }
+  return copy as T;
+}
+
+/** Where a whole-text parse puts the root's end: just after the last character. */
+function endOf(markdown: string): Point {
+  const lastNewline = markdown.lastIndexOf('\n');
+  let lines = 1;
+  for (let i = markdown.indexOf('\n'); i !== -1; i = markdown.indexOf('\n', i + 1)) lines += 1;
+  return { line: lines, column: markdown.length - lastNewline, offset: markdown.length };
+}
+
+export class PiecewiseParser {
+  private readonly pieces = new DigestMemo<Root>(2_000);
+
+  constructor(private readonly parse: (markdown: string) => Root) {}
+
+  parseInPieces(markdown: string): Root {
+    const pieces = splitIntoPieces(markdown);
+    if (pieces.length === 1) return this.parse(markdown);
+    const known = pieces.map((piece) => this.pieces.peek(piece.text));
+    // Many small parses cost more than one whole parse: with most pieces new (a leaflet's first
+    // compile), parse the whole text and remember its pieces from it.
+    if (known.filter((tree) => tree === undefined).length * 2 > pieces.length) return this.parseWholeAndRemember(markdown, pieces);
+    const children: RootContent[] = [];
+    pieces.forEach((piece, index) => {
+      const tree = known[index] ?? this.pieces.get(piece.text, () => this.parse(piece.text));
+      children.push(...moved(tree.children, piece.line, piece.offset));
+    });
+    return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: endOf(markdown) } };
+  }
+
+  /** A whole parse, with each piece's blocks (those that start inside it) remembered as that piece's tree. */
+  private parseWholeAndRemember(markdown: string, pieces: Piece[]): Root {
+    const whole = this.parse(markdown);
+    let next = 0;
+    pieces.forEach((piece, index) => {
+      const end = pieces[index + 1]?.offset ?? Infinity;
+      const own: RootContent[] = [];
+      while (next < whole.children.length && (whole.children[next]!.position?.start.offset ?? Infinity) < end) own.push(whole.children[next++]!);
+      this.pieces.get(piece.text, () => ({ type: 'root', children: moved(own, -piece.line, -piece.offset) }));
+    });
+    return whole;
+  }
+
+  clear(): void {
+    this.pieces.clear();
+  }
+}

@@ -1,0 +1,167 @@
+import { deflateSync } from 'node:zlib';
+import { drawGlyphRun, type GlyphContext } from './glyphRuns.ts';
+
+/**
+ * Faster paths through pdfkit 0.20 for one document, installed as own properties of that
+ * document and of the objects it creates (its prototypes are never touched, so other
+ * documents, the print files for instance, are unaffected). The bytes are pdfkit's own:
+ * at the same deflate level the PDF is identical (tests/render/drawFastPaths.test.ts).
+ *
+ * - `font(src)` with a fontkit font: pdfkit builds a new EmbeddedFont (and a fontkit subset)
+ *   for every call, then finds the one it already has by comparing the two fonts' name tables
+ *   with JSON.stringify (`isEqualFont`). react-pdf calls it for every glyph run. Here a font
+ *   seen before in this document is found by identity.
+ * - Content streams: pdfkit turns every operator into its own Uint8Array as it is written.
+ *   Here a stream's text is kept as strings and turned into bytes once, when it ends.
+ * - Deflate: zlib at the level chosen by measurement (see DEFLATE_LEVEL) instead of zlib's default (6).
+ * - Output: each line of the file becomes a Buffer with one native call instead of a loop.
+ * - Glyph runs: react-pdf's drawing of a run without an object per glyph (glyphRuns.ts).
+ */
+
+/**
+ * zlib level for content and font streams. `npm run bench -- deflate` prints PDF size and
+ * compression time for each level; on the A5 jak-inhibitors leaflet level 4 compressed its 13
+ * streams in 55-60% of level 6's CPU time for a file 1.8% larger. Levels 1-3 were no faster
+ * and 4-6% larger; 7-9 were slower and 0.1-0.2% smaller.
+ */
+export const DEFLATE_LEVEL = 4;
+
+interface EmbeddedFont {
+  readonly name?: string;
+}
+interface PdfReference {
+  data: Record<string, unknown>;
+  compress: boolean;
+  buffer: Uint8Array[];
+  uncompressedLength: number;
+  write(chunk: string | Uint8Array): void;
+  finalize(): void;
+}
+/** The parts of pdfkit's document this file reaches: named so a pdfkit upgrade shows what it must keep. */
+export interface PdfKitInternals {
+  font(src: unknown, family?: unknown, size?: number): PdfKitInternals;
+  fontSize(size: number): PdfKitInternals;
+  ref(data?: Record<string, unknown>): PdfReference;
+  _write(data: string | Uint8Array): void;
+  push(chunk: Uint8Array | null): boolean;
+  _offset: number;
+  _font: EmbeddedFont | null;
+  _fontSource: unknown;
+  _fontFamily: unknown;
+  _fontCount: number;
+  _fontFamilies: Record<string, EmbeddedFont>;
+  _registeredFonts: Record<string, unknown>;
+}
+
+export interface DrawOptions {
+  /** zlib level, 0-9 (default DEFLATE_LEVEL). */
+  deflateLevel?: number;
+  /** false: pdfkit exactly as shipped (tests compare the two). */
+  fastPaths?: boolean;
+  /** Sees each stream's bytes before compression (the deflate bench). */
+  onStream?: (uncompressed: Uint8Array) => void;
+}
+
+const isFontObject = (src: unknown): src is object => typeof src === 'object' && src !== null && !(src instanceof Uint8Array) && !(src instanceof ArrayBuffer);
+
+function installFontByIdentity(doc: PdfKitInternals): void {
+  const openFont = doc.font;
+  const embedded = new Map<object, EmbeddedFont>();
+  doc.font = function fontByIdentity(this: PdfKitInternals, src: unknown, family?: unknown, size?: number) {
+    if (typeof family === 'number') {
+      size = family;
+      family = null;
+    }
+    const known = isFontObject(src) ? embedded.get(src) : undefined;
+    if (!known || (family !== null && family !== undefined)) {
+      openFont.call(this, src, family, size);
+      if (isFontObject(src) && (family === null || family === undefined) && this._font) embedded.set(src, this._font);
+      return this;
+    }
+    // What pdfkit's own path ends with for a font it has (ids stay numbered as pdfkit numbers them).
+    this._fontSource = src;
+    this._fontFamily = family;
+    if (size != null) this.fontSize(size);
+    this._fontCount += 1;
+    this._font = known;
+    return this;
+  };
+}
+
+/** Turns a run of strings written to a stream into one buffer, as pdfkit's `fromBinaryString` does each. */
+const latin1 = (text: string): Uint8Array => Buffer.from(text, 'latin1');
+
+/** A reference with its stream text kept as strings until it ends. */
+interface BufferedReference extends PdfReference {
+  pendingText: string[];
+  streams: { deflateLevel: number; onStream: ((uncompressed: Uint8Array) => void) | undefined; finalize: () => void };
+}
+
+function flushText(ref: BufferedReference): void {
+  if (ref.pendingText.length === 0) return;
+  ref.buffer.push(latin1(ref.pendingText.join('')));
+  ref.pendingText = [];
+}
+
+/** pdfkit's PDFReference.write, with text kept as strings. */
+function writeBuffered(this: BufferedReference, chunk: string | Uint8Array): void {
+  if (typeof chunk === 'string') {
+    const line = `${chunk}\n`;
+    this.pendingText.push(line);
+    // Only ASCII and Latin-1 are written as text: one character, one byte.
+    this.uncompressedLength += line.length;
+    this.data.Length = ((this.data.Length as number | undefined) ?? 0) + line.length;
+  } else {
+    flushText(this);
+    this.uncompressedLength += chunk.length;
+    this.data.Length = ((this.data.Length as number | undefined) ?? 0) + chunk.length;
+    this.buffer.push(chunk);
+  }
+  if (this.compress) this.data.Filter = 'FlateDecode';
+}
+
+/** Turns the text into bytes once, compresses at the chosen level, then lets pdfkit write the object. */
+function finalizeBuffered(this: BufferedReference): void {
+  flushText(this);
+  if (this.compress && this.buffer.length > 0) {
+    const whole = this.buffer.length === 1 ? this.buffer[0]! : Buffer.concat(this.buffer);
+    this.streams.onStream?.(whole);
+    this.buffer = [deflateSync(whole, { level: this.streams.deflateLevel })];
+    // Already compressed: pdfkit writes it as it is, with the Filter set when it was written.
+    this.compress = false;
+  }
+  this.streams.finalize.call(this);
+}
+
+function installStreamBuffering(doc: PdfKitInternals, deflateLevel: number, onStream?: (uncompressed: Uint8Array) => void): void {
+  const createRef = doc.ref;
+  let streams: BufferedReference['streams'] | undefined;
+  doc.ref = function refWithBufferedStream(this: PdfKitInternals, data?: Record<string, unknown>) {
+    const ref = createRef.call(this, data) as BufferedReference;
+    ref.pendingText = [];
+    // pdfkit's own finalize (every reference shares it), called once the stream is ready.
+    streams ??= { deflateLevel, onStream, finalize: ref.finalize };
+    ref.streams = streams;
+    ref.write = writeBuffered;
+    ref.finalize = finalizeBuffered;
+    return ref;
+  };
+}
+
+function installNativeOutput(doc: PdfKitInternals): void {
+  doc._write = function writeOutput(this: PdfKitInternals, data: string | Uint8Array) {
+    const bytes = typeof data === 'string' ? latin1(`${data}\n`) : data;
+    this.push(bytes);
+    this._offset += bytes.length;
+  };
+}
+
+export function installDrawFastPaths(doc: PdfKitInternals, options: DrawOptions = {}): void {
+  if (options.fastPaths === false) return;
+  installFontByIdentity(doc);
+  installStreamBuffering(doc, options.deflateLevel ?? DEFLATE_LEVEL, options.onStream);
+  installNativeOutput(doc);
+  (doc as unknown as { glyphs: unknown }).glyphs = function glyphs(this: GlyphContext, ...run: Parameters<typeof drawGlyphRun> extends [unknown, ...infer R] ? R : never) {
+    return drawGlyphRun(this, ...run);
+  };
+}

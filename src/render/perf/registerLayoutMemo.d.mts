@@ -1,0 +1,2 @@
+// registerLayoutMemo.mjs exports nothing: importing it installs the module hook.
+export {};

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { EDITION_IDS, EDITIONS } from '../../src/render/editions.ts';
+import { createFontStore } from '../../src/render/fonts.ts';
+import { clearRenderCaches, setLayoutMemos } from '../../src/render/perf/caches.ts';
+import { memoKey } from '../../src/render/perf/memoKey.ts';
+import { styleKey, styleMemo } from '../../src/render/perf/styleMemo.ts';
+import { textLayoutMemo, textLayoutMemoActive, TextLayoutMemo } from '../../src/render/perf/textLayoutMemo.ts';
+import { renderEdition } from '../../src/render/renderEdition.ts';
+import { shippedLeaflets } from '../support/shippedLeaflets.ts';
+
+const URL = 'https://www.alopecia.org.uk/leaflets/test';
+
+describe('layout memos (text layout and styles)', () => {
+  it('renders every shipped leaflet in every edition to the same bytes with and without it, cold and warm', async () => {
+    const { brand, leaflets } = await shippedLeaflets();
+    const fontStore = createFontStore(brand);
+    const renderAll = async () => {
+      const files = new Map<string, Buffer>();
+      for (const leaflet of leaflets) {
+        for (const id of EDITION_IDS) {
+          const { bytes } = await renderEdition({ leaflet, brand, edition: EDITIONS[id], fontStore, leafletUrl: URL });
+          files.set(`${leaflet.locale}/${leaflet.id}.${id}`, bytes);
+        }
+      }
+      return files;
+    };
+    try {
+      setLayoutMemos(true);
+      clearRenderCaches();
+      const cold = await renderAll();
+      // The layout really went through the memo, and editions of the same width shared it.
+      expect(textLayoutMemoActive()).toBe(true);
+      expect(textLayoutMemo.stats.hits).toBeGreaterThan(0);
+      expect(styleMemo.entries.hits).toBeGreaterThan(0);
+      const missesCold = textLayoutMemo.stats.misses;
+      const warm = await renderAll();
+      expect(textLayoutMemo.stats.misses).toBe(missesCold);
+
+      setLayoutMemos(false);
+      const hitsBefore = textLayoutMemo.stats.hits + styleMemo.entries.hits;
+      const without = await renderAll();
+      expect(textLayoutMemo.stats.hits + styleMemo.entries.hits).toBe(hitsBefore);
+
+      expect(without.size).toBe(leaflets.length * EDITION_IDS.length);
+      for (const [name, bytes] of without) {
+        expect(cold.get(name)?.equals(bytes), `${name}: memo (cold) differs`).toBe(true);
+        expect(warm.get(name)?.equals(bytes), `${name}: memo (warm) differs`).toBe(true);
+      }
+    } finally {
+      setLayoutMemos(true);
+    }
+  }, 600_000);
+});
+
+describe('text layout memo bounds and keys', () => {
+  let ran = false;
+  const engine = (attributedString: unknown) => {
+    ran = true;
+    const { string } = attributedString as { string: string };
+    return [[{ string, runs: [{ start: 0, end: string.length, attributes: {} }] }]];
+  };
+  const call = (memo: TextLayoutMemo, text: string, attributes: object, width = 100) => {
+    ran = false;
+    const result = memo.layout(
+      engine,
+      { string: text, runs: [{ start: 0, end: text.length, attributes }] },
+      { width, height: Infinity },
+      {},
+    );
+    return { ran, result };
+  };
+
+  it('keeps at most two generations of paragraphs, and keeps those still in use', () => {
+    const memo = new TextLayoutMemo(2);
+    call(memo, 'a', {});
+    call(memo, 'b', {});
+    // A full generation becomes the previous one; a paragraph met again moves forward.
+    call(memo, 'c', {});
+    expect(call(memo, 'a', {}).ran).toBe(false);
+    call(memo, 'd', {});
+    // b was in the generation now dropped; a had moved forward with c.
+    expect(call(memo, 'b', {}).ran).toBe(true);
+    expect(call(memo, 'a', {}).ran).toBe(false);
+    for (const text of ['e', 'f', 'g', 'h', 'i']) call(memo, text, {});
+    expect(memo.stats.entries).toBeLessThanOrEqual(4);
+  });
+
+  it('misses when anything the layout reads differs: width, a style value, a font object', () => {
+    const memo = new TextLayoutMemo();
+    const font = new (class Font {})();
+    const otherFont = new (class Font {})();
+    expect(call(memo, 'x', { font: [font], fontSize: 12, lineHeight: 17 }).ran).toBe(true);
+    expect(call(memo, 'x', { font: [font], fontSize: 12, lineHeight: 17 }).ran).toBe(false);
+    expect(call(memo, 'x', { font: [font], fontSize: 12, lineHeight: 17 }, 101).ran).toBe(true);
+    expect(call(memo, 'x', { font: [font], fontSize: 12, lineHeight: 18 }).ran).toBe(true);
+    expect(call(memo, 'x', { font: [otherFont], fontSize: 12, lineHeight: 17 }).ran).toBe(true);
+    expect(call(memo, 'x', { font: [font], fontSize: 12, lineHeight: 17, link: 'https://a' }).ran).toBe(true);
+  });
+
+});
+
+describe('memo keys', () => {
+  it('tell apart what JSON would not: undefined and missing fields, Infinity and null, -0 and 0, two objects by identity', () => {
+    expect(memoKey({ color: undefined })).not.toBe(memoKey({}));
+    expect(memoKey({ height: Infinity })).not.toBe(memoKey({ height: null }));
+    expect(memoKey(-0)).not.toBe(memoKey(0));
+    const font = new (class Font {})();
+    expect(memoKey({ font: [font] })).toBe(memoKey({ font: [font] }));
+    expect(memoKey({ font: [font] })).not.toBe(memoKey({ font: [new (class Font {})()] }));
+    expect(memoKey({ a: 'x,y' }, 'z')).not.toBe(memoKey({ a: 'x' }, 'y,z'));
+  });
+
+  it('style keys too', () => {
+    const page = { width: 420, height: 595, orientation: 'portrait', dpi: 72, remBase: 12 };
+    expect(styleKey(page, { color: undefined, fontSize: 12 })).not.toBe(styleKey(page, { fontSize: 12 }));
+    expect(styleKey(page, { color: undefined, fontSize: 12 })).not.toBe(styleKey(page, { fontStyle: undefined, fontSize: 12 }));
+    expect(styleKey(page, { maxLines: Infinity })).not.toBe(styleKey(page, { maxLines: null }));
+    expect(styleKey(page, { fontFamily: ['Body', 'Noto Sans'] })).toBe(styleKey(page, { fontFamily: ['Body', 'Noto Sans'] }));
+    expect(styleKey(page, { fontSize: 12 })).not.toBe(styleKey({ ...page, width: 421 }, { fontSize: 12 }));
+    expect(styleKey(page, [{ fontSize: 12 }, { color: 'red' }])).not.toBe(styleKey(page, [{ fontSize: 12 }]));
+  });
+});

@@ -1,0 +1,52 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../support/sampleLeaflet.ts';
+import { copyProject, removeProject, waitFor } from './watchHelpers.ts';
+
+function startWatchCommand(root: string, args: string[]): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin/leaflets.js'), '--root', root, 'watch', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+describe('the watch command', () => {
+  const roots: string[] = [];
+  afterAll(() => roots.forEach(removeProject));
+
+  it('exits 1 when the preview server it was asked for cannot start', async () => {
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const port = (busy.address() as { port: number }).port;
+    const root = copyProject(['support']);
+    roots.push(root);
+    try {
+      const watch = startWatchCommand(root, ['--edition', 'a5', '--serve', '--port', String(port)]);
+      expect(await watch.exited).toBe(1);
+      expect(watch.output()).toMatch(/could not start the preview server/);
+    } finally {
+      busy.close();
+    }
+  }, 120_000);
+
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    it(`stops on ${signal}, ending its worker threads: the process exits 0`, async () => {
+      const root = copyProject(['support']);
+      roots.push(root);
+      // Two editions: the second renders in a worker thread, which must end too.
+      const watch = startWatchCommand(root, ['--edition', 'a5', 'a4']);
+      await waitFor('watching', () => watch.output().includes('Watching'), 180_000);
+      watch.child.kill(signal);
+      // A thread or handle left running would keep the process alive past this.
+      const code = await Promise.race([watch.exited, new Promise<string>((resolve) => setTimeout(() => resolve('still running'), 30_000))]);
+      if (code === 'still running') watch.child.kill('SIGKILL');
+      expect(code).toBe(0);
+    }, 240_000);
+  }
+});

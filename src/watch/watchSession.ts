@@ -37,6 +37,8 @@ export interface WatchOptions {
   /** Worker threads for the other editions; default one per spare core. 0 renders all in this thread. */
   workerThreads?: number;
   onRebuild?: (summary: RebuildSummary) => void;
+  /** After each output job, as soon as it is done (the live preview shows a leaflet's first edition the moment it is written). */
+  onJobDone?: (job: { leafletId: string; locale: string; edition: EditionId }, result: Pick<JobResult, 'report' | 'removed'>) => void;
   /** After the website files (manifest, covers, downloads page) caught up with a rebuild. */
   onSiteUpdated?: (diagnostics: Diagnostic[]) => void;
   onError?: (error: unknown) => void;
@@ -197,7 +199,13 @@ export async function startWatch(options: WatchOptions): Promise<WatchSession> {
 
   const loop = new RebuildLoop({
     workers: threads,
-    run: (job: LoopJob) => (job.action === 'site' ? siteJob() : renderJob(job)),
+    run: (job: LoopJob) =>
+      job.action === 'site'
+        ? siteJob()
+        : renderJob(job).then((result) => {
+            options.onJobDone?.({ leafletId: job.unit.leafletId, locale: job.unit.locale, edition: job.edition }, result);
+            return result;
+          }),
     generation: () => generation,
     onRebuild: (summary) => {
       rebuilds += 1;

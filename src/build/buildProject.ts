@@ -4,7 +4,9 @@ import { removeStaleTemporaries, writeFileAtomic } from '../emit/atomicWrite.ts'
 import { pageCountChanges, readPreviousPageCounts, type PageCountChange } from '../emit/pageCountChanges.ts';
 import type { Fit } from '../render/copyFit/fit.ts';
 import { EDITIONS, type EditionId } from '../render/editions.ts';
-import { BuildRecord, readCosts, writeCosts, type OutputRecord } from './cache/buildRecord.ts';
+import { isPseudoLocale } from '../i18n/pseudoLocaleTag.ts';
+import { buildDate, REVIEW_DATE_RULES, reviewDateOf, reviewDateSummary, type ReviewDate } from '../lint/reviewDates.ts';
+import { BuildRecord, readCosts, writeCosts, type OutputRecord, type UnitRecord } from './cache/buildRecord.ts';
 import { rememberOutcome } from './cache/rememberOutcome.ts';
 import { environmentFingerprint } from './cache/fingerprint.ts';
 import { OutputCache } from './cache/outputCache.ts';
@@ -75,6 +77,8 @@ export interface BuildReport {
   readingEase: ReadingEaseResult[];
   /** PDFs whose page count differs from the previous build's (booklets in sheets). */
   pageCountChanges?: PageCountChange[];
+  /** Each built leaflet file's review date, soonest first. */
+  reviewDates?: ReviewDate[];
   durationMs: number;
   ok: boolean;
   /** Outputs rendered by this build (the rest came from the cache or were already in place). */
@@ -87,8 +91,6 @@ export interface BuildSession {
   loader: ProjectLoader;
 }
 
-/** en-XA (the pseudo-locale, made from English on request); its module loads Markdown tooling, so only when asked. */
-const isPseudoLocaleTag = (locale: string) => locale === 'en-XA';
 const relative = (root: string, file: string) => path.relative(root, file).split(path.sep).join('/');
 export const defaultCacheDir = (root: string) => path.join(root, '.cache', 'leaflets');
 
@@ -111,6 +113,7 @@ interface UnitSlot {
   diagnostics: Diagnostic[];
   results: Map<string, OutputResult>;
   readingEase?: ReadingEaseResult;
+  reviewDue?: string;
 }
 
 /**
@@ -122,6 +125,7 @@ interface UnitSlot {
 export async function buildProject(options: BuildOptions, session?: BuildSession): Promise<BuildReport> {
   const started = performance.now();
   const { root, outDir, strict } = options;
+  const today = buildDate();
   await removeStaleTemporaries(outDir);
   const previousPages = await readPreviousPageCounts(outDir);
   const store = session?.store ?? new ProjectStore(root);
@@ -137,7 +141,7 @@ export async function buildProject(options: BuildOptions, session?: BuildSession
       return (session?.loader ?? new ProjectLoader(store)).load();
     })());
   // The pseudo-locale (en-XA) exists only when asked for by name; the website never lists it.
-  const pseudo = options.locales?.some(isPseudoLocaleTag) === true;
+  const pseudo = options.locales?.some(isPseudoLocale) === true;
   const known = session || pseudo ? { overview: overviewOf(await loadProject()) } : await projectOverview(store, record, loadProject);
   const overview = known.overview;
   let buildable: ProjectOverview = overview;
@@ -194,10 +198,15 @@ export async function buildProject(options: BuildOptions, session?: BuildSession
       continue;
     }
     const remembered = record?.unit(unitKey(unit));
-    const valid = remembered && remembered.strict === strict && changedReads(remembered.reads, (key) => store.digestOf(key)).length === 0;
+    const valid =
+      remembered &&
+      remembered.strict === strict &&
+      reviewCheckHolds(remembered, source, today) &&
+      changedReads(remembered.reads, (key) => store.digestOf(key)).length === 0;
     const needed: OutputTarget[] = [];
     if (remembered && valid) {
       slot.diagnostics.push(...remembered.diagnostics);
+      if (remembered.reviewDue) slot.reviewDue = remembered.reviewDue;
       if (remembered.readingEase && options.measureReadingEase !== false) slot.readingEase = { file: source.file, ...remembered.readingEase };
       for (const target of targets) {
         const t0 = performance.now();
@@ -236,6 +245,7 @@ export async function buildProject(options: BuildOptions, session?: BuildSession
       targets: needed,
       strict,
       fingerprint,
+      today,
       ...(cache ? { cacheDir, cacheBytes: cache.maxBytes } : {}),
       measureReadingEase: options.measureReadingEase !== false,
       flushToDisk: options.flushToDisk !== false,
@@ -277,7 +287,22 @@ export async function buildProject(options: BuildOptions, session?: BuildSession
   }
   const ok = !diagnostics.some((d) => d.severity === 'error') && outputs.every((o) => o.status !== 'failed');
   const changes = pageCountChanges(previousPages, outputs, root, outDir);
-  return { outputs, diagnostics: dedupe(diagnostics), readingEase, pageCountChanges: changes, durationMs: performance.now() - started, ok, rendered };
+  const reviewDates = reviewDateSummary(
+    slots.flatMap((slot) => (slot.reviewDue ? [{ file: slot.source.file, locale: slot.source.locale, frontMatter: { reviewDue: slot.reviewDue } }] : [])),
+    today,
+  );
+  return { outputs, diagnostics: dedupe(diagnostics), readingEase, pageCountChanges: changes, reviewDates, durationMs: performance.now() - started, ok, rendered };
+}
+
+/**
+ * A remembered unit's diagnostics still hold while its review date is more than the warning
+ * period away, today as when it was compiled. Once it is close or past, the unit is compiled
+ * again on every build, so its warning counts the days from today (and an overdue leaflet fails).
+ */
+function reviewCheckHolds(remembered: UnitRecord, source: UnitSlot['source'], today: string): boolean {
+  if (remembered.diagnostics.some((d) => REVIEW_DATE_RULES.has(d.rule))) return false;
+  const review = reviewDateOf({ file: source.file, locale: source.locale, frontMatter: remembered.reviewDue ? { reviewDue: remembered.reviewDue } : undefined }, today);
+  return review === undefined || review.state === 'ok';
 }
 
 /** The copy-fit a PDF's renderer reported, for the output line. */
@@ -308,6 +333,7 @@ function absorb(
   baseOf: (slot: UnitSlot, target: OutputTarget) => Omit<OutputResult, 'status' | 'ms'>,
 ): number {
   slot.diagnostics.push(...outcome.diagnostics);
+  if (outcome.reviewDue) slot.reviewDue = outcome.reviewDue;
   if (outcome.readingEase) slot.readingEase = { file: slot.source.file, ...outcome.readingEase };
   let rendered = 0;
   for (const output of outcome.outputs) {

@@ -21,7 +21,7 @@ export function selectionFilter(selection: BuildSelection): (id: string, locale:
 }
 
 /** Rules that are warnings by default and errors under `--strict`. */
-const STRICT_RULES = new Set<string>(['missing-key', 'stale-translation', 'link-text', ...LAYOUT_WARNING_RULES]);
+const STRICT_RULES = new Set<string>(['missing-key', 'stale-translation', 'link-text', 'uncited-clinical-text', ...LAYOUT_WARNING_RULES]);
 
 export function promoteStrict(diagnostics: Diagnostic[], strict: boolean): Diagnostic[] {
   if (!strict) return diagnostics;

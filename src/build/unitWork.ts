@@ -3,6 +3,7 @@ import { internalErrorDiagnostic } from '../diagnostics/guard.ts';
 import { writeFileAtomic } from '../emit/atomicWrite.ts';
 import { sha256Of } from '../emit/manifest.ts';
 import { withPseudoLocale } from '../i18n/pseudoLocale.ts';
+import { buildDate } from '../lint/reviewDates.ts';
 import { SOURCE_LOCALE } from '../load/locales.ts';
 import { OutputCache } from './cache/outputCache.ts';
 import type { ProjectSnapshot } from './project.ts';
@@ -26,6 +27,8 @@ export interface UnitTask {
   cacheBytes?: number;
   measureReadingEase: boolean;
   flushToDisk: boolean;
+  /** The day the build counts as today (YYYY-MM-DD) for review dates; buildDate() when left out. */
+  today?: string;
   /** Per output (target id), what its last render reported besides the bytes (see RenderContext). */
   previousMeta?: Record<string, Record<string, unknown>>;
   /**
@@ -63,6 +66,8 @@ export interface UnitOutcome {
   /** Rendered with a reused fit: reported, never remembered (see UnitTask.reuseFit). */
   provisional?: boolean;
   readingEase?: { fleschReadingEase: number; words: number };
+  /** The leaflet's review date (front matter `reviewDue`), for the build summary. */
+  reviewDue?: string;
   outputs: OutputOutcome[];
   ms: number;
 }
@@ -73,20 +78,20 @@ const hasError = (diagnostics: readonly Diagnostic[]) => diagnostics.some((d) =>
  * Compiled units per store, kept while everything they read is unchanged: watch mode asks a
  * thread for one edition at a time, and the leaflet is still compiled once, not per edition.
  */
-const compiledUnits = new WeakMap<ProjectStore, Map<string, { strict: boolean; compiled: ReturnType<typeof compileUnit> }>>();
+const compiledUnits = new WeakMap<ProjectStore, Map<string, { strict: boolean; today: string; compiled: ReturnType<typeof compileUnit> }>>();
 
-function compileOnce(project: ProjectSnapshot, store: ProjectStore, source: LeafletSource, strict: boolean): ReturnType<typeof compileUnit> {
-  const memo = compiledUnits.get(store) ?? new Map<string, { strict: boolean; compiled: ReturnType<typeof compileUnit> }>();
+function compileOnce(project: ProjectSnapshot, store: ProjectStore, source: LeafletSource, strict: boolean, today: string): ReturnType<typeof compileUnit> {
+  const memo = compiledUnits.get(store) ?? new Map<string, { strict: boolean; today: string; compiled: ReturnType<typeof compileUnit> }>();
   compiledUnits.set(store, memo);
   const key = `${source.locale}/${source.id}`;
   const known = memo.get(key);
-  if (known && known.strict === strict && changedReads(known.compiled.reads, (read) => store.digestOf(read)).length === 0) {
+  if (known && known.strict === strict && known.today === today && changedReads(known.compiled.reads, (read) => store.digestOf(read)).length === 0) {
     store.noteReads(known.compiled.reads);
     return known.compiled;
   }
-  const compiled = compileUnit(project, store, source, strict);
+  const compiled = compileUnit(project, store, source, strict, today);
   memo.delete(key);
-  memo.set(key, { strict, compiled });
+  memo.set(key, { strict, today, compiled });
   // A few dozen are plenty for watch mode; a large build must not keep every model alive.
   if (memo.size > 32) memo.delete(memo.keys().next().value!);
   return compiled;
@@ -108,11 +113,11 @@ export async function buildUnit(task: UnitTask, loaded: ProjectSnapshot, store: 
   if (!source) return { ...base, missing: true, ms: 0 };
   const cache = task.cacheDir ? new OutputCache(task.cacheDir, task.cacheBytes) : undefined;
   const relative = (absolute: string) => store.keyOf(absolute);
-  const outcome: UnitOutcome = { ...base, ms: 0 };
+  const outcome: UnitOutcome = { ...base, ...(source.frontMatter ? { reviewDue: source.frontMatter.reviewDue } : {}), ms: 0 };
 
   let compiled: ReturnType<typeof compileUnit> | undefined;
   try {
-    compiled = compileOnce(project, store, source, task.strict);
+    compiled = compileOnce(project, store, source, task.strict, task.today ?? buildDate());
     outcome.reads = logEntries(compiled.reads);
     outcome.diagnostics = compiled.diagnostics;
     outcome.compiled = compiled.leaflet !== undefined;
@@ -139,7 +144,7 @@ export async function buildUnit(task: UnitTask, loaded: ProjectSnapshot, store: 
     const result: OutputOutcome = { target, file: relative(absolute), status: 'failed', rendered: false, diagnostics: [], meta: {}, ms: 0 };
     outcome.outputs.push(result);
     if (!compiled?.leaflet || !project.brand) continue;
-    const key = outputKey(task.fingerprint, target, task.strict, compiled.reads);
+    const key = outputKey(task.fingerprint, task.unit, target, task.strict, compiled.reads);
     result.key = key;
     try {
       let output: RenderedOutput | undefined = await cache?.get(key);

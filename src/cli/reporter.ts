@@ -1,6 +1,7 @@
 import type { BuildReport, OutputResult } from '../build/buildProject.ts';
 import { formatDiagnostic, formatDiagnosticVerbose } from '../diagnostics/format.ts';
 import { formatPageCountChanges } from '../emit/pageCountChanges.ts';
+import { printReviewDates } from '../lint/reviewDates.ts';
 import { describeFit } from '../render/copyFit/fit.ts';
 
 const kilobytes = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} KB`;
@@ -33,6 +34,7 @@ export function printBuildReport(report: BuildReport, write = (line: string) => 
     write('Page counts changed since the last build:');
     for (const line of changes) write(`  ${line}`);
   }
+  printReviewDates(report.reviewDates, write);
   const built = report.outputs.filter((o) => o.status !== 'failed').length;
   const failed = report.outputs.length - built;
   write('');

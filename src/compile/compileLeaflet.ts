@@ -4,10 +4,14 @@ import type { LeafletSource } from '../load/content.ts';
 import { hasTranslation, isTranslationGroup, languageName, makeTranslate, SOURCE_LOCALE, type I18n } from '../load/locales.ts';
 import type { FrontMatter } from '../load/frontMatterSchema.ts';
 import type { ProjectFiles } from '../load/projectFiles.ts';
+import { isPseudoLocale } from '../i18n/pseudoLocaleTag.ts';
 import { stalenessOf, staleTranslationDiagnostics } from '../i18n/staleness.ts';
+import { uncitedClinicalDiagnostics } from './clinicalCitations.ts';
+import { buildGovernance, type OtherLanguage } from './governance.ts';
 import { renderLeafletTemplate } from './handlebars.ts';
 import type { CompiledLeaflet, TranslationState } from './leaflet.ts';
 import { markdownToLeafletBody } from './markdown.ts';
+import { SourceIndex } from './sources.ts';
 import { loadTemplates, partialsUsedBy, type TemplateSet } from './templates.ts';
 
 export interface CompileInput {
@@ -25,6 +29,8 @@ export interface CompileInput {
   templates?: TemplateSet;
   /** How files are read (the build's project store); the disk when left out. */
   files?: ProjectFiles;
+  /** This leaflet in every locale of the project (for "Also available in: …"); only this one when left out. */
+  sameLeafletSources?: readonly LeafletSource[];
 }
 
 /** Formats YYYY-MM-DD as a long date in the locale; UTC so the day never shifts. */
@@ -86,6 +92,7 @@ export function compileLeaflet(input: CompileInput): { leaflet?: CompiledLeaflet
   diagnostics.push(...templated.diagnostics);
   if (templated.markdown === undefined || templated.lineMap === undefined) return { diagnostics };
 
+  const sources = new SourceIndex(frontMatter.sources);
   const markdown = markdownToLeafletBody({
     markdown: templated.markdown,
     file: source.file,
@@ -94,10 +101,24 @@ export function compileLeaflet(input: CompileInput): { leaflet?: CompiledLeaflet
     lineMap: templated.lineMap,
     ...(input.files ? { files: input.files } : {}),
     limits: brand.limits,
+    sources,
   });
   diagnostics.push(...markdown.diagnostics);
+  diagnostics.push(...uncitedClinicalDiagnostics(source.file, markdown.body.blocks, markdown.sectionMarks, frontMatter.clinical));
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
 
+  const translationState = translationStateOf(frontMatter, source.locale, input.sourceLeaflet);
+  const governance = buildGovernance({
+    frontMatter,
+    locale: source.locale,
+    translationState,
+    t,
+    tSource: makeTranslate(i18n, SOURCE_LOCALE),
+    sourceLocale: SOURCE_LOCALE,
+    formatDate,
+    brand,
+    otherLanguages: otherLanguages(input),
+  });
   return {
     leaflet: {
       id: source.id,
@@ -105,11 +126,21 @@ export function compileLeaflet(input: CompileInput): { leaflet?: CompiledLeaflet
       sourceFile: source.file,
       frontMatter,
       body: markdown.body,
-      translationState: translationStateOf(frontMatter, source.locale, input.sourceLeaflet),
+      sources: sources.sources,
+      governance,
+      translationState,
       t,
       formatDate,
       languageName: languageName(source.locale),
     },
     diagnostics,
   };
+}
+
+/** The other languages this leaflet exists in (pseudo-locales never count), with their translation state. */
+function otherLanguages(input: CompileInput): OtherLanguage[] {
+  const english = input.sourceLeaflet ?? input.sameLeafletSources?.find((s) => s.locale === SOURCE_LOCALE && s.id === input.source.id);
+  return (input.sameLeafletSources ?? [])
+    .filter((other) => other.id === input.source.id && other.locale !== input.source.locale && !isPseudoLocale(other.locale) && other.frontMatter)
+    .map((other) => ({ locale: other.locale, state: translationStateOf(other.frontMatter!, other.locale, english) }));
 }

@@ -1,5 +1,7 @@
 import type { FrontMatter } from '../load/frontMatterSchema.ts';
+import type { Governance } from './governance.ts';
 import type { LeafletBody } from './model.ts';
+import type { NumberedSource } from './sources.ts';
 
 /** Translate a key of the `common` namespace (or `ns:key`) in the leaflet's locale. */
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
@@ -15,6 +17,10 @@ export interface CompiledLeaflet {
   sourceFile: string;
   frontMatter: FrontMatter;
   body: LeafletBody;
+  /** The numbered source list; body citations link to each entry's `targetId`. */
+  sources: NumberedSource[];
+  /** Author, clinical review, feedback, other formats and approval lines, ready to print. */
+  governance: Governance;
   translationState: TranslationState;
   t: Translate;
   /** Formats a YYYY-MM-DD date for the leaflet's locale via Intl. */

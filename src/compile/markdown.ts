@@ -13,10 +13,12 @@ import { DEFAULT_LIMITS, type Limits } from '../load/limits.ts';
 import { layoutLimitDiagnostics } from './layoutLimits.ts';
 import type { Block, Inline, LeafletBody, ListBlock, TableBlock } from './model.ts';
 import type { ProjectFiles } from '../load/projectFiles.ts';
-import { MarkdownContext } from './markdownContext.ts';
+import { protectCitations, sectionMarkOf } from './citations.ts';
+import { MarkdownContext, type SectionMark } from './markdownContext.ts';
 import { resolveImage } from './markdownImages.ts';
 import { convertInlines } from './markdownInline.ts';
 import { markdownShapeProblems } from './markdownShape.ts';
+import type { SourceIndex } from './sources.ts';
 import { DigestMemo } from './digestMemo.ts';
 import { PiecewiseParser } from './markdownChunks.ts';
 
@@ -55,22 +57,26 @@ export interface MarkdownInput {
   files?: ProjectFiles;
   /** The brand's limits (nesting, marks, images, layout); the defaults when left out. */
   limits?: Limits;
+  /** The leaflet's sources: `[@key]` citations resolve against them (and are counted). */
+  sources?: SourceIndex;
 }
 
 /**
  * Markdown to the leaflet model. Shapes the parser cannot handle (deep nesting, masses of
  * marks) are refused before parsing; what the page cannot hold is reported before layout.
+ * `[@key]` citations are set aside before parsing (see citations.ts).
  */
-export function markdownToLeafletBody(input: MarkdownInput): { body: LeafletBody; diagnostics: Diagnostic[] } {
+export function markdownToLeafletBody(input: MarkdownInput): { body: LeafletBody; diagnostics: Diagnostic[]; sectionMarks: SectionMark[] } {
   const limits = input.limits ?? DEFAULT_LIMITS;
-  const context = new MarkdownContext(input.file, input.root, dirname(input.absPath), input.lineMap, input.files, limits);
+  const { markdown, citations } = protectCitations(input.markdown);
+  const context = new MarkdownContext(input.file, input.root, dirname(input.absPath), input.lineMap, input.files, limits, citations, input.sources);
   const shape = markdownShapeProblems(input.markdown, limits);
   if (shape.length > 0) {
     for (const problem of shape) context.report(problem, 'error', problem.rule, problem.message, problem.note);
-    return { body: { blocks: [] }, diagnostics: context.diagnostics };
+    return { body: { blocks: [] }, diagnostics: context.diagnostics, sectionMarks: [] };
   }
-  const blocks = convertBlocks(parseMarkdown(input.markdown).children, context);
-  return { body: { blocks }, diagnostics: [...context.diagnostics, ...layoutLimitDiagnostics(input.file, blocks, limits)] };
+  const blocks = convertBlocks(parseMarkdown(markdown).children, context);
+  return { body: { blocks }, diagnostics: [...context.diagnostics, ...layoutLimitDiagnostics(input.file, blocks, limits)], sectionMarks: context.sectionMarks };
 }
 
 type FlowNode = RootContent | BlockContent | DefinitionContent;
@@ -89,7 +95,7 @@ function convertParagraph(node: Paragraph, context: MarkdownContext): Block[] {
     const position = context.positionOf(only);
     const src = resolveImage(only, context);
     if (src === undefined) return [];
-    return [{ type: 'image', key, src, alt: only.alt ?? '', ...(only.title ? { title: only.title } : {}), ...(position ? { position } : {}) }];
+    return [{ type: 'image', key, src, alt: context.restore(only.alt ?? ''), ...(only.title ? { title: context.restore(only.title) } : {}), ...(position ? { position } : {}) }];
   }
   return paragraph(context, node, convertInlines(node.children, context));
 }
@@ -153,19 +159,24 @@ function convertBlock(node: FlowNode, context: MarkdownContext): Block[] {
     case 'thematicBreak':
       return [{ type: 'rule', key: context.nextKey(), ...at }];
     case 'html': {
+      const clinical = sectionMarkOf(node.value);
+      if (clinical !== undefined) {
+        context.markSection(clinical, node);
+        return [];
+      }
       context.report(node, 'warning', 'raw-html', 'Raw HTML is not supported; its tags are removed and its text kept');
-      const text = node.value.replace(/<!--[\s\S]*?-->/g, '').replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
+      const text = context.restore(node.value).replace(/<!--[\s\S]*?-->/g, '').replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
       return paragraph(context, node, text === '' ? [] : [{ type: 'text', value: text }]);
     }
     case 'code': {
       context.report(node, 'warning', 'unsupported-markdown', 'Code blocks are not supported; the text is kept as a paragraph');
-      const lines = node.value.split('\n');
+      const lines = context.restore(node.value).split('\n');
       const inlines = lines.flatMap((line, index): Inline[] => (index === 0 ? [{ type: 'code', value: line }] : [{ type: 'break' }, { type: 'code', value: line }]));
       return paragraph(context, node, node.value === '' ? [] : inlines);
     }
     case 'definition': {
       context.report(node, 'warning', 'unsupported-markdown', 'Link reference definitions are not supported; the definition is kept as text', 'Write links as [text](url).');
-      return paragraph(context, node, [{ type: 'text', value: `${node.label ?? node.identifier}: ${node.url}` }]);
+      return paragraph(context, node, [{ type: 'text', value: context.restore(`${node.label ?? node.identifier}: ${node.url}`) }]);
     }
     case 'footnoteDefinition': {
       context.report(node, 'warning', 'unsupported-markdown', 'Footnotes are not supported; the footnote text is kept as a paragraph');
@@ -173,7 +184,7 @@ function convertBlock(node: FlowNode, context: MarkdownContext): Block[] {
     }
     default:
       context.report(node, 'warning', 'unsupported-markdown', `Unsupported Markdown (${node.type}); its text is kept`);
-      return 'children' in node || 'value' in node ? paragraph(context, node, [{ type: 'text', value: toString(node) }]) : [];
+      return 'children' in node || 'value' in node ? paragraph(context, node, [{ type: 'text', value: context.restore(toString(node)) }]) : [];
   }
 }
 

@@ -8,8 +8,18 @@ export interface SourcePosition {
   column: number;
 }
 
+/** One source a citation points to: its key in the front matter, its number in the source list, and the list item's id. */
+export interface CitedSource {
+  key: string;
+  number: number;
+  /** Id of the numbered source-list entry (a PDF named destination, an HTML fragment). */
+  targetId: string;
+}
+
 export type Inline =
   | { type: 'text'; value: string }
+  /** `[@key]` or `[@a; @b]` in Markdown: printed as reference numbers linked to the source list. */
+  | { type: 'citation'; sources: CitedSource[]; position?: SourcePosition }
   | { type: 'strong'; children: Inline[] }
   | { type: 'emphasis'; children: Inline[] }
   | { type: 'code'; value: string }

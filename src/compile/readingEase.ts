@@ -22,6 +22,9 @@ export interface ReadingEase {
 /** Handlebars mustaches, including `{{> partial}}`, `{{#block}}` and triple-stash forms. */
 const HANDLEBARS_EXPRESSION = /\{\{\{?[\s\S]*?\}?\}\}/g;
 
+/** `[@key]` citations: printed as reference numbers, which are not read as words. */
+const CITATION = /\[@[^\]\n]*\]/g;
+
 /**
  * Web addresses and bare domain names ("medicines.org.uk/emc"). Readers type them rather than
  * read them, and the sentence parser would count their dots as sentence ends.
@@ -65,7 +68,7 @@ export function readingEase(markdownOrPlainText: string): ReadingEase {
 
 /** The text a reader sees, one paragraph per Markdown block, without markup, mustaches or URLs. */
 function readableProse(markdownOrPlainText: string): string {
-  const withoutMustaches = markdownOrPlainText.replace(HANDLEBARS_EXPRESSION, ' ');
+  const withoutMustaches = markdownOrPlainText.replace(HANDLEBARS_EXPRESSION, ' ').replace(CITATION, '');
   const mdast: MdastRoot = unified().use(remarkParse).use(remarkGfm).parse(withoutMustaches);
   const blocks: string[] = [];
   collectTextBlocks(mdast, blocks);

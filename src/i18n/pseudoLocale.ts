@@ -13,15 +13,16 @@ import type { LeafletSource } from '../load/content.ts';
 import { SOURCE_LOCALE, type I18n } from '../load/locales.ts';
 import { bodyHash } from './sourceHash.ts';
 
-export const PSEUDO_LOCALE = 'en-XA';
-export const isPseudoLocale = (locale: string): boolean => locale === PSEUDO_LOCALE;
+import { isPseudoLocale, PSEUDO_LOCALE } from './pseudoLocaleTag.ts';
+
+export { isPseudoLocale, PSEUDO_LOCALE };
 
 /** Target growth: translations into e.g. German or Welsh often run 30-40% longer than English. */
 const EXPANSION = 1.35;
 const FILLER = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 
-/** Text that must pass through untouched: Handlebars/i18next `{{…}}`, `$t(…)`, Markdown escapes, entities. */
-const PROTECTED = /\{\{[\s\S]*?\}\}|\$t\([^)]*\)|\\[\s\S]|&[#a-zA-Z0-9]+;/g;
+/** Text that must pass through untouched: Handlebars/i18next `{{…}}`, `$t(…)`, Markdown escapes, entities, `[@key]` citations. */
+const PROTECTED = /\{\{[\s\S]*?\}\}|\$t\([^)]*\)|\\[\s\S]|&[#a-zA-Z0-9]+;|\[@[^\]\n]*\]/g;
 
 /**
  * Pads pseudo text with accented filler words until its words are EXPANSION times the
@@ -37,8 +38,9 @@ function expand(originalWords: string, pseudoWords: string, pseudo: string): str
     missing -= 1 + [...word].length;
   }
   if (words.length === 0) return pseudo;
-  // Padding goes before trailing spaces and newlines so the Markdown layout is unchanged.
-  const trailing = /\s*$/.exec(pseudo)![0];
+  // Padding goes before trailing spaces and newlines so the Markdown layout is unchanged, and
+  // before a closing colon or citation, so "are: [@key]" still introduces the list after it.
+  const trailing = /(?:\s|:|\[@[^\]\n]*\])*$/.exec(pseudo)![0];
   return `${pseudo.slice(0, pseudo.length - trailing.length)} ${words.join(' ')}${trailing}`;
 }
 

@@ -159,7 +159,11 @@ export function leafletTextPieces(leaflet: CompiledLeaflet, source: LeafletSourc
     place(leaflet.languageName, undefined),
   ];
   for (const cited of fm.sources) {
-    pieces.push(place(cited.title, frontMatterLineOf(lines, cited.title)), place(cited.url, frontMatterLineOf(lines, cited.url)));
+    pieces.push(place(cited.title, frontMatterLineOf(lines, cited.title)));
+    if (cited.url !== undefined) pieces.push(place(cited.url, frontMatterLineOf(lines, cited.url)));
+  }
+  for (const name of [fm.author, fm.clinicalReviewer?.name, fm.clinicalReviewer?.role]) {
+    if (name !== undefined) pieces.push(place(name, frontMatterLineOf(lines, name)));
   }
   const body: Array<{ text: string; line?: number }> = [];
   blockTexts(leaflet.body.blocks, body);

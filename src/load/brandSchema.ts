@@ -77,6 +77,11 @@ export const brandSchema = z.strictObject({
     .default({}),
   /** Sizes and depths the build accepts (see limits.ts); defaults suit any real leaflet. */
   limits: limitsSchema.prefault({}),
+  /**
+   * Where readers send comments on a leaflet (printed on the back page). Only a confirmed page
+   * or address; left out, the back page sends readers to the website.
+   */
+  feedback: z.strictObject({ url: webAddress.optional(), email: z.email().optional() }).optional(),
 });
 
 export type Brand = z.infer<typeof brandSchema>;

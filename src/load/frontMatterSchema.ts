@@ -11,15 +11,31 @@ export const isoDate = z.preprocess(
     .refine((text) => !/^\d{4}-\d{2}-\d{2}$/.test(text) || isCalendarDate(text), 'No such date in the calendar: check the month (01-12) and the day'),
 );
 
+/** A source key, cited in the body as `[@key]`: lower-case words joined by hyphens. */
+export const SOURCE_KEY = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 export const sourceSchema = z.strictObject({
+  /** Cited in the body as `[@key]`; a source without a key cannot be cited (the build warns). */
+  key: z.string().regex(SOURCE_KEY, 'Use lower-case words joined by hyphens, e.g. mhra-drug-safety').optional(),
   title: z.string().min(1),
-  url: z.url().superRefine((url, context) => {
-    // Only addresses that parse: z.url() has already reported the others.
-    const problem = URL.canParse(url) ? linkProblem(url, { web: true }) : undefined;
-    if (problem) context.addIssue({ code: 'custom', message: problem });
-  }),
+  /** The full page address; left out for a document that is not online (never a home page instead). */
+  url: z
+    .url()
+    .superRefine((url, context) => {
+      // Only addresses that parse: z.url() has already reported the others.
+      const problem = URL.canParse(url) ? linkProblem(url, { web: true }) : undefined;
+      if (problem) context.addIssue({ code: 'custom', message: problem });
+    })
+    .optional(),
   /** Language of the title, when it is not the leaflet's (sources are usually English documents). */
   lang: z.string().min(2).default('en-GB'),
+});
+
+/** The clinician who checked the leaflet; when absent the back page says it awaits clinical review. */
+export const clinicalReviewerSchema = z.strictObject({
+  name: z.string().min(1),
+  /** Job title as it should be printed, e.g. "consultant dermatologist". */
+  role: z.string().min(1),
 });
 
 export const translationSchema = z.strictObject({
@@ -46,12 +62,30 @@ export const frontMatterSchema = z
     audience: z.string().min(1),
     keywords: z.array(z.string().min(1)).default([]),
     sources: z.array(sourceSchema).min(1, 'List at least one source'),
+    /**
+     * Every paragraph of a clinical leaflet must cite a source (`[@key]`), or the build warns
+     * (an error under --strict). A section can say otherwise with `<!-- clinical -->` or
+     * `<!-- not clinical -->` under its heading.
+     */
+    clinical: z.boolean().default(false),
+    /** Who wrote the leaflet (a person or a team); the charity's name when left out. */
+    author: z.string().min(1).optional(),
+    clinicalReviewer: clinicalReviewerSchema.optional(),
     translation: translationSchema.optional(),
   })
   .refine((fm) => fm.reviewDue > fm.published, {
     message: 'reviewDue must be after published',
     path: ['reviewDue'],
+  })
+  .superRefine((fm, context) => {
+    const seen = new Set<string>();
+    fm.sources.forEach((source, index) => {
+      if (source.key === undefined) return;
+      if (seen.has(source.key)) context.addIssue({ code: 'custom', message: `Source key "${source.key}" is used twice`, path: ['sources', index, 'key'] });
+      seen.add(source.key);
+    });
   });
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
 export type TranslationInfo = z.infer<typeof translationSchema>;
+export type LeafletSourceEntry = z.infer<typeof sourceSchema>;

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { CompiledLeaflet } from '../compile/leaflet.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { LoadedBrand } from '../load/brand.ts';
+import { governanceLines } from './components/governanceLines.tsx';
 import { LeafletDocument } from './components/LeafletDocument.tsx';
 import { NarrowText } from './components/narrowText.ts';
 import { QrCode } from './components/QrCode.tsx';
@@ -77,10 +78,13 @@ export interface LaidOutLeaflet {
 }
 
 const measurers = new WeakMap<FontStore, Promise<MeasureText>>();
-const measurerFor = (fontStore: FontStore) => {
+const measurerFor = (fontStore: FontStore, brand: Pick<LoadedBrand, 'resolved'>) => {
   let measurer = measurers.get(fontStore);
   if (!measurer) {
-    measurer = createTextMeasurer(fontStore);
+    measurer = createTextMeasurer(
+      fontStore,
+      brand.resolved.fonts.fallbacks.map((fallback) => fallback.name),
+    );
     measurers.set(fontStore, measurer);
   }
   return measurer;
@@ -94,7 +98,7 @@ export async function layoutWithFit(input: RenderInput, fit: Fit, cover?: LaidOu
   const { leaflet, brand, fontStore } = input;
   const edition = applyFit(input.edition, fit);
   const styles = withFallbackFonts(buildStyles(brand.colours, edition), brand);
-  const blocks = { measure: await measurerFor(fontStore), hyphenate: tableHyphenation(leaflet.locale) };
+  const blocks = { measure: await measurerFor(fontStore, input.brand), hyphenate: tableHyphenation(leaflet.locale) };
   const document = (
     <LeafletDocument
       leaflet={leaflet}
@@ -104,6 +108,8 @@ export async function layoutWithFit(input: RenderInput, fit: Fit, cover?: LaidOu
       leafletUrl={input.leafletUrl}
       qrCode={input.qrCode ?? leafletQrCode(input)}
       blocks={blocks}
+      aboutLines={governanceLines(leaflet.governance, edition, styles)}
+      {...(leaflet.governance.pageNotice ? { footerNote: leaflet.governance.pageNotice } : {})}
     />
   );
   const [body, laidOutCover] = await Promise.all([

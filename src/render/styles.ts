@@ -97,7 +97,7 @@ export function buildStyles(colours: Brand['colours'], edition: Edition, options
       borderTopColor: colours.muted,
       paddingTop: 3,
     },
-    footerNote: { ...text, fontSize: furnitureSize, lineHeight: 1.2, fontWeight: 700 as const, maxWidth: '62%', textAlign: 'right' as const },
+    footerNote: { ...text, fontSize: furnitureSize, lineHeight: 1.2, fontWeight: 700 as const, maxWidth: '72%', textAlign: 'right' as const },
     furnitureText: { ...text, fontSize: furnitureSize, lineHeight: 1.2, color: colours.text },
     // The "Page x of y" label (typeset after pagination, see pageNumbers.tsx), at the font's own line height.
     pageNumberText: { fontFamily: BODY_FONT_FAMILY, fontSize: furnitureSize, color: colours.text },

@@ -98,7 +98,7 @@ describe('building the real project', () => {
     for (const pattern of [/face-to-face/i, /online/i, /Facebook/i, /events/i, /blogs?/i]) expect(support).toMatch(pattern);
     for (const id of LEAFLETS) {
       const welsh = await text('cy', id);
-      expect(welsh).toMatch(/Version|Fersiwn/);
+      expect(welsh).toMatch(/[Ff]ersiwn Saesneg 1\.1/);
     }
     const welshJak = await text('cy', 'jak-inhibitors');
     for (const phrase of ['Litfulo', 'Leqselvi', 'Olumiant', 'NICE']) expect(welshJak).toContain(phrase);
@@ -114,8 +114,8 @@ describe('building the real project', () => {
       const back = pages[pages.length - 1]!;
       expect(pages.slice(0, -1).join(' ')).toMatch(/Sources 1\. /);
       expect(back).not.toMatch(/Sources/);
-      expect(back).toMatch(/Version 1\.0/);
-      expect(back).toMatch(/Review due 26 November 2027/);
+      expect(back).toMatch(/Version 1\.1/);
+      expect(back).toMatch(/Review due 30 November 2027/);
     }
   });
 });

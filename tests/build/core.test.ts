@@ -5,6 +5,7 @@ import { buildProject, defaultCacheDir } from '../../src/build/buildProject.ts';
 import { OutputCache } from '../../src/build/cache/outputCache.ts';
 import { tempProject } from '../fixtures/tempProject.ts';
 import { copyOfProject, runCli } from '../support/projectCopy.ts';
+import { openPdf, pageText } from '../support/readPdf.ts';
 import { removeProject } from '../watch/watchHelpers.ts';
 
 /** Every file under a folder (relative path -> bytes), shard notes left out. */
@@ -44,6 +45,12 @@ describe('the build core', () => {
     expect(again.outputs.every((o) => o.status === 'unchanged' && o.via === 'kept')).toBe(true);
     expect([...before.keys()].map((file) => statSync(path.join(out(), file)).mtimeMs)).toEqual(mtimes);
     expect(again.diagnostics).toEqual(first.diagnostics);
+  });
+
+  it('keeps each language its own PDF: English and Welsh read each other (for "Also available in") but never share a cache entry', async () => {
+    const coverOf = async (locale: string) => (await pageText(await openPdf(path.join(out(), locale, 'support.pdf')), 1)).text;
+    expect(await coverOf('en-GB')).toContain('Information and support for people with alopecia');
+    expect(await coverOf('cy')).toContain('Gwybodaeth a chymorth i bobl ag alopecia');
   });
 
   it('restores a deleted PDF from the cache, byte for byte, without rendering', async () => {

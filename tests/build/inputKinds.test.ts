@@ -63,9 +63,9 @@ describe('what each kind of input rebuilds', () => {
     mkdirSync(file('content/cy/figures'));
     writeFileSync(file('content/cy/figures/chart.png'), png('#993366'));
     edit('content/cy/choosing-not-to-treat.md', (text) => `${text}\n![Siart syml](figures/chart.png)\n`);
-    // A nested partial: talk-to-clinician includes another partial.
+    // A nested partial: support-options includes another partial.
     writeFileSync(file('templates/partials/inner-note.hbs'), 'Ask us anything.\n');
-    edit('templates/partials/talk-to-clinician.hbs', (text) => `${text}\n{{> inner-note}}\n`);
+    edit('templates/partials/support-options.hbs', (text) => `${text}\n{{> inner-note}}\n`);
     // A font file inside the project, so the test can change it.
     const require = createRequire(import.meta.url);
     const fontPackage = path.dirname(require.resolve('@expo-google-fonts/atkinson-hyperlegible-next/package.json'));
@@ -81,9 +81,9 @@ describe('what each kind of input rebuilds', () => {
     await expectRebuilds([]);
   });
 
-  it('a translation\'s Markdown: that translation only', async () => {
+  it('a translation\'s Markdown: that translation, and the same leaflet in the other languages (their back pages list it)', async () => {
     edit('content/cy/support.md', (text) => text.replace(/\n$/, '\nDiolch.\n'));
-    await expectRebuilds(['cy/support']);
+    await expectRebuilds(['cy/support', 'en-GB/support']);
   });
 
   it('an English Markdown file: that leaflet and its translations (their staleness notice)', async () => {

@@ -24,8 +24,8 @@ export const BODY_START = 13;
  * Writes `body` as content/en-GB/example.md of a copy of the basic fixture (plus any other
  * files), loads the project for real and compiles that leaflet.
  */
-export async function compileBody(body: string, files: Record<string, string> = {}, locale = 'en-GB') {
-  const root = tempProject({ [`content/${locale}/example.md`]: FRONT_MATTER + body, ...files });
+export async function compileBody(body: string, files: Record<string, string> = {}, locale = 'en-GB', frontMatter = FRONT_MATTER) {
+  const root = tempProject({ [`content/${locale}/example.md`]: frontMatter + body, ...files });
   const [{ brand }, { sources, diagnostics: loadProblems }, { i18n }] = await Promise.all([loadBrand(root), loadLeafletSources(root), loadLocales(root)]);
   if (!brand || loadProblems.length > 0) throw new Error(`fixture did not load: ${JSON.stringify(loadProblems)}`);
   const source = sources.find((s) => s.locale === locale && s.id === 'example')!;

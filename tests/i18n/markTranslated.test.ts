@@ -23,7 +23,7 @@ describe('i18n mark-translated', () => {
     expect((await i18nStatus(root, { locales: ['cy'], diff: false })).locales[0]!.leaflets.counts.stale).toBe(1);
 
     const result = await markTranslated({ root, locale: 'cy', id: 'support', status: 'reviewed' });
-    expect(result).toMatchObject({ file: 'content/cy/support.md', changed: true, sourceVersion: '1.0', diagnostics: [] });
+    expect(result).toMatchObject({ file: 'content/cy/support.md', changed: true, sourceVersion: '1.1', diagnostics: [] });
     const after = readFileSync(join(root, 'content/cy/support.md'), 'utf8');
     const diff = git(root, 'diff', '--unified=0', '--', 'content/cy/support.md').split('\n').filter((l) => /^[+-][^+-]/.test(l));
     expect(diff).toHaveLength(4);

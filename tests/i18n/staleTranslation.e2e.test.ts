@@ -46,7 +46,7 @@ describe('editing an English leaflet makes its Welsh translation stale', () => {
 
   it('fails a --strict build of the stale translation and writes no PDF', async () => {
     const copy = await projectCopy();
-    editFile(copy, 'content/en-GB/support.md', 'version: "1.0"', 'version: "1.1"');
+    editFile(copy, 'content/en-GB/support.md', 'version: "1.1"', 'version: "1.2"');
     rmSync(path.join(copy, 'output'), { recursive: true, force: true });
     const strict = await runCli(['--root', copy, 'build', '--strict', '--locale', 'cy', '--leaflet', 'support', '--edition', 'a5']);
     expect(strict.code).toBe(1);

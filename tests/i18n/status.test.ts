@@ -64,10 +64,10 @@ describe('i18n status', () => {
 
   it('reports a version bump alone as stale, and says when git cannot show the old text', async () => {
     const copy = await projectCopy();
-    editFile(copy, 'content/en-GB/support.md', 'version: "1.0"', 'version: "1.1"');
+    editFile(copy, 'content/en-GB/support.md', 'version: "1.1"', 'version: "1.2"');
     const support = (await i18nStatus(copy, { locales: ['cy'] })).locales[0]!.leaflets.items.find((i) => i.id === 'support')!;
     expect(support.state).toBe('stale');
-    expect(support.reasons).toEqual(['source version is 1.1, translation was made from 1.0']);
+    expect(support.reasons).toEqual(['source version is 1.2, translation was made from 1.1']);
     // The body did not change, so the diff is empty of changes but found.
     expect(support.diff).not.toMatch(/^[+-][^+-]/m);
 

@@ -148,7 +148,7 @@ describe('pagination', () => {
   it('breaks a paragraph across pages with at least two lines on each side', async () => {
     const styles = await stylesFor('a5');
     const noSources = { ...leafletOf([]).frontMatter, sources: [] };
-    const rendered = await paginated(leafletOf([para('b1', words(900))], { frontMatter: noSources }), 'a5');
+    const rendered = await paginated(leafletOf([para('b1', words(900))], { frontMatter: noSources, sources: [] }), 'a5');
     const pages = await readPages(await openPdf(rendered.bytes));
     const body = pages.slice(1, -1);
     expect(body.length).toBeGreaterThan(2);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SourceIndex } from '../../src/compile/sources.ts';
 import { sourceAnchorId } from '../../src/render/components/SourcesSection.tsx';
 import { leafletOf, paginated, para, words } from '../support/layoutFixtures.tsx';
 import { openPdf, pageText } from '../support/readPdf.ts';
@@ -6,7 +7,7 @@ import { openPdf, pageText } from '../support/readPdf.ts';
 describe('sources', () => {
   it('end the body as a numbered section whose items are link targets at their place on the page', async () => {
     const sources = Array.from({ length: 4 }, (_, index) => ({ title: `Source number ${index + 1}`, url: `https://example.org/${index + 1}`, lang: 'en-GB' }));
-    const leaflet = leafletOf([para('b1', words(500))], { frontMatter: { ...leafletOf([]).frontMatter, sources } });
+    const leaflet = leafletOf([para('b1', words(500))], { frontMatter: { ...leafletOf([]).frontMatter, sources }, sources: new SourceIndex(sources).sources });
     const rendered = await paginated(leaflet, 'a5');
     const pdf = await openPdf(rendered.bytes);
     for (const [index, source] of sources.entries()) {

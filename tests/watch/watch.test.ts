@@ -115,8 +115,8 @@ describe('leaflets watch', () => {
 
   it('rebuilds the leaflets that use a changed partial, and no others', async () => {
     const since = summaries.length;
-    await writeFile(input('templates/partials/talk-to-clinician.hbs'), `## Quince questions\n\n${await readFile(input('templates/partials/talk-to-clinician.hbs'), 'utf8')}`);
-    const rebuild = await rebuildFor('templates/partials/talk-to-clinician.hbs', since);
+    await writeFile(input('templates/partials/support-options.hbs'), `## Quince questions\n\n${await readFile(input('templates/partials/support-options.hbs'), 'utf8')}`);
+    const rebuild = await rebuildFor('templates/partials/support-options.hbs', since);
     expect(new Set(rebuild.outputs.map((o) => `${o.locale}/${o.leafletId}`))).toEqual(new Set(['cy/choosing-not-to-treat', 'en-GB/choosing-not-to-treat']));
     expect(await pdfText(output('en-GB/choosing-not-to-treat.pdf'))).toContain('Quince');
   });
@@ -158,7 +158,7 @@ describe('leaflets watch', () => {
       editNow('content/en-GB/support.md', /You are not alone[^.]*\./, `You are not alone, round ${round}.`);
       editNow('content/cy/choosing-not-to-treat.md', /\n$/, `\nRownd ${round}.\n`);
       editNow('locales/cy/common.json', /"strapline": "[^"]*"/, `"strapline": "Gwybodaeth a chymorth ${round}"`);
-      editNow('templates/partials/talk-to-clinician.hbs', /^## [^\n]*/, `## Quince questions ${round}`);
+      editNow('templates/partials/support-options.hbs', /^## [^\n]*/, `## Quince questions ${round}`);
       await new Promise((resolve) => setTimeout(resolve, round % 3 === 0 ? 40 : 0));
     }
     await edit('content/en-GB/support.md', /You are not alone[^.]*\./, 'You are not alone, Persimmon.');

@@ -25,6 +25,8 @@ export interface UnitRecord {
   /** Whether compile errors stop every edition. */
   compiled: boolean;
   readingEase?: { fleschReadingEase: number; words: number };
+  /** The leaflet's review date: a build with nothing to do still lists it in its summary. */
+  reviewDue?: string;
   outputs: Record<string, OutputRecord>;
 }
 

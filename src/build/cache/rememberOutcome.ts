@@ -31,6 +31,7 @@ export function rememberOutcome(record: BuildRecord, outcome: UnitOutcome): void
     diagnostics: outcome.diagnostics,
     compiled: outcome.compiled,
     ...(outcome.readingEase ? { readingEase: outcome.readingEase } : {}),
+    ...(outcome.reviewDue ? { reviewDue: outcome.reviewDue } : {}),
     outputs,
   });
 }

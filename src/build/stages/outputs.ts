@@ -77,12 +77,13 @@ export const pdfTargets = (editions: readonly EditionId[]): OutputTarget[] => ed
 
 /**
  * The cache key of one output: a digest of everything its bytes and diagnostics depend on:
- * the unit's recorded reads (content digests), the output, the strictness, and the tool's
- * fingerprint (package versions and pipeline code).
+ * the unit itself (two languages of a leaflet can read the same files: each other's, for the
+ * back page's other languages), its recorded reads (content digests), the output, the
+ * strictness, and the tool's fingerprint (package versions and pipeline code).
  */
-export function outputKey(fingerprint: string, target: OutputTarget, strict: boolean, reads: ReadLog | Array<[string, string]>): string {
+export function outputKey(fingerprint: string, unit: Unit, target: OutputTarget, strict: boolean, reads: ReadLog | Array<[string, string]>): string {
   const entries = reads instanceof Map ? logEntries(reads) : reads;
   return createHash('sha256')
-    .update(JSON.stringify([fingerprint, target.kind, target.variant, strict, entries]))
+    .update(JSON.stringify([fingerprint, unit.locale, unit.leafletId, target.kind, target.variant, strict, entries]))
     .digest('hex');
 }

@@ -20,27 +20,29 @@ export interface BackPageProps {
   leafletUrl: string;
   /** The QR code figure, drawn by the caller. */
   qrCode?: ReactNode;
-  /** Short lines about the leaflet printed after its dates (who wrote and reviewed it, say). */
-  aboutLines?: string[];
+  /** Short lines about the leaflet printed after its dates (who wrote and reviewed it, say); text with links or bold. */
+  aboutLines?: ReactNode[];
   /** A short notice at the right of every page's footer. */
   footerNote?: string;
 }
 
 /**
  * The back page, printed as the outside back cover: the QR code with its address, contact,
- * version and dates, and the disclaimer, always on one page (the sources end the body). It
- * is laid out as a single page; the layout check reports it if its content overflows.
+ * the approval line (version and dates) or, for a translation not yet approved, the notice
+ * that replaces it, any `aboutLines` (who wrote and checked the leaflet, feedback, other
+ * formats), and the disclaimer, always on one page (the sources end the body). It is laid out
+ * as a single page; the layout check reports it if its content overflows.
  */
 export function BackPage({ leaflet, brand, edition, styles, leafletUrl, qrCode, aboutLines = [], footerNote }: BackPageProps) {
-  const { t, frontMatter, formatDate } = leaflet;
+  const { t, frontMatter, governance } = leaflet;
   const narrow = useNarrowing();
   const heading = (key: string, text: string, first = false) => (
     <Text style={[first ? { ...styles.h2, marginTop: 0 } : styles.h2, narrow(key)]} {...semantic({ role: 'H2', key, outline: text })}>
       {text}
     </Text>
   );
-  const paragraph = (key: string, content: ReactNode, style: Style = styles.backText) => (
-    <Text style={[style, narrow(key)]} {...UNBROKEN_WORDS} {...semantic({ role: 'P', key })}>
+  const paragraph = (key: string, content: ReactNode, style: Style = styles.backText, lang?: string) => (
+    <Text key={key} style={[style, narrow(key)]} {...UNBROKEN_WORDS} {...semantic({ role: 'P', key, ...(lang ? { lang } : {}) })}>
       {content}
     </Text>
   );
@@ -66,9 +68,7 @@ export function BackPage({ leaflet, brand, edition, styles, leafletUrl, qrCode, 
         </>,
       )}
       {heading('back-about', t('back.aboutHeading'))}
-      {paragraph('back-version', t('meta.version', { version: frontMatter.version }))}
-      {paragraph('back-published', t('meta.published', { date: formatDate(frontMatter.published) }))}
-      {paragraph('back-review', t('meta.reviewDue', { date: formatDate(frontMatter.reviewDue) }))}
+      {governance.status.map((line, index) => paragraph(`back-status-${index}`, line.text, styles.backText, line.lang))}
       {aboutLines.map((line, index) => paragraph(`back-about-${index}`, line))}
       {paragraph('back-disclaimer', t('back.disclaimer'), styles.disclaimer)}
     </Page>

@@ -29,9 +29,15 @@ interface BlockProps {
 const isTitle = (inlines: Inline[]) =>
   inlines.length > 0 && inlines.every((inline) => inline.type === 'strong' || (inline.type === 'text' && inline.value.trim() === ''));
 
+/** A paragraph ending in a colon (before any citation) introduces what follows it: "For example:". */
+const introducesNext = (inlines: Inline[]) => {
+  const words = inlines.filter((inline) => inline.type !== 'citation');
+  return /:\s*$/.test(plainText(words));
+};
+
 /**
  * Blocks as a flat run of boxes. Pagination (src/render/pagination/) decides where pages break:
- * headings and titles are marked to keep with what follows, nothing is grouped here.
+ * headings, titles and introductions are marked to keep with what follows, nothing is grouped here.
  */
 export function Blocks({ blocks, context, compact }: BlockProps & { blocks: Block[] }) {
   return (
@@ -65,7 +71,7 @@ function BlockNode({ block, context, compact }: BlockProps & { block: Block }) {
         <Text
           style={[compact ? styles.listParagraph : styles.paragraph, narrow(block.key)]}
           {...UNBROKEN_WORDS}
-          {...(isTitle(block.children) ? { [KEEP_WITH_NEXT]: true } : {})}
+          {...(isTitle(block.children) || introducesNext(block.children) ? { [KEEP_WITH_NEXT]: true } : {})}
           {...semantic({ role: 'P', key: block.key })}
         >
           <Inlines inlines={block.children} styles={styles} />

@@ -22,8 +22,8 @@ interface CoverProps {
 export function Cover({ leaflet, brand, edition, styles }: CoverProps) {
   const { t, frontMatter, translationState } = leaflet;
   const narrow = useNarrowing();
-  const notice =
-    translationState === 'draft' ? t('cover.draftTranslation') : translationState === 'stale' ? t('cover.staleTranslation') : null;
+  // A translation not yet approved says so in its language and in English.
+  const notice = leaflet.governance.notice;
   // The band runs to the paper's edge; text keeps to the margins.
   const edge = styles.coverPage.paddingBottom;
   const textArea = { top: edge, right: edge, bottom: edge, left: edge };
@@ -46,9 +46,16 @@ export function Cover({ leaflet, brand, edition, styles }: CoverProps) {
         </Text>
         {notice ? (
           <View style={styles.notice}>
-            <Text style={[styles.noticeText, narrow('cover-notice')]} {...UNBROKEN_WORDS} {...semantic({ role: 'P', key: 'cover-notice' })}>
-              {notice}
-            </Text>
+            {notice.map((line, index) => (
+              <Text
+                key={index}
+                style={[styles.noticeText, narrow(`cover-notice-${index}`)]}
+                {...UNBROKEN_WORDS}
+                {...semantic({ role: 'P', key: `cover-notice-${index}`, ...(line.lang ? { lang: line.lang } : {}) })}
+              >
+                {line.text}
+              </Text>
+            ))}
           </View>
         ) : null}
         <Text style={[styles.coverLabel, narrow('cover-audience-label')]} {...UNBROKEN_WORDS} {...semantic({ role: 'P', key: 'cover-audience-label' })}>

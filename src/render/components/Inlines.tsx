@@ -1,4 +1,5 @@
 import { Link, Text } from '@react-pdf/renderer';
+import { Fragment } from 'react';
 import type { Inline } from '../../compile/model.ts';
 import { printableUrl, wrapUrl } from '../printedUrl.ts';
 import type { LeafletStyles } from '../styles.ts';
@@ -38,6 +39,24 @@ function InlineNode({ inline, styles }: { inline: Inline; styles: LeafletStyles 
           <Inlines inlines={inline.children} styles={styles} />
         </Text>
       );
+    case 'citation': {
+      // "[2, 5]": each number links to its entry in the numbered source list. Body size, not a
+      // superscript: nothing may print below the edition's minimum text size. The brackets and
+      // comma go inside the links, because react-pdf may hyphenate a word between two runs.
+      const last = inline.sources.length - 1;
+      return (
+        <>
+          {inline.sources.map((source, index) => (
+            <Fragment key={source.targetId}>
+              {index > 0 ? ' ' : null}
+              <Link src={`#${source.targetId}`} style={{ color: styles.link.color, textDecoration: 'none' }}>
+                {`${index === 0 ? '[' : ''}${source.number}${index === last ? ']' : ','}`}
+              </Link>
+            </Fragment>
+          ))}
+        </>
+      );
+    }
     case 'link': {
       const shown = printableUrl(inline.url);
       const text = plainText(inline.children);

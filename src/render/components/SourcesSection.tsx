@@ -1,5 +1,6 @@
 import { Link, Text, View } from '@react-pdf/renderer';
 import type { CompiledLeaflet } from '../../compile/leaflet.ts';
+import { sourceTargetId } from '../../compile/sources.ts';
 import { KEEP_WITH_NEXT } from '../pagination/flowProps.ts';
 import { printableUrl, wrapUrl } from '../printedUrl.ts';
 import { semantic } from '../semantics.ts';
@@ -7,17 +8,20 @@ import type { LeafletStyles } from '../styles.ts';
 import { UNBROKEN_WORDS, useNarrowing } from './narrowText.ts';
 
 /** The named destination of source `index` (0-based): a citation links to `#source-3`. */
-export const sourceAnchorId = (index: number) => `source-${index + 1}`;
+export const sourceAnchorId = (index: number) => sourceTargetId(index + 1);
 
 /**
  * The sources, as the last numbered section of the body: they flow with the text, so the back
- * page stays one page (the outside back cover). Each item is a named destination
- * (`sourceAnchorId`) that in-text citations link to.
+ * page stays one page (the outside back cover). Each item is a named destination (its
+ * `targetId`, `#source-1`...) that the body's citation numbers link to. Titles are as the
+ * leaflet's front matter gives them (translated where a translation exists); a title in
+ * another language (an English document in a Welsh leaflet) carries its `lang`. A source that
+ * is not online is listed by title alone.
  */
 export function SourcesSection({ leaflet, styles }: { leaflet: CompiledLeaflet; styles: LeafletStyles }) {
-  const { t, frontMatter } = leaflet;
+  const { t, sources } = leaflet;
   const narrow = useNarrowing();
-  if (frontMatter.sources.length === 0) return null;
+  if (sources.length === 0) return null;
   const heading = t('back.sourcesHeading');
   return (
     <>
@@ -25,10 +29,10 @@ export function SourcesSection({ leaflet, styles }: { leaflet: CompiledLeaflet; 
         {heading}
       </Text>
       <View style={styles.list} {...semantic({ role: 'L', key: 'sources-list' })}>
-        {frontMatter.sources.map((source, index) => (
-          <View key={index} id={sourceAnchorId(index)} style={styles.listItem} {...semantic({ role: 'LI', key: `source-${index}` })}>
+        {sources.map((source, index) => (
+          <View key={source.number} id={source.targetId} style={styles.listItem} {...semantic({ role: 'LI', key: `source-${index}` })}>
             <Text style={styles.listLabel} {...semantic({ role: 'Lbl', key: `source-${index}-label` })}>
-              {`${index + 1}.`}
+              {`${source.number}.`}
             </Text>
             <View style={styles.listBody} {...semantic({ role: 'LBody', key: `source-${index}-body` })}>
               <Text
@@ -41,10 +45,12 @@ export function SourcesSection({ leaflet, styles }: { leaflet: CompiledLeaflet; 
                   ...(source.lang === leaflet.locale ? {} : { lang: source.lang }),
                 })}
               >
-                {`${source.title}. `}
-                <Link src={source.url} style={styles.link}>
-                  {wrapUrl(printableUrl(source.url), styles.printedUrl.maxLineChars)}
-                </Link>
+                {source.url === undefined ? source.title : `${source.title}. `}
+                {source.url === undefined ? null : (
+                  <Link src={source.url} style={styles.link}>
+                    {wrapUrl(printableUrl(source.url), styles.printedUrl.maxLineChars)}
+                  </Link>
+                )}
               </Text>
             </View>
           </View>

@@ -63,9 +63,9 @@ const better = (a: number[], b: number[]) => {
  * Copy-fitting: lays the edition out with its design first, and only if that misses the goal
  * tries other spacing variants (fitLadder), by bisection, since tighter variants never take
  * more pages. The goal: no layout diagnostics; for A5 a page count that is a multiple of four
- * (the booklet then needs no notes pages; five pages come down to four, seven go up to eight
- * where the variants allow); for A4 and large print no page that a tighter variant could save
- * (the last one at least a third full). Each try is a layout without drawing.
+ * (the booklet then needs no notes pages; a count between sheets comes down to the sheet below
+ * where a tighter variant allows, else goes up to the next); for A4 and large print no page
+ * that a tighter variant could save (the last one at least a third full). Each try is a layout without drawing.
  */
 export async function chooseFit(input: RenderInput): Promise<FitTrial> {
   const ladder = fitLadder(input.edition);
@@ -95,8 +95,9 @@ export async function chooseFit(input: RenderInput): Promise<FitTrial> {
 
   const tighter = Array.from({ length: ladder.length - designLevel - 1 }, (_, index) => designLevel + 1 + index);
   const looser = Array.from({ length: designLevel }, (_, index) => designLevel - 1 - index);
-  if (!a5 || first.pages % 4 === 1 || !clean(first)) {
-    // Fewer pages: the loosest tighter variant that saves one (or reaches the sheet below).
+  if (!a5 || first.pages % 4 !== 0 || !clean(first)) {
+    // Fewer pages: the loosest tighter variant that saves one (A5: that reaches the sheet
+    // below, which saves a sheet of every booklet printed, however many pages it takes).
     const target = a5 && first.pages % 4 !== 0 ? first.pages - (first.pages % 4) : first.pages - 1;
     await loosestReaching(tighter, async (level) => (await tryLevel(level)).pages <= target);
   }

@@ -1,4 +1,4 @@
-import type { LayoutNode } from '../tagging/taggedRender.ts';
+import { DESTINATION_OF, type LayoutNode } from '../tagging/taggedRender.ts';
 import { asLayoutNode, type LaidOutNode } from './laidOut.ts';
 import type { PaginatedBody } from './paginateBody.ts';
 
@@ -27,7 +27,7 @@ function liftDestinations(page: LaidOutNode): LaidOutNode {
     if (!isPage && typeof id === 'string') {
       markers.push({ type: 'VIEW', style: {}, props: { id }, box: { left: x, top: y, width: 0, height: 0 }, children: [] });
       const { id: _moved, ...props } = node.props!;
-      result = { ...node, props };
+      result = { ...node, props: { ...props, [DESTINATION_OF]: id } };
     }
     if (!result.children?.length || node.type === 'TEXT') return result;
     const children = result.children.map((child) => visit(child, x, y, false));

@@ -24,6 +24,7 @@ export interface PdfKitDocument {
   struct(type: string, options?: Record<string, unknown>): PdfStructElement;
   addStructure(element: PdfStructElement): PdfKitDocument;
   link(x: number, y: number, w: number, h: number, url: string, options?: Record<string, unknown>): PdfKitDocument;
+  goTo(x: number, y: number, w: number, h: number, name: string, options?: Record<string, unknown>): PdfKitDocument;
   save(): PdfKitDocument;
   restore(): PdfKitDocument;
   translate(x: number, y: number): PdfKitDocument;

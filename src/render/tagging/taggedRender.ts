@@ -46,7 +46,7 @@ const hasStructSemantics = (node: LayoutNode): boolean =>
 
 export function renderTagged(doc: PdfKitDocument, root: LayoutNode): void {
   const tree = new StructureTree(doc);
-  const links = new LinkTracker(doc);
+  const links = new LinkTracker(doc, destinationTexts(root));
   let context: Context = { kind: 'none' };
   let untaggedText = false;
 
@@ -80,6 +80,12 @@ export function renderTagged(doc: PdfKitDocument, root: LayoutNode): void {
   doc.link = (x, y, w, h, url, options) => {
     const tagged = links.annotationOptions(url);
     return pdfkitLink.call(doc, x, y, w, h, url, { ...options, ...tagged });
+  };
+  // react-pdf draws a link to `#name` (a named destination) with goTo instead of link.
+  const pdfkitGoTo = Object.getPrototypeOf(doc).goTo as PdfKitDocument['goTo'];
+  doc.goTo = (x, y, w, h, name, options) => {
+    const tagged = links.annotationOptions(`#${name}`);
+    return pdfkitGoTo.call(doc, x, y, w, h, name, { ...options, ...tagged });
   };
   // Upstream `render` ends the document after every call; we call it once per node.
   doc.end = () => {};
@@ -125,6 +131,34 @@ export function renderTagged(doc: PdfKitDocument, root: LayoutNode): void {
   } finally {
     marker.uninstall();
     delete (doc as Partial<PdfKitDocument>).link;
+    delete (doc as Partial<PdfKitDocument>).goTo;
     delete (doc as Partial<PdfKitDocument>).end;
   }
+}
+
+/**
+ * On an element whose named destination was moved to a marker of its own (pagination does so
+ * to place it, see composeDocument.ts): the destination's name, so links to it are still
+ * described by the element's text.
+ */
+export const DESTINATION_OF = 'destinationOf';
+
+/** Text under each element with an `id` (a named destination), without its own links' text. */
+function destinationTexts(root: LayoutNode): Map<string, string> {
+  const texts = new Map<string, string>();
+  const textOf = (node: LayoutNode): string =>
+    node.lines
+      ? node.lines.map((line) => line.runs.filter((run) => !run.attributes.link).map((run) => line.string.slice(run.start, run.end)).join('')).join(' ')
+      : (node.children ?? []).map(textOf).join(' ');
+  const visit = (node: LayoutNode) => {
+    const id = node.props?.[DESTINATION_OF] ?? node.props?.id;
+    if (typeof id === 'string' && !texts.has(id)) {
+      const text = textOf(node).replace(/\s+/g, ' ').trim();
+      // An empty marker holds only the place; the element it marks holds the words.
+      if (text !== '') texts.set(id, text);
+    }
+    for (const child of node.children ?? []) visit(child);
+  };
+  visit(root);
+  return texts;
 }

@@ -25,7 +25,7 @@ describe('i18n add', () => {
     const raw = readFileSync(join(root, 'content/pl/support.md'), 'utf8');
     const parsed = parseLeafletSource(raw, { id: 'support', locale: 'pl', file: 'content/pl/support.md', absPath: join(root, 'content/pl/support.md') });
     expect(parsed.diagnostics).toEqual([]);
-    expect(parsed.source.frontMatter?.translation).toMatchObject({ sourceLocale: 'en-GB', sourceVersion: '1.0', status: 'draft', sourceHash: expect.stringMatching(/^[0-9a-f]{12}$/) });
+    expect(parsed.source.frontMatter?.translation).toMatchObject({ sourceLocale: 'en-GB', sourceVersion: /^version: "(.+)"$/m.exec(readFileSync(join(root, 'content/en-GB/support.md'), 'utf8'))![1], status: 'draft', sourceHash: expect.stringMatching(/^[0-9a-f]{12}$/) });
 
     const polish = (await i18nStatus(root, { locales: ['pl'], diff: false })).locales[0]!;
     expect(polish.strings.percent).toBe(0);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { exportTranslations, importTranslations } from '../../src/i18n/exchange/exchange.ts';
 import { readXliff } from '../../src/i18n/exchange/xliffFormat.ts';
 import { runCli } from '../support/projectCopy.ts';
-import { editFile, projectCopy } from './projectCopy.ts';
+import { editFile, lineOf, projectCopy } from './projectCopy.ts';
 
 const welshFiles = (root: string): Map<string, string> => {
   const files = new Map<string, string>();
@@ -42,11 +42,15 @@ describe('XLIFF 2.0 and PO round trips', () => {
     const { files } = await exportTranslations(root, 'cy', { format: 'xliff', outDir: join(root, 'x') });
     const xml = readFileSync(files.find((f) => f.endsWith('support.xlf'))!, 'utf8');
     expect(xml).toContain('<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en-GB" trgLang="cy">');
-    expect(xml).toContain('<ph id="c1" disp="{{brand.charityName}}" equiv="{{brand.charityName}}"/> offers:</source>');
+    expect(xml).toContain('<ph id="c1" disp="{{brand.charityName}}" equiv="{{brand.charityName}}"/> offers:');
     const support = readXliff(xml).files[0]!;
     const heading = support.units.find((u) => u.source === 'Ways to get support')!;
     expect(heading.target).toBe('Ffyrdd o gael cymorth');
-    expect(heading.notes).toEqual([`key: support ${heading.id} (heading 2)`, 'file: content/cy/support.md:40', 'English: content/en-GB/support.md:35']);
+    expect(heading.notes).toEqual([
+      `key: support ${heading.id} (heading 2)`,
+      `file: content/cy/support.md:${lineOf(root, 'content/cy/support.md', '## Ffyrdd o gael cymorth')}`,
+      `English: content/en-GB/support.md:${lineOf(root, 'content/en-GB/support.md', '## Ways to get support')}`,
+    ]);
     const strings = readXliff(readFileSync(files.find((f) => f.endsWith('strings.xlf'))!, 'utf8'));
     const language = strings.files.find((f) => f.name === 'common')!.units.find((u) => u.id === 'cover.language')!;
     expect(language).toEqual({ id: 'cover.language', source: 'Language: {{language}}', target: 'Iaith: {{language}}', notes: ['key: common:cover.language', 'file: locales/cy/common.json:7', 'English: locales/en-GB/common.json:7'] });
@@ -76,11 +80,11 @@ describe('XLIFF 2.0 and PO round trips', () => {
     const po = readFileSync(file, 'utf8');
     const before = readFileSync(join(root, 'content/cy/support.md'), 'utf8');
 
-    writeFileSync(file, po.replace('msgstr "Mae {{brand.charityName}} yn cynnig:"', 'msgstr "Mae Alopecia UK yn cynnig:"'));
+    writeFileSync(file, po.replace('msgstr "Mae {{brand.charityName}} yn cynnig:', 'msgstr "Mae Alopecia UK yn cynnig:'));
     let result = await importTranslations(root, file);
     expect(result.results[0]).toMatchObject({ status: 'failed' });
     expect(result.diagnostics[0]!.message).toMatch(/^body\.\d+: the placeholders differ from the English \(\{\{brand\.charityName\}\}; the translation has none\)/);
-    expect(result.diagnostics[0]).toMatchObject({ file: 'content/cy/support.md', line: 42 });
+    expect(result.diagnostics[0]).toMatchObject({ file: 'content/cy/support.md', line: lineOf(root, 'content/cy/support.md', 'Mae {{brand.charityName}} yn cynnig:') });
 
     writeFileSync(file, po.replace('msgstr "Ffyrdd o gael cymorth"', 'msgstr "Ffyrdd o gael cymorth\\n\\nParagraff newydd"'));
     result = await importTranslations(root, file);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { i18nCheck } from '../../src/i18n/check.ts';
 import { parseTemplate } from '../../src/compile/templates.ts';
 import { parseLeafletSource } from '../../src/load/content.ts';
-import { editFile, projectCopy } from './projectCopy.ts';
+import { editFile, lineOf, projectCopy } from './projectCopy.ts';
 
 const errorsOf = (report: Awaited<ReturnType<typeof i18nCheck>>) => report.diagnostics.filter((d) => d.severity === 'error');
 
@@ -44,7 +44,7 @@ describe('translation checks a translator understands', () => {
     expect(errorsOf(report)).toEqual([
       expect.objectContaining({
         file: 'content/cy/support.md',
-        line: 42,
+        line: lineOf(root, 'content/cy/support.md', 'yn cynnig:'),
         column: 5,
         rule: 'template-syntax',
         message: 'Unclosed {{ … }}: "{{brand.charityName}" has no closing }} — copy everything in {{ }} exactly as it is in the English',
@@ -58,7 +58,7 @@ describe('translation checks a translator understands', () => {
     const report = await i18nCheck(root, { locales: ['cy'] });
     expect(errorsOf(report).find((d) => d.rule === 'template-quotes')).toMatchObject({
       file: 'content/cy/support.md',
-      line: 42,
+      line: lineOf(root, 'content/cy/support.md', 'yn cynnig:'),
       column: 5,
       message: 'Curly quotes in "{{t “blocks:support.faceToFace”}}" — copy everything in {{ }} exactly as it is in the English',
     });

@@ -8,6 +8,7 @@
 import { benchCores, benchIncremental, benchLarge, benchStart } from './bench/build.ts';
 import { benchLayout } from './bench/layout.ts';
 import { benchLargeLocale } from './bench/locale.ts';
+import { benchPreview } from './bench/preview.ts';
 import { benchDeflate, benchRender } from './bench/render.ts';
 import { benchRetention } from './bench/retention.ts';
 import { benchTagging } from './bench/tagging.ts';
@@ -25,6 +26,7 @@ const benches: Array<{ name: string; run: () => Promise<void> }> = [
   { name: 'deflate level: size and draw time', run: benchDeflate },
   { name: 'watch latency and memory', run: benchWatch },
   { name: 'retention: heap kept over rebuilds in one process', run: benchRetention },
+  { name: 'preview: save -> pages redrawn in the browser', run: benchPreview },
   { name: 'large locale file', run: benchLargeLocale },
 ];
 

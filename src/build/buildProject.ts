@@ -95,10 +95,16 @@ export interface BuildSession {
 const relative = (root: string, file: string) => path.relative(root, file).split(path.sep).join('/');
 export const defaultCacheDir = (root: string) => path.join(root, '.cache', 'leaflets');
 
-/** Errors that stop every output of a locale (a broken locale file) or of the whole project (the brand). */
-export function blockingErrors(diagnostics: Diagnostic[], locale: string): Diagnostic[] {
+/**
+ * Errors that stop every output of a locale (a broken locale file), of the whole project (the
+ * brand) or, given its file, of one leaflet (a project-wide check found it, e.g. a translation's
+ * Handlebars).
+ */
+export function blockingErrors(diagnostics: Diagnostic[], locale: string, sourceFile?: string): Diagnostic[] {
   return diagnostics.filter(
-    (d) => d.severity === 'error' && (d.file.startsWith('templates/brand') || d.file.startsWith(`locales/${locale}/`) || d.file === `locales/${locale}`),
+    (d) =>
+      d.severity === 'error' &&
+      (d.file.startsWith('templates/brand') || d.file.startsWith(`locales/${locale}/`) || d.file === `locales/${locale}` || (sourceFile !== undefined && d.file === sourceFile)),
   );
 }
 
@@ -162,7 +168,8 @@ async function buildProjectWith(
     const { withPseudoLocale } = await import('../i18n/pseudoLocale.ts');
     buildable = overviewOf(withPseudoLocale(await loadProject(), options.locales));
   }
-  const diagnostics: Diagnostic[] = promoteStrict(overview.diagnostics, strict);
+  // A copy: this list grows, and the overview is remembered in the build record as loaded.
+  const diagnostics: Diagnostic[] = [...promoteStrict(overview.diagnostics, strict)];
   const cache = useCache ? new OutputCache(cacheDir, options.cacheBytes) : undefined;
   const folder = new OutputFolder(outDir);
   const targets = pdfTargets(options.editions);
@@ -183,7 +190,10 @@ async function buildProjectWith(
 
   const stageContext = { store, record, reads: overview.reads, project: loadProject };
   if (overview.hasBrand) diagnostics.push(...(await brandChecks(stageContext, options.editions.map((id) => EDITIONS[id]))));
-  for (const locale of [...new Set(selected.map((s) => s.locale))]) diagnostics.push(...(await localeChecks(stageContext, locale)));
+  // Locale checks (glyphs, translations) can stop one leaflet too: an error they find in its file.
+  const localeProblems: Diagnostic[] = [];
+  for (const locale of [...new Set(selected.map((s) => s.locale))]) localeProblems.push(...promoteStrict(await localeChecks(stageContext, locale), strict));
+  diagnostics.push(...localeProblems);
 
   const slots: UnitSlot[] = [];
   const tasks: Array<{ slot: UnitSlot; task: UnitTask }> = [];
@@ -202,7 +212,7 @@ async function buildProjectWith(
     const unit = { leafletId: source.id, locale: source.locale };
     const slot: UnitSlot = { source, unit, diagnostics: [], results: new Map() };
     slots.push(slot);
-    if (!buildable.hasBrand || blockingErrors(diagnostics, source.locale).length > 0) {
+    if (!buildable.hasBrand || blockingErrors(diagnostics, source.locale).length > 0 || blockingErrors(localeProblems, source.locale, source.file).length > 0) {
       for (const target of targets) emit(slot, target, { ...baseOf(slot, target), status: 'failed', ms: 0 });
       continue;
     }

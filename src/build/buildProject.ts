@@ -22,6 +22,7 @@ import { brandChecks, localeChecks } from './stages/projectStages.ts';
 import { OutputFolder, SHARD_FILE, updateWebsite } from './stages/siteStage.ts';
 import { ProjectStore } from './store/projectStore.ts';
 import { changedReads } from './store/readLog.ts';
+import type { RenderPool } from './renderPool.ts';
 import { runUnits } from './unitRunner.ts';
 import type { UnitOutcome, UnitTask } from './unitWork.ts';
 
@@ -104,10 +105,16 @@ const isInside = (folder: string, parent: string) => {
   return between === '' || (!between.startsWith('..') && !path.isAbsolute(between));
 };
 
-/** Errors that stop every output of a locale (a broken locale file) or of the whole project (the brand). */
-export function blockingErrors(diagnostics: Diagnostic[], locale: string): Diagnostic[] {
+/**
+ * Errors that stop every output of a locale (a broken locale file), of the whole project (the
+ * brand) or, given its file, of one leaflet (a project-wide check found it, e.g. a translation's
+ * Handlebars).
+ */
+export function blockingErrors(diagnostics: Diagnostic[], locale: string, sourceFile?: string): Diagnostic[] {
   return diagnostics.filter(
-    (d) => d.severity === 'error' && (d.file.startsWith('templates/brand') || d.file.startsWith(`locales/${locale}/`) || d.file === `locales/${locale}`),
+    (d) =>
+      d.severity === 'error' &&
+      (d.file.startsWith('templates/brand') || d.file.startsWith(`locales/${locale}/`) || d.file === `locales/${locale}` || (sourceFile !== undefined && d.file === sourceFile)),
   );
 }
 
@@ -153,6 +160,20 @@ export async function buildProject(options: BuildOptions, session?: BuildSession
 }
 
 async function buildInto(options: BuildOptions, session?: BuildSession): Promise<BuildReport> {
+  let pool: Promise<RenderPool> | undefined;
+  try {
+    return await buildProjectWith(options, session, (start) => (pool ??= start()));
+  } finally {
+    if (pool) await (await pool).close();
+  }
+}
+
+async function buildProjectWith(
+  options: BuildOptions,
+  session: BuildSession | undefined,
+  /** Starts the worker pool once (the caller closes it). */
+  startPool: (start: () => Promise<RenderPool>) => Promise<RenderPool>,
+): Promise<BuildReport> {
   const started = performance.now();
   const { root, outDir, strict } = options;
   const today = buildDate();
@@ -163,6 +184,10 @@ async function buildInto(options: BuildOptions, session?: BuildSession): Promise
   const cacheDir = options.cacheDir ?? defaultCacheDir(root);
   const useCache = options.cache !== false;
   const record = useCache ? await BuildRecord.open(cacheDir, outDir, fingerprint) : undefined;
+  const threads = Math.max(1, options.jobs ?? availableParallelism());
+  // A build that will render everything (no record of an earlier one) starts its worker
+  // threads now, so they load the renderer and the project while this thread reads it too.
+  const pool = threads > 1 && !session && record?.isEmpty() !== false && !namesOneUnit(options) ? startPool(() => warmPool(threads - 1, root, options.unitsPerWorker)) : undefined;
   // The project is parsed only when something needs it (a unit to compile, a stage or the website to redo).
   let loading: Promise<ProjectSnapshot> | undefined;
   const loadProject = () =>
@@ -179,7 +204,8 @@ async function buildInto(options: BuildOptions, session?: BuildSession): Promise
     const { withPseudoLocale } = await import('../i18n/pseudoLocale.ts');
     buildable = overviewOf(withPseudoLocale(await loadProject(), options.locales));
   }
-  const diagnostics: Diagnostic[] = promoteStrict(overview.diagnostics, strict);
+  // A copy: this list grows, and the overview is remembered in the build record as loaded.
+  const diagnostics: Diagnostic[] = [...promoteStrict(overview.diagnostics, strict)];
   const cache = useCache ? new OutputCache(cacheDir, options.cacheBytes) : undefined;
   const folder = new OutputFolder(outDir);
   const targets = pdfTargets(options.editions);
@@ -203,7 +229,10 @@ async function buildInto(options: BuildOptions, session?: BuildSession): Promise
 
   const stageContext = { store, record, reads: overview.reads, project: loadProject };
   if (overview.hasBrand) diagnostics.push(...(await brandChecks(stageContext, options.editions.map((id) => EDITIONS[id]))));
-  for (const locale of [...new Set(selected.map((s) => s.locale))]) diagnostics.push(...(await localeChecks(stageContext, locale)));
+  // Locale checks (glyphs, translations) can stop one leaflet too: an error they find in its file.
+  const localeProblems: Diagnostic[] = [];
+  for (const locale of [...new Set(selected.map((s) => s.locale))]) localeProblems.push(...promoteStrict(await localeChecks(stageContext, locale), strict));
+  diagnostics.push(...localeProblems);
 
   const slots: UnitSlot[] = [];
   const tasks: Array<{ slot: UnitSlot; task: UnitTask }> = [];
@@ -222,7 +251,7 @@ async function buildInto(options: BuildOptions, session?: BuildSession): Promise
     const unit = { leafletId: source.id, locale: source.locale };
     const slot: UnitSlot = { source, unit, diagnostics: [], results: new Map() };
     slots.push(slot);
-    if (!buildable.hasBrand || blockingErrors(diagnostics, source.locale).length > 0) {
+    if (!buildable.hasBrand || blockingErrors(diagnostics, source.locale).length > 0 || blockingErrors(localeProblems, source.locale, source.file).length > 0) {
       for (const target of targets) emit(slot, target, { ...baseOf(slot, target), status: 'failed', ms: 0 });
       continue;
     }
@@ -284,9 +313,13 @@ async function buildInto(options: BuildOptions, session?: BuildSession): Promise
   }
 
   let rendered = 0;
-  const threads = Math.max(1, options.jobs ?? availableParallelism());
-  const byCost = [...tasks].sort((a, b) => costOf(costs, b) - costOf(costs, a));
-  await runUnits(byCost.map((each) => each.task), { threads, project: loadProject, store, ...(options.unitsPerWorker ? { unitsPerWorker: options.unitsPerWorker } : {}) }, (outcome) => {
+  // Most expensive first, so the threads finish together: by last build's times when every
+  // unit has one, else by the size of the leaflet file.
+  const timed = tasks.every(({ task }) => costs[unitKey(task.unit)] !== undefined);
+  const costOf = ({ slot, task }: (typeof tasks)[number]) => (timed ? costs[unitKey(task.unit)]! : slot.source.bytes);
+  const byCost = [...tasks].sort((a, b) => costOf(b) - costOf(a));
+  const runContext = { threads, project: loadProject, store, ...(options.unitsPerWorker ? { unitsPerWorker: options.unitsPerWorker } : {}), ...(pool ? { pool } : {}) };
+  await runUnits(byCost.map((each) => each.task), runContext, (outcome) => {
     // Outcomes from worker threads are copies: match them by unit key.
     const entry = tasks.find((each) => unitKey(each.task.unit) === unitKey(outcome.unit))!;
     rendered += absorb(entry.slot, outcome, record, costs, folder, (target, result) => emit(entry.slot, target, result), baseOf);
@@ -347,11 +380,17 @@ function reviewCheckHolds(remembered: UnitRecord, source: UnitSlot['source'], to
   return review === undefined || review.state === 'ok';
 }
 
+/** A selection of exactly one leaflet in one locale renders in this thread alone. */
+const namesOneUnit = (options: BuildOptions) => options.leaflets?.length === 1 && options.locales?.length === 1;
+
+async function warmPool(workers: number, root: string, unitsPerWorker: number | undefined): Promise<RenderPool> {
+  const { RenderPool } = await import('./renderPool.ts');
+  return new RenderPool(workers, { warmRoot: root, ...(unitsPerWorker ? { unitsPerWorker } : {}) });
+}
+
 /** The copy-fit a PDF's renderer reported, for the output line. */
 const fitOf = (meta: Record<string, unknown> | undefined): { fit?: Fit } => (meta?.fit ? { fit: meta.fit as Fit } : {});
 const sizes = (output: OutputRecord) => ({ ...(output.pages ? { pages: output.pages } : {}), ...(output.bytes ? { bytes: output.bytes } : {}) });
-const costOf = (costs: Record<string, number>, { task }: { task: UnitTask }) =>
-  (costs[unitKey(task.unit)] ?? 1000) * (task.targets.length / Math.max(1, task.targets.length));
 
 /** The same problem reported twice (a unit's warning and its output's) is printed once. */
 function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {

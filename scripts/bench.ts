@@ -8,7 +8,9 @@
 import { benchCores, benchIncremental, benchLarge, benchStart } from './bench/build.ts';
 import { benchLayout } from './bench/layout.ts';
 import { benchLargeLocale } from './bench/locale.ts';
+import { benchPreview } from './bench/preview.ts';
 import { benchDeflate, benchRender } from './bench/render.ts';
+import { benchRetention } from './bench/retention.ts';
 import { benchTagging } from './bench/tagging.ts';
 import { benchWatch } from './bench/watch.ts';
 
@@ -23,6 +25,8 @@ const benches: Array<{ name: string; run: () => Promise<void> }> = [
   { name: 'render (compile, layout, draw) against the base commit and Typst', run: () => benchRender(argv) },
   { name: 'deflate level: size and draw time', run: benchDeflate },
   { name: 'watch latency and memory', run: benchWatch },
+  { name: 'retention: heap kept over rebuilds in one process', run: benchRetention },
+  { name: 'preview: save -> pages redrawn in the browser', run: benchPreview },
   { name: 'large locale file', run: benchLargeLocale },
 ];
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { removeStaleTemporaries, writeFileAtomic } from '../emit/atomicWrite.ts';
+import { isPseudoLocale as isAnyPseudoLocale } from '../load/pseudoLocaleTag.ts';
 import { pageCountChanges, readPreviousPageCounts, type PageCountChange } from '../emit/pageCountChanges.ts';
 import type { Fit } from '../render/copyFit/fit.ts';
 import { EDITIONS, type EditionId } from '../render/editions.ts';
@@ -21,6 +22,7 @@ import { brandChecks, localeChecks } from './stages/projectStages.ts';
 import { OutputFolder, SHARD_FILE, updateWebsite } from './stages/siteStage.ts';
 import { ProjectStore } from './store/projectStore.ts';
 import { changedReads } from './store/readLog.ts';
+import type { RenderPool } from './renderPool.ts';
 import { runUnits } from './unitRunner.ts';
 import type { UnitOutcome, UnitTask } from './unitWork.ts';
 
@@ -47,6 +49,8 @@ export interface BuildOptions extends BuildSelection {
   cacheDir?: string;
   /** Size bound of the output cache in bytes. */
   cacheBytes?: number;
+  /** Where pseudo-locales (en-XA) are built: never inside the output folder. Default `<root>/preview`. */
+  previewDir?: string;
 }
 
 export interface OutputResult {
@@ -83,6 +87,8 @@ export interface BuildReport {
   ok: boolean;
   /** Outputs rendered by this build (the rest came from the cache or were already in place). */
   rendered: number;
+  /** Files removed from the output folder because nothing publishes them any more (paths relative to the root). */
+  removed?: string[];
 }
 
 /** A store and loader kept between builds (watch mode), so unchanged files are not read again. */
@@ -93,11 +99,22 @@ export interface BuildSession {
 
 const relative = (root: string, file: string) => path.relative(root, file).split(path.sep).join('/');
 export const defaultCacheDir = (root: string) => path.join(root, '.cache', 'leaflets');
+export const defaultPreviewDir = (root: string) => path.join(root, 'preview');
+const isInside = (folder: string, parent: string) => {
+  const between = path.relative(path.resolve(parent), path.resolve(folder));
+  return between === '' || (!between.startsWith('..') && !path.isAbsolute(between));
+};
 
-/** Errors that stop every output of a locale (a broken locale file) or of the whole project (the brand). */
-export function blockingErrors(diagnostics: Diagnostic[], locale: string): Diagnostic[] {
+/**
+ * Errors that stop every output of a locale (a broken locale file), of the whole project (the
+ * brand) or, given its file, of one leaflet (a project-wide check found it, e.g. a translation's
+ * Handlebars).
+ */
+export function blockingErrors(diagnostics: Diagnostic[], locale: string, sourceFile?: string): Diagnostic[] {
   return diagnostics.filter(
-    (d) => d.severity === 'error' && (d.file.startsWith('templates/brand') || d.file.startsWith(`locales/${locale}/`) || d.file === `locales/${locale}`),
+    (d) =>
+      d.severity === 'error' &&
+      (d.file.startsWith('templates/brand') || d.file.startsWith(`locales/${locale}/`) || d.file === `locales/${locale}` || (sourceFile !== undefined && d.file === sourceFile)),
   );
 }
 
@@ -117,6 +134,46 @@ interface UnitSlot {
  * leaflet never stops the others; a failed output is never written, so the last good file stays.
  */
 export async function buildProject(options: BuildOptions, session?: BuildSession): Promise<BuildReport> {
+  const pseudo = options.locales?.filter(isAnyPseudoLocale) ?? [];
+  const outDir = path.resolve(options.outDir);
+  const previewDir = path.resolve(options.previewDir ?? defaultPreviewDir(options.root));
+  // Pseudo-locales go to their own folder, so the output folder can always be uploaded as it is.
+  if (pseudo.length > 0 && previewDir !== outDir) {
+    if (isInside(previewDir, outDir) || isInside(outDir, previewDir)) {
+      const message = `The preview folder ${previewDir} and the output folder ${outDir} must not hold one another: pseudo-locales are never published`;
+      return { outputs: [], diagnostics: [{ file: path.relative(options.root, previewDir) || '.', severity: 'error', rule: 'preview-folder', source: 'emit', message }], readingEase: [], durationMs: 0, ok: false, rendered: 0 };
+    }
+    const preview = await buildProject({ ...options, locales: pseudo, outDir: previewDir, previewDir, writeSite: false }, session);
+    const others = options.locales!.filter((locale) => !isAnyPseudoLocale(locale));
+    if (others.length === 0) return preview;
+    const rest = await buildProject({ ...options, locales: others }, session);
+    return {
+      ...rest,
+      outputs: [...preview.outputs, ...rest.outputs],
+      diagnostics: [...preview.diagnostics, ...rest.diagnostics],
+      durationMs: preview.durationMs + rest.durationMs,
+      ok: preview.ok && rest.ok,
+      rendered: preview.rendered + rest.rendered,
+    };
+  }
+  return buildInto(options, session);
+}
+
+async function buildInto(options: BuildOptions, session?: BuildSession): Promise<BuildReport> {
+  let pool: Promise<RenderPool> | undefined;
+  try {
+    return await buildProjectWith(options, session, (start) => (pool ??= start()));
+  } finally {
+    if (pool) await (await pool).close();
+  }
+}
+
+async function buildProjectWith(
+  options: BuildOptions,
+  session: BuildSession | undefined,
+  /** Starts the worker pool once (the caller closes it). */
+  startPool: (start: () => Promise<RenderPool>) => Promise<RenderPool>,
+): Promise<BuildReport> {
   const started = performance.now();
   const { root, outDir, strict } = options;
   const today = buildDate();
@@ -127,6 +184,10 @@ export async function buildProject(options: BuildOptions, session?: BuildSession
   const cacheDir = options.cacheDir ?? defaultCacheDir(root);
   const useCache = options.cache !== false;
   const record = useCache ? await BuildRecord.open(cacheDir, outDir, fingerprint) : undefined;
+  const threads = Math.max(1, options.jobs ?? availableParallelism());
+  // A build that will render everything (no record of an earlier one) starts its worker
+  // threads now, so they load the renderer and the project while this thread reads it too.
+  const pool = threads > 1 && !session && record?.isEmpty() !== false && !namesOneUnit(options) ? startPool(() => warmPool(threads - 1, root, options.unitsPerWorker)) : undefined;
   // The project is parsed only when something needs it (a unit to compile, a stage or the website to redo).
   let loading: Promise<ProjectSnapshot> | undefined;
   const loadProject = () =>
@@ -143,12 +204,16 @@ export async function buildProject(options: BuildOptions, session?: BuildSession
     const { withPseudoLocale } = await import('../i18n/pseudoLocale.ts');
     buildable = overviewOf(withPseudoLocale(await loadProject(), options.locales));
   }
-  const diagnostics: Diagnostic[] = promoteStrict(overview.diagnostics, strict);
+  // A copy: this list grows, and the overview is remembered in the build record as loaded.
+  const diagnostics: Diagnostic[] = [...promoteStrict(overview.diagnostics, strict)];
   const cache = useCache ? new OutputCache(cacheDir, options.cacheBytes) : undefined;
   const folder = new OutputFolder(outDir);
   const targets = pdfTargets(options.editions);
   const wanted = selectionFilter(options);
-  let selected = buildable.sources.filter((s) => wanted(s.id, s.locale));
+  // A withdrawn leaflet is not built; the site stage removes its files and lists it as withdrawn.
+  // A pseudo-locale is built only when named (into the preview folder, see buildProject), even with files in content/.
+  const named = new Set(options.locales ?? []);
+  let selected = buildable.sources.filter((s) => wanted(s.id, s.locale) && !s.withdrawn && (!isAnyPseudoLocale(s.locale) || named.has(s.locale)));
   const costs = await readCosts(cacheDir);
   if (options.shard) {
     const plan = planShards(selected.map((s) => unitKey({ leafletId: s.id, locale: s.locale })), options.shard.count, costs, (key) =>
@@ -164,7 +229,10 @@ export async function buildProject(options: BuildOptions, session?: BuildSession
 
   const stageContext = { store, record, reads: overview.reads, project: loadProject };
   if (overview.hasBrand) diagnostics.push(...(await brandChecks(stageContext, options.editions.map((id) => EDITIONS[id]))));
-  for (const locale of [...new Set(selected.map((s) => s.locale))]) diagnostics.push(...(await localeChecks(stageContext, locale)));
+  // Locale checks (glyphs, translations) can stop one leaflet too: an error they find in its file.
+  const localeProblems: Diagnostic[] = [];
+  for (const locale of [...new Set(selected.map((s) => s.locale))]) localeProblems.push(...promoteStrict(await localeChecks(stageContext, locale), strict));
+  diagnostics.push(...localeProblems);
 
   const slots: UnitSlot[] = [];
   const tasks: Array<{ slot: UnitSlot; task: UnitTask }> = [];
@@ -183,7 +251,7 @@ export async function buildProject(options: BuildOptions, session?: BuildSession
     const unit = { leafletId: source.id, locale: source.locale };
     const slot: UnitSlot = { source, unit, diagnostics: [], results: new Map() };
     slots.push(slot);
-    if (!buildable.hasBrand || blockingErrors(diagnostics, source.locale).length > 0) {
+    if (!buildable.hasBrand || blockingErrors(diagnostics, source.locale).length > 0 || blockingErrors(localeProblems, source.locale, source.file).length > 0) {
       for (const target of targets) emit(slot, target, { ...baseOf(slot, target), status: 'failed', ms: 0 });
       continue;
     }
@@ -245,9 +313,13 @@ export async function buildProject(options: BuildOptions, session?: BuildSession
   }
 
   let rendered = 0;
-  const threads = Math.max(1, options.jobs ?? availableParallelism());
-  const byCost = [...tasks].sort((a, b) => costOf(costs, b) - costOf(costs, a));
-  await runUnits(byCost.map((each) => each.task), { threads, project: loadProject, store, ...(options.unitsPerWorker ? { unitsPerWorker: options.unitsPerWorker } : {}) }, (outcome) => {
+  // Most expensive first, so the threads finish together: by last build's times when every
+  // unit has one, else by the size of the leaflet file.
+  const timed = tasks.every(({ task }) => costs[unitKey(task.unit)] !== undefined);
+  const costOf = ({ slot, task }: (typeof tasks)[number]) => (timed ? costs[unitKey(task.unit)]! : slot.source.bytes);
+  const byCost = [...tasks].sort((a, b) => costOf(b) - costOf(a));
+  const runContext = { threads, project: loadProject, store, ...(options.unitsPerWorker ? { unitsPerWorker: options.unitsPerWorker } : {}), ...(pool ? { pool } : {}) };
+  await runUnits(byCost.map((each) => each.task), runContext, (outcome) => {
     // Outcomes from worker threads are copies: match them by unit key.
     const entry = tasks.find((each) => unitKey(each.task.unit) === unitKey(outcome.unit))!;
     rendered += absorb(entry.slot, outcome, record, costs, folder, (target, result) => emit(entry.slot, target, result), baseOf);
@@ -264,10 +336,13 @@ export async function buildProject(options: BuildOptions, session?: BuildSession
     }
   }
 
+  const removed: string[] = [];
   if (options.writeSite !== false && !options.shard) {
     // manifest.json, cover thumbnails and index.html describe every PDF on disk, not only this build's.
     const knownPages = new Map(outputs.flatMap((o) => (o.pages ? [[path.resolve(root, o.file), o.pages] as const] : [])));
-    diagnostics.push(...(await updateWebsite({ overview, project: loadProject, store, folder, ...(record ? { record } : {}), knownPages })));
+    const site = await updateWebsite({ overview, project: loadProject, store, folder, strict, today, ...(record ? { record } : {}), knownPages });
+    diagnostics.push(...site.diagnostics);
+    removed.push(...site.removed.map((file) => relative(root, path.join(outDir, file))));
   }
   if (record) await record.save().catch(() => undefined);
   if (useCache && tasks.length > 0) {
@@ -281,7 +356,17 @@ export async function buildProject(options: BuildOptions, session?: BuildSession
     slots.flatMap((slot) => (slot.reviewDue ? [{ file: slot.source.file, locale: slot.source.locale, frontMatter: { reviewDue: slot.reviewDue } }] : [])),
     today,
   );
-  return { outputs, diagnostics: dedupe(diagnostics), readingEase, pageCountChanges: changes, reviewDates, durationMs: performance.now() - started, ok, rendered };
+  return {
+    outputs,
+    diagnostics: dedupe(diagnostics),
+    readingEase,
+    pageCountChanges: changes,
+    reviewDates,
+    durationMs: performance.now() - started,
+    ok,
+    rendered,
+    ...(removed.length > 0 ? { removed } : {}),
+  };
 }
 
 /**
@@ -295,11 +380,17 @@ function reviewCheckHolds(remembered: UnitRecord, source: UnitSlot['source'], to
   return review === undefined || review.state === 'ok';
 }
 
+/** A selection of exactly one leaflet in one locale renders in this thread alone. */
+const namesOneUnit = (options: BuildOptions) => options.leaflets?.length === 1 && options.locales?.length === 1;
+
+async function warmPool(workers: number, root: string, unitsPerWorker: number | undefined): Promise<RenderPool> {
+  const { RenderPool } = await import('./renderPool.ts');
+  return new RenderPool(workers, { warmRoot: root, ...(unitsPerWorker ? { unitsPerWorker } : {}) });
+}
+
 /** The copy-fit a PDF's renderer reported, for the output line. */
 const fitOf = (meta: Record<string, unknown> | undefined): { fit?: Fit } => (meta?.fit ? { fit: meta.fit as Fit } : {});
 const sizes = (output: OutputRecord) => ({ ...(output.pages ? { pages: output.pages } : {}), ...(output.bytes ? { bytes: output.bytes } : {}) });
-const costOf = (costs: Record<string, number>, { task }: { task: UnitTask }) =>
-  (costs[unitKey(task.unit)] ?? 1000) * (task.targets.length / Math.max(1, task.targets.length));
 
 /** The same problem reported twice (a unit's warning and its output's) is printed once. */
 function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {

@@ -83,7 +83,7 @@ export async function mergeShards(options: { root: string; outDir: string; shard
   const store = new ProjectStore(options.root);
   const project = await new ProjectLoader(store).load();
   const record = await BuildRecord.open(defaultCacheDir(options.root), options.outDir, environmentFingerprint());
-  const diagnostics = await updateWebsite({ overview: overviewOf(project), project: async () => project, store, folder: new OutputFolder(options.outDir), record });
+  const { diagnostics } = await updateWebsite({ overview: overviewOf(project), project: async () => project, store, folder: new OutputFolder(options.outDir), record });
   await record.save().catch(() => undefined);
   return { files, diagnostics, ok: !diagnostics.some((d) => d.severity === 'error') };
 }

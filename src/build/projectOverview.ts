@@ -1,12 +1,14 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { BuildRecord } from './cache/buildRecord.ts';
+import { withdrawnDate } from '../load/withdrawn.ts';
 import type { ProjectSnapshot } from './project.ts';
 import type { ProjectStore } from './store/projectStore.ts';
 import { changedReads, logEntries } from './store/readLog.ts';
 
 /** What the build needs to know of a project before any leaflet is compiled. */
 export interface ProjectOverview {
-  sources: Array<{ id: string; locale: string; file: string; bytes: number }>;
+  /** `withdrawn`: the date a leaflet was withdrawn (`status: withdrawn`); it is not built. */
+  sources: Array<{ id: string; locale: string; file: string; bytes: number; withdrawn?: string }>;
   /** Problems found while loading (brand, strings, front matter, partials). */
   diagnostics: Diagnostic[];
   hasBrand: boolean;
@@ -15,7 +17,10 @@ export interface ProjectOverview {
 
 export function overviewOf(project: ProjectSnapshot): ProjectOverview {
   return {
-    sources: project.sources.map((source) => ({ id: source.id, locale: source.locale, file: source.file, bytes: source.raw.length })),
+    sources: project.sources.map((source) => {
+      const withdrawn = withdrawnDate(source, project.sources);
+      return { id: source.id, locale: source.locale, file: source.file, bytes: source.raw.length, ...(withdrawn ? { withdrawn } : {}) };
+    }),
     diagnostics: project.diagnostics,
     hasBrand: project.brand !== undefined,
     reads: { brand: logEntries(project.reads.brand), locales: logEntries(project.reads.locales) },

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import type { WorkerResult, WorkerTask } from './renderWorker.ts';
+import type { WorkerResult, WorkerStartData, WorkerTask } from './renderWorker.ts';
 
 /** Heap a render worker may reach before the pool is replaced (react-pdf has leaked before). */
 const DEFAULT_HEAP_LIMIT = 512 * 1024 * 1024;
@@ -24,7 +24,7 @@ export class RenderPool {
 
   constructor(
     readonly threads: number,
-    private readonly options: { unitsPerWorker?: number; heapLimit?: number } = {},
+    private readonly options: { unitsPerWorker?: number; heapLimit?: number; warmRoot?: string } = {},
   ) {
     this.pool = this.createPool();
   }
@@ -66,6 +66,8 @@ export class RenderPool {
       minThreads: this.threads,
       maxThreads: this.threads,
       idleTimeout: Number.POSITIVE_INFINITY,
+      // Threads start loading the project and the renderer at once, before their first task.
+      ...(this.options.warmRoot === undefined ? {} : { workerData: { warmRoot: this.options.warmRoot } satisfies WorkerStartData }),
     });
     // A worker that dies fails its task (reported as an internal error); Piscina starts another.
     pool.on('error', () => undefined);

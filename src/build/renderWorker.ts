@@ -3,6 +3,7 @@
  * parsed files, fonts, partials) and, in watch mode, re-reads only the files changed since
  * its last task. Each task is one unit: compiled once, each output from the cache or rendered.
  */
+import { workerData } from 'piscina';
 import { runThisThreadInBackground } from './backgroundThread.ts';
 import { ProjectLoader } from './project.ts';
 import { ProjectStore } from './store/projectStore.ts';
@@ -21,8 +22,29 @@ export interface WorkerResult {
   heapUsed: number;
 }
 
+/** What the pool tells each worker thread when it starts (see RenderPool's `warmRoot`). */
+export interface WorkerStartData {
+  /** The project the first task will name: load it and the renderer before that task arrives. */
+  warmRoot?: string;
+}
+
 let state: { root: string; store: ProjectStore; loader: ProjectLoader; seen: Map<string, number> } | undefined;
 let backgrounded = false;
+
+/**
+ * Run by the thread's entry before it reports itself ready (once idle, piscina blocks the
+ * thread in Atomics.wait, which would stall this work until the first task came). A fresh
+ * thread spends seconds loading modules and parsing the project; doing it while the build's
+ * own thread still loads means the first task finds a warm thread. Failures here are left for
+ * the task itself to meet and report.
+ */
+export async function warmUp(): Promise<void> {
+  const warmRoot = (workerData as WorkerStartData | undefined)?.warmRoot;
+  if (warmRoot === undefined) return;
+  const store = new ProjectStore(warmRoot);
+  state = { root: warmRoot, store, loader: new ProjectLoader(store), seen: new Map() };
+  await Promise.all([state.loader.load(), import('../render/renderEdition.ts'), import('./renderSession.ts')]).catch(() => undefined);
+}
 
 export default async function renderUnitTask({ task, changes = [], background = false }: WorkerTask): Promise<WorkerResult> {
   if (background && !backgrounded) {

@@ -1,4 +1,5 @@
 import type { ProjectSnapshot } from './project.ts';
+import type { RenderPool } from './renderPool.ts';
 import type { ProjectStore } from './store/projectStore.ts';
 import type { UnitOutcome, UnitTask } from './unitWork.ts';
 
@@ -11,7 +12,14 @@ import type { UnitOutcome, UnitTask } from './unitWork.ts';
  */
 export async function runUnits(
   tasks: UnitTask[],
-  context: { threads: number; project: () => Promise<ProjectSnapshot>; store: ProjectStore; unitsPerWorker?: number },
+  context: {
+    threads: number;
+    project: () => Promise<ProjectSnapshot>;
+    store: ProjectStore;
+    unitsPerWorker?: number;
+    /** Worker threads already started (warming up) for `threads - 1` lanes; the caller closes it. */
+    pool?: Promise<RenderPool>;
+  },
   onOutcome: (outcome: UnitOutcome) => void,
 ): Promise<void> {
   if (tasks.length === 0) return;
@@ -25,9 +33,14 @@ export async function runUnits(
   }
   // This thread renders too, from the start, while the worker threads load and warm up: one
   // lane here and one per worker, so `threads` threads render in all.
-  const { RenderPool } = await import('./renderPool.ts');
   const lanes = Math.min(context.threads, tasks.length);
-  const pool = new RenderPool(lanes - 1, context.unitsPerWorker === undefined ? {} : { unitsPerWorker: context.unitsPerWorker });
+  const owned = context.pool === undefined;
+  const pool = owned
+    ? new (await import('./renderPool.ts')).RenderPool(lanes - 1, {
+        warmRoot: tasks[0]!.root,
+        ...(context.unitsPerWorker === undefined ? {} : { unitsPerWorker: context.unitsPerWorker }),
+      })
+    : await context.pool!;
   try {
     let next = 0;
     const lane = async (index: number) => {
@@ -44,7 +57,7 @@ export async function runUnits(
     };
     await Promise.all(Array.from({ length: lanes }, (_, index) => lane(index)));
   } finally {
-    await pool.close();
+    if (owned) await pool.close();
   }
 }
 

@@ -7,13 +7,12 @@ import { buildDate } from '../lint/reviewDates.ts';
 import { SOURCE_LOCALE } from '../load/locales.ts';
 import { OutputCache } from './cache/outputCache.ts';
 import type { ProjectSnapshot } from './project.ts';
-import { compileUnit } from './stages/compileUnit.ts';
+import { compileUnitOnce } from './stages/compileUnit.ts';
 import { sourceFileOf, type Unit } from './stages/unit.ts';
 import { OUTPUT_HANDLERS, outputKey, targetId, type OutputTarget, type RenderedOutput } from './stages/outputs.ts';
 import type { ProjectStore } from './store/projectStore.ts';
-import { changedReads, logEntries } from './store/readLog.ts';
+import { logEntries } from './store/readLog.ts';
 import { promoteStrict } from './selection.ts';
-import type { LeafletSource } from '../load/content.ts';
 
 /** One unit to build: compile once, then each requested output from the cache or a render. */
 export interface UnitTask {
@@ -75,29 +74,6 @@ export interface UnitOutcome {
 const hasError = (diagnostics: readonly Diagnostic[]) => diagnostics.some((d) => d.severity === 'error');
 
 /**
- * Compiled units per store, kept while everything they read is unchanged: watch mode asks a
- * thread for one edition at a time, and the leaflet is still compiled once, not per edition.
- */
-const compiledUnits = new WeakMap<ProjectStore, Map<string, { strict: boolean; today: string; compiled: ReturnType<typeof compileUnit> }>>();
-
-function compileOnce(project: ProjectSnapshot, store: ProjectStore, source: LeafletSource, strict: boolean, today: string): ReturnType<typeof compileUnit> {
-  const memo = compiledUnits.get(store) ?? new Map<string, { strict: boolean; today: string; compiled: ReturnType<typeof compileUnit> }>();
-  compiledUnits.set(store, memo);
-  const key = `${source.locale}/${source.id}`;
-  const known = memo.get(key);
-  if (known && known.strict === strict && known.today === today && changedReads(known.compiled.reads, (read) => store.digestOf(read)).length === 0) {
-    store.noteReads(known.compiled.reads);
-    return known.compiled;
-  }
-  const compiled = compileUnit(project, store, source, strict, today);
-  memo.delete(key);
-  memo.set(key, { strict, today, compiled });
-  // A few dozen are plenty for watch mode; a large build must not keep every model alive.
-  if (memo.size > 32) memo.delete(memo.keys().next().value!);
-  return compiled;
-}
-
-/**
  * Builds one unit against a loaded project: compile (once, whatever the number of outputs),
  * then each output by its key from the cache, or rendered and put in the cache. A file is
  * written only when its bytes differ from what is on disk, and never when its diagnostics
@@ -115,9 +91,9 @@ export async function buildUnit(task: UnitTask, loaded: ProjectSnapshot, store: 
   const relative = (absolute: string) => store.keyOf(absolute);
   const outcome: UnitOutcome = { ...base, ...(source.frontMatter ? { reviewDue: source.frontMatter.reviewDue } : {}), ms: 0 };
 
-  let compiled: ReturnType<typeof compileUnit> | undefined;
+  let compiled: ReturnType<typeof compileUnitOnce> | undefined;
   try {
-    compiled = compileOnce(project, store, source, task.strict, task.today ?? buildDate());
+    compiled = compileUnitOnce(project, store, source, task.strict, task.today ?? buildDate());
     outcome.reads = logEntries(compiled.reads);
     outcome.diagnostics = compiled.diagnostics;
     outcome.compiled = compiled.leaflet !== undefined;

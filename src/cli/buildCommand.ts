@@ -8,6 +8,7 @@ interface BuildFlags {
   locale?: string[];
   leaflet?: string[];
   out: string;
+  preview: string;
   pageSize?: 'a5' | 'a4';
   edition?: EditionId[];
   strict?: boolean;
@@ -24,6 +25,7 @@ export function registerBuildCommand(program: Command, setExitCode: (code: numbe
     .option('--locale <locale...>', 'only these locales, e.g. en-GB cy')
     .option('--leaflet <id...>', 'only these leaflets, e.g. support')
     .option('--out <dir>', 'output folder', 'output')
+    .option('--preview <dir>', 'folder for pseudo-locale builds (--locale en-XA), never inside the output folder', 'preview')
     .addOption(new Option('--page-size <size>', 'build only the standard edition at this size').choices(['a5', 'a4']))
     .addOption(new Option('--edition <edition...>', `editions to build (default: ${DEFAULT_EDITIONS.join(', ')})`).choices([...EDITION_IDS]))
     .option('--strict', 'treat missing translations, stale translations and weak link text as errors')
@@ -51,6 +53,7 @@ export function registerBuildCommand(program: Command, setExitCode: (code: numbe
       const report = await buildProject({
         root,
         outDir: path.resolve(root, flags.out),
+        previewDir: path.resolve(root, flags.preview),
         locales: flags.locale,
         leaflets: flags.leaflet,
         editions,

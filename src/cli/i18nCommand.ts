@@ -1,11 +1,12 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { formatDiagnostic } from '../diagnostics/format.ts';
+import { registerExchangeCommands } from './i18nExchangeCommands.ts';
 
 const rootOf = (command: Command): string => path.resolve(command.parent?.parent?.opts().root ?? process.cwd());
 const writeJson = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 
-/** `leaflets i18n status | check | mark-translated`: the translator's commands. */
+/** `leaflets i18n status | check | add | export | import | mark-translated`: the translator's commands. */
 export function registerI18nCommand(program: Command, setExitCode: (code: number) => void): void {
   const i18n = program.command('i18n').description('Translation status, checks and bookkeeping.');
 
@@ -43,6 +44,8 @@ export function registerI18nCommand(program: Command, setExitCode: (code: number
       }
       setExitCode(report.ok ? 0 : 1);
     });
+
+  registerExchangeCommands(i18n, rootOf, setExitCode);
 
   i18n
     .command('mark-translated')

@@ -35,6 +35,12 @@ export function printBuildReport(report: BuildReport, write = (line: string) => 
     for (const line of changes) write(`  ${line}`);
   }
   printReviewDates(report.reviewDates, write);
+  const removed = report.removed ?? [];
+  if (removed.length > 0) {
+    write('');
+    write(`Removed ${removed.length} file${removed.length === 1 ? '' : 's'} no longer published (deleted or withdrawn leaflets or languages, old assets):`);
+    for (const file of removed) write(`  ${file}`);
+  }
   const built = report.outputs.filter((o) => o.status !== 'failed').length;
   const failed = report.outputs.length - built;
   write('');
@@ -42,6 +48,7 @@ export function printBuildReport(report: BuildReport, write = (line: string) => 
     `${built} PDF${built === 1 ? '' : 's'} built, ${failed} failed, ${errors.length} error${errors.length === 1 ? '' : 's'}, ` +
       `${warnings.length} warning${warnings.length === 1 ? '' : 's'} in ${(report.durationMs / 1000).toFixed(1)} s ` +
       `(${report.rendered} rendered, ${report.outputs.filter((o) => o.via === 'cache').length} from cache, ` +
-      `${report.outputs.filter((o) => o.via === 'kept').length} already up to date)`,
+      `${report.outputs.filter((o) => o.via === 'kept').length} already up to date)` +
+      (removed.length > 0 ? `, ${removed.length} removed` : ''),
   );
 }

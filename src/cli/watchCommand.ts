@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { DEFAULT_EDITIONS, EDITION_IDS, type EditionId } from '../render/editions.ts';
+import type { LivePreview } from '../watch/preview/livePreview.ts';
 
 interface WatchFlags {
   out: string;
@@ -8,13 +9,6 @@ interface WatchFlags {
   strict?: boolean;
   serve?: boolean;
   port?: string;
-}
-
-/** What the preview server module offers (src/site/previewServer.ts). */
-interface PreviewServer {
-  url: string;
-  notifyReload(): void;
-  close(): Promise<void>;
 }
 
 export function registerWatchCommand(program: Command, setExitCode: (code: number) => void): void {
@@ -28,33 +22,29 @@ export function registerWatchCommand(program: Command, setExitCode: (code: numbe
       ]),
     )
     .option('--strict', 'treat missing translations, stale translations and weak link text as errors')
-    .option('--serve', 'serve the output folder with a preview page that reloads after each rebuild')
-    .option('--port <port>', 'port for --serve')
+    .option('--serve', 'serve a live preview of every leaflet (its pages, problems and translation status) and the downloads page')
+    .option('--port <port>', 'port for --serve (default 4780; 0 picks a free one)')
     .action(async (flags: WatchFlags, command: Command) => {
       const root = path.resolve(command.parent?.opts().root ?? process.cwd());
       const verbose = command.parent?.opts().verbose === true;
       const outDir = path.resolve(root, flags.out);
-      const port = flags.port === undefined ? undefined : Number(flags.port);
-      if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
-        console.error(`leaflets: --port must be a port number (got "${flags.port}")`);
-        setExitCode(2);
-        return;
-      }
       // Ctrl+C or a TERM while starting up still ends everything cleanly.
       let stopRequested: () => void = () => undefined;
       const stopped = new Promise<void>((resolve) => (stopRequested = resolve));
       process.once('SIGINT', () => stopRequested());
       process.once('SIGTERM', () => stopRequested());
 
-      let server: PreviewServer | undefined;
+      const editions = flags.edition ?? [...DEFAULT_EDITIONS];
+      let preview: LivePreview | undefined;
       if (flags.serve) {
+        // Loaded only with --serve, so the watcher never depends on the preview or website code.
+        const { parsePort, PreviewPortError, startLivePreview } = await import('../watch/preview/livePreview.ts');
         try {
-          // Loaded only with --serve, so the watcher never depends on the website code.
-          const { startPreviewServer } = await import('../site/previewServer.ts');
-          server = await startPreviewServer({ outDir, ...(port === undefined ? {} : { port }) });
+          preview = await startLivePreview({ root, outDir, edition: editions[0]!, port: parsePort(flags.port) });
         } catch (error) {
-          console.error(`leaflets: could not start the preview server: ${(error as Error).message}`);
-          setExitCode(1);
+          if (!(error instanceof PreviewPortError)) throw error;
+          console.error(`leaflets: ${error.message}`);
+          setExitCode(flags.port !== undefined && !/^\d+$/.test(flags.port.trim()) ? 2 : 1);
           return;
         }
       }
@@ -67,22 +57,26 @@ export function registerWatchCommand(program: Command, setExitCode: (code: numbe
       const session = await startWatch({
         root,
         outDir,
-        editions: flags.edition ?? [...DEFAULT_EDITIONS],
+        editions,
         strict: Boolean(flags.strict),
-        onRebuild: (summary) => printRebuild(summary, undefined, { verbose }),
+        onRebuild: (summary) => {
+          printRebuild(summary, undefined, { verbose });
+          if (summary.id === 0) preview?.fullBuild(summary.outputs, summary.diagnostics);
+        },
+        ...(preview ? { onJobDone: preview.jobDone } : {}),
         // The website files follow each rebuild; the preview reloads once they are in place.
         onSiteUpdated: (diagnostics) => {
           for (const d of diagnostics) console.log(format(d));
-          server?.notifyReload();
+          preview?.siteUpdated();
         },
         onError: (error) => console.error(`leaflets: ${verbose ? ((error as Error).stack ?? String(error)) : String((error as Error).message ?? error)}`),
       });
       await Promise.race([session.initialBuild, stopped]);
-      console.log(`\nWatching the project${server ? `; preview at ${server.url}` : ''} (Ctrl+C to stop)`);
+      console.log(`\nWatching the project${preview ? `; preview at ${preview.url} (each leaflet's pages: ${preview.previewUrl})` : ''} (Ctrl+C to stop)`);
       await stopped;
       // Every worker thread, the cover thread and the server end here; nothing is left running.
       await session.close();
-      await server?.close();
+      await preview?.close();
       setExitCode(0);
     });
 }

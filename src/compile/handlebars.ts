@@ -110,10 +110,13 @@ function registerHelpers(env: typeof Handlebars, current: () => TemplateServices
 interface Environment {
   handlebars: typeof Handlebars;
   services?: TemplateServices;
-  bodies: Map<string, Handlebars.TemplateDelegate>;
+  bodies: Map<string, { source: string; template: Handlebars.TemplateDelegate }>;
 }
 
-/** Leaflet bodies kept compiled per environment; a body edited in watch mode is a new entry. */
+/**
+ * Leaflet bodies kept compiled per environment, one per file: a body edited in watch mode
+ * replaces its file's entry, so edits never add up in memory.
+ */
 const MAX_COMPILED_BODIES = 200;
 const environments = new WeakMap<TemplateSet, Environment>();
 
@@ -158,17 +161,19 @@ function environmentFor(templates: TemplateSet): Environment {
 /** The body compiled with line markers; `undefined` with the problems when it does not parse or check. */
 function compiledBody(environment: Environment, input: TemplateInput): { template?: Handlebars.TemplateDelegate; diagnostics: Diagnostic[] } {
   const { place, templates } = input;
-  const key = `${place.file}\u0000${place.firstLine}\u0000${input.maxDepth ?? ''}\u0000${input.body}`;
+  const key = `${place.file}\u0000${input.maxDepth ?? ''}`;
+  const source = `${place.firstLine}\u0000${input.body}`;
   const known = environment.bodies.get(key);
-  if (known) return { template: known, diagnostics: [] };
+  if (known?.source === source) return { template: known.template, diagnostics: [] };
   const parsed = parseTemplate(input.body, place, input.maxDepth);
   if (!parsed.ast) return { diagnostics: parsed.diagnostics };
   const problems = checkTemplate(parsed.ast, place, templates.partials);
   if (problems.length > 0) return { diagnostics: problems };
   markTemplateLines(parsed.ast, place.firstLine);
   const template = environment.handlebars.compile(parsed.ast, { strict: true });
+  environment.bodies.delete(key);
   if (environment.bodies.size >= MAX_COMPILED_BODIES) environment.bodies.delete(environment.bodies.keys().next().value!);
-  environment.bodies.set(key, template);
+  environment.bodies.set(key, { source, template });
   return { template, diagnostics: [] };
 }
 

@@ -3,7 +3,8 @@ import Handlebars from 'handlebars';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { DEFAULT_LIMITS, projectLimits, raiseLimitNote } from '../load/limits.ts';
 import { diskFiles, readProjectText, type ProjectFiles } from '../load/projectFiles.ts';
-import { diagnosticAt, parseErrorDiagnostic, type TemplatePlace } from './templateErrors.ts';
+import { diagnosticAt, type TemplatePlace } from './templateErrors.ts';
+import { templateSyntaxDiagnostic } from './templateSyntaxHints.ts';
 
 export const PARTIALS_DIR = 'templates/partials';
 
@@ -79,7 +80,7 @@ export function parseTemplate(source: string, place: TemplatePlace, maxDepth = D
   try {
     return { ast: Handlebars.parse(source), diagnostics: [] };
   } catch (error) {
-    return { diagnostics: [parseErrorDiagnostic(error, place)] };
+    return { diagnostics: [templateSyntaxDiagnostic(source, error, place)] };
   }
 }
 

@@ -5,6 +5,8 @@ import { PDFDocument } from 'pdf-lib';
 import { z } from 'zod';
 import { translationStateOf } from '../compile/compileLeaflet.ts';
 import type { LeafletSource } from '../load/content.ts';
+import { isPseudoLocale } from '../load/pseudoLocaleTag.ts';
+import { withdrawnDate } from '../load/withdrawn.ts';
 import { languageName } from '../load/locales.ts';
 import { EDITION_IDS, EDITIONS, type EditionId } from '../render/editions.ts';
 import { writeFileAtomic, type WriteOutcome } from './atomicWrite.ts';
@@ -25,6 +27,7 @@ export const editionFileSchema = z.strictObject({
   pages: z.int().positive().describe('Number of PDF pages'),
   sha256: sha256.describe('SHA-256 of the file, lower-case hex'),
   forPrinters: z.boolean().describe('Print-only file (booklet imposition, print-shop bleed): offered to printers, not readers'),
+  url: z.url().optional().describe('Public address, from baseUrl, with ?v=<sha256 prefix> so a cache never serves an old copy'),
 });
 
 export const coverSchema = z.strictObject({
@@ -57,6 +60,21 @@ export const manifestEntrySchema = z.strictObject({
   translationStatus: translationStatusSchema.describe('source (en-GB), draft, reviewed, or stale (the source changed since translation)'),
   editions: z.array(editionFileSchema).min(1),
   cover: coverSchema.optional().describe('PNG thumbnail of page 1 for the downloads page'),
+  page: z
+    .strictObject({ path: relativePath, url: z.url(), sha256 })
+    .optional()
+    .describe('The HTML edition: the page the QR code opens (path in the output folder, public address)'),
+});
+
+export const withdrawnEntrySchema = z.strictObject({
+  id: z.string(),
+  locale: z.string(),
+  title: z.string(),
+  withdrawn: calendarDate.describe('The date it was withdrawn (front matter `withdrawn`)'),
+  page: z
+    .strictObject({ path: relativePath, url: z.url(), sha256 })
+    .optional()
+    .describe('The page its QR code opens, which now says it was withdrawn'),
 });
 
 export const manifestSchema = z
@@ -64,6 +82,13 @@ export const manifestSchema = z
     manifestVersion: z.literal(1),
     /** Only leaflet x locale pairs with at least one PDF in the output folder; never pseudo-locales. */
     leaflets: z.array(manifestEntrySchema).describe('One entry per leaflet and locale, sorted by id then locale'),
+    baseUrl: z.url().optional().describe('Where the output folder is published (brand file baseUrl)'),
+    generatedAt: calendarDate.optional().describe('Latest published date of the listed leaflets, so the same inputs give the same bytes'),
+    sitemap: relativePath.optional().describe('sitemap.xml, with hreflang alternates'),
+    withdrawn: z
+      .array(withdrawnEntrySchema)
+      .optional()
+      .describe('Leaflets withdrawn with `status: withdrawn`: no files, listed so the website can say so'),
   })
   .describe('Every published leaflet PDF in the output folder, for the charity website');
 
@@ -71,19 +96,12 @@ export type Manifest = z.infer<typeof manifestSchema>;
 export type ManifestEntry = z.infer<typeof manifestEntrySchema>;
 export type EditionFile = z.infer<typeof editionFileSchema>;
 export type ManifestCover = z.infer<typeof coverSchema>;
+export type WithdrawnEntry = z.infer<typeof withdrawnEntrySchema>;
 
 /** The manifest's JSON Schema, generated from the same zod schema the code validates with. */
 export const manifestJsonSchema = (): Record<string, unknown> => z.toJSONSchema(manifestSchema) as Record<string, unknown>;
 
-/** Pseudo-locales (en-XA, ar-XB) exist to test layouts; they are never published. */
-export function isPseudoLocale(locale: string): boolean {
-  try {
-    const region = new Intl.Locale(locale).region;
-    return region === 'XA' || region === 'XB';
-  } catch {
-    return false;
-  }
-}
+export { isPseudoLocale };
 
 export const sha256Of = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
@@ -123,9 +141,15 @@ export async function buildManifest(input: ManifestInput): Promise<Manifest> {
   );
   const sourceOf = (id: string) => input.sources.find((s) => s.id === id && s.locale === input.sourceLocale);
   const entries: ManifestEntry[] = [];
+  const withdrawn: WithdrawnEntry[] = [];
 
   for (const source of input.sources) {
     if (isPseudoLocale(source.locale)) continue;
+    const withdrawnOn = withdrawnDate(source, input.sources);
+    if (withdrawnOn) {
+      withdrawn.push({ id: source.id, locale: source.locale, title: source.frontMatter?.title ?? source.id, withdrawn: withdrawnOn });
+      continue;
+    }
     const editions: EditionFile[] = [];
     for (const edition of EDITION_IDS) {
       const file = await describeFile(input, source, edition, previousPages);
@@ -154,7 +178,8 @@ export async function buildManifest(input: ManifestInput): Promise<Manifest> {
     });
   }
   entries.sort((a, b) => compare(a.id, b.id) || compare(a.locale, b.locale));
-  return { manifestVersion: 1, leaflets: entries };
+  withdrawn.sort((a, b) => compare(a.id, b.id) || compare(a.locale, b.locale));
+  return { manifestVersion: 1, leaflets: entries, ...(withdrawn.length > 0 ? { withdrawn } : {}) };
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

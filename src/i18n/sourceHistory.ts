@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
+import { FILE_HEADERS_ONLY, formatPatch, structuredPatch } from 'diff';
 import { parseLeafletSource, type LeafletSource } from '../load/content.ts';
 import type { TranslationInfo } from '../load/frontMatterSchema.ts';
 import { normaliseBody, bodyHash } from './sourceHash.ts';
@@ -18,6 +18,10 @@ export interface SourceDiff {
   /** Why there is no diff (no git, no matching version in the history...). */
   unavailable?: string;
 }
+
+/** File line of the body's first line as normaliseBody keeps it (leading blank lines dropped). */
+const firstBodyLine = (leaflet: LeafletSource): number =>
+  leaflet.bodyStartLine + (/^(?:\uFEFF)?(?:[ \t]*\r?\n)*/.exec(leaflet.body)![0].match(/\n/g)?.length ?? 0);
 
 async function git(root: string, args: string[]): Promise<string> {
   const { stdout } = await run('git', args, { cwd: root, maxBuffer: 32 * 1024 * 1024 });
@@ -59,16 +63,19 @@ export async function sourceDiffSince(root: string, source: LeafletSource, trans
     const past = parseLeafletSource(raw, { id: source.id, locale: source.locale, file: source.file, absPath: source.absPath }).source;
     if (!matches(past, translation)) continue;
     const label = translation.sourceHash ?? `version ${translation.sourceVersion}`;
-    const diff = createTwoFilesPatch(
+    const patch = structuredPatch(
       `${source.file} (translated from, ${label})`,
       `${source.file} (now, ${bodyHash(source.body)})`,
       `${normaliseBody(past.body)}\n`,
       `${normaliseBody(source.body)}\n`,
       `commit ${commit.slice(0, 12)}`,
       'working copy',
-      { context: 2, headerOptions: FILE_HEADERS_ONLY },
+      { context: 2 },
     );
-    return { diff, commit };
+    // Hunks count lines of the body; a translator looks for them in the file.
+    const [oldShift, newShift] = [firstBodyLine(past) - 1, firstBodyLine(source) - 1];
+    patch.hunks = patch.hunks.map((hunk) => ({ ...hunk, oldStart: hunk.oldStart + oldShift, newStart: hunk.newStart + newShift }));
+    return { diff: formatPatch(patch, FILE_HEADERS_ONLY), commit };
   }
   return {
     unavailable: `the English text the translation was made from (${translation.sourceHash ?? `version ${translation.sourceVersion}`}) is not in the git history of ${source.file}`,

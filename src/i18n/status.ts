@@ -3,11 +3,15 @@ import { loadLeafletSources, type LeafletSource } from '../load/content.ts';
 import { keyFamilies, pluralCategoriesOf } from '../load/localeCoverage.ts';
 import { checkLocaleSelection } from '../load/localeSelection.ts';
 import { languageName, SOURCE_LOCALE } from '../load/locales.ts';
-import { readLocaleFiles, localeFolders, type LocaleFile } from './localeFiles.ts';
+import { readLocaleFiles, localeFolders, valueAt, type LocaleFile } from './localeFiles.ts';
+import { isListedSame, readSameAsEnglish, type SameAsEnglish } from './sameAsEnglish.ts';
+import { normaliseBody } from './sourceHash.ts';
+import { englishCounterpart, hasWordsToTranslate } from './stringChecks.ts';
 import { sourceDiffSince } from './sourceHistory.ts';
 import { stalenessOf } from './staleness.ts';
 
-export type LeafletState = 'source' | 'reviewed' | 'draft' | 'stale' | 'missing' | 'extra';
+/** `untranslated`: the file is there but its text is still the English. */
+export type LeafletState = 'source' | 'reviewed' | 'draft' | 'stale' | 'untranslated' | 'missing' | 'extra';
 
 export interface LeafletStatus {
   id: string;
@@ -37,6 +41,8 @@ export interface LocaleStatus {
     missing: string[];
     /** Keys this locale has that the source does not. */
     extra: string[];
+    /** Keys whose value is still the English (and not listed in same-as-english.txt); counted as not translated. */
+    sameAsEnglish: string[];
   };
   leaflets: {
     total: number;
@@ -53,10 +59,21 @@ export interface I18nStatus {
   diagnostics: Diagnostic[];
 }
 
-function stringStatus(locale: string, sourceFiles: LocaleFile[], files: LocaleFile[]): LocaleStatus['strings'] {
+/** A plural family or key whose every form present is still its English counterpart. */
+function stillEnglish(source: LocaleFile, target: LocaleFile, name: string, list: SameAsEnglish): boolean {
+  if (isListedSame(list, target.namespace, name)) return false;
+  const keys = [...target.parsed!.keyLines.keys()].filter((key) => key === name || key.replace(/_(zero|one|two|few|many|other)$/, '') === name);
+  return keys.length > 0 && keys.every((key) => {
+    const english = englishCounterpart(source.parsed!.resources, key);
+    return typeof english === 'string' && hasWordsToTranslate(english) && valueAt(target.parsed!.resources, key) === english;
+  });
+}
+
+function stringStatus(locale: string, sourceFiles: LocaleFile[], files: LocaleFile[], list: SameAsEnglish): LocaleStatus['strings'] {
   const needed = pluralCategoriesOf(locale);
   const missing: string[] = [];
   const extra: string[] = [];
+  const sameAsEnglish: string[] = [];
   let total = 0;
   for (const sourceFile of sourceFiles) {
     const sourceFamilies = keyFamilies(sourceFile.parsed?.keyLines ?? new Map());
@@ -67,10 +84,9 @@ function stringStatus(locale: string, sourceFiles: LocaleFile[], files: LocaleFi
       const translated = targetFamilies.get(name);
       const label = `${sourceFile.namespace}:${name}`;
       if (translated === undefined) missing.push(label);
-      else if (family.plural) {
-        const lacking = needed.filter((category) => !translated.categories.has(category));
-        if (lacking.length > 0) missing.push(`${label} (${lacking.join(', ')})`);
-      }
+      else if (family.plural && needed.some((category) => !translated.categories.has(category))) {
+        missing.push(`${label} (${needed.filter((category) => !translated.categories.has(category)).join(', ')})`);
+      } else if (locale !== SOURCE_LOCALE && target?.parsed && stillEnglish(sourceFile, target, name, list)) sameAsEnglish.push(label);
     }
     for (const name of targetFamilies.keys()) if (!sourceFamilies.has(name)) extra.push(`${sourceFile.namespace}:${name}`);
   }
@@ -78,14 +94,15 @@ function stringStatus(locale: string, sourceFiles: LocaleFile[], files: LocaleFi
     if (sourceFiles.some((s) => s.namespace === file.namespace)) continue;
     for (const name of keyFamilies(file.parsed?.keyLines ?? new Map()).keys()) extra.push(`${file.namespace}:${name}`);
   }
-  const translated = total - missing.length;
-  return { total, translated, percent: total === 0 ? 100 : Math.floor((translated / total) * 1000) / 10, missing, extra };
+  const translated = total - missing.length - sameAsEnglish.length;
+  return { total, translated, percent: total === 0 ? 100 : Math.floor((translated / total) * 1000) / 10, missing, extra, sameAsEnglish };
 }
 
 async function leafletStatus(root: string, source: LeafletSource, translated: LeafletSource | undefined, locale: string, withDiff: boolean): Promise<LeafletStatus> {
   const file = translated?.file ?? `content/${locale}/${source.id}.md`;
   if (locale === SOURCE_LOCALE) return { id: source.id, state: 'source', file: source.file };
   if (translated === undefined) return { id: source.id, state: 'missing', file };
+  if (normaliseBody(translated.body) === normaliseBody(source.body)) return { id: source.id, state: 'untranslated', file };
   const translation = translated.frontMatter?.translation;
   if (translation === undefined) return { id: source.id, state: 'draft', file, untracked: true };
   const staleness = stalenessOf(translation, source);
@@ -105,7 +122,7 @@ async function leafletStatus(root: string, source: LeafletSource, translated: Le
   };
 }
 
-const emptyCounts = (): Record<LeafletState, number> => ({ source: 0, reviewed: 0, draft: 0, stale: 0, missing: 0, extra: 0 });
+const emptyCounts = (): Record<LeafletState, number> => ({ source: 0, reviewed: 0, draft: 0, stale: 0, untranslated: 0, missing: 0, extra: 0 });
 
 /**
  * Per locale: how many UI strings are translated (and which are missing or extra), and the
@@ -123,7 +140,9 @@ export async function i18nStatus(root: string, options: { locales?: string[]; di
   for (const locale of wanted) {
     const files = locale === SOURCE_LOCALE ? sourceFiles : await readLocaleFiles(root, locale);
     if (locale !== SOURCE_LOCALE) diagnostics.push(...files.flatMap((f) => f.diagnostics));
-    const strings = stringStatus(locale, sourceFiles, files);
+    const list = readSameAsEnglish(root, locale);
+    if (locale !== SOURCE_LOCALE) diagnostics.push(...list.diagnostics);
+    const strings = stringStatus(locale, sourceFiles, files, list);
     const items: LeafletStatus[] = [];
     for (const english of englishLeaflets) {
       const translated = sources.find((s) => s.locale === locale && s.id === english.id);
@@ -147,4 +166,4 @@ export async function i18nStatus(root: string, options: { locales?: string[]; di
 
 /** Whether `--strict` should fail: anything stale or missing in a translated locale. */
 export const statusHasGaps = (status: I18nStatus): boolean =>
-  status.locales.some((l) => !l.source && (l.strings.missing.length > 0 || l.leaflets.counts.stale > 0 || l.leaflets.counts.missing > 0));
+  status.locales.some((l) => !l.source && (l.strings.missing.length > 0 || l.strings.sameAsEnglish.length > 0 || l.leaflets.counts.stale > 0 || l.leaflets.counts.missing > 0 || l.leaflets.counts.untranslated > 0));

@@ -32,7 +32,7 @@ export function printStatus(status: I18nStatus, write: Write = (line) => console
     rows.push(
       l.source
         ? [l.locale, l.language, stringsCell(l), '-', '-', leafletsCell(l), '-', '-', '-', '-']
-        : [l.locale, l.language, stringsCell(l), String(l.strings.missing.length), String(l.strings.extra.length), leafletsCell(l), String(c.reviewed), String(c.draft), String(c.stale), String(c.missing)],
+        : [l.locale, l.language, stringsCell(l), String(l.strings.missing.length), String(l.strings.extra.length), leafletsCell(l), String(c.reviewed), String(c.draft), String(c.stale), String(c.missing + c.untranslated)],
     );
   }
   for (const line of table(rows)) write(`  ${line}`);
@@ -42,6 +42,9 @@ export function printStatus(status: I18nStatus, write: Write = (line) => console
     write(`${l.locale} (${l.language})`);
     write(`  Missing strings: ${l.strings.missing.length === 0 ? 'none' : ''}`);
     for (const key of l.strings.missing) write(`    ${key}`);
+    write(`  Strings still in English: ${l.strings.sameAsEnglish.length === 0 ? 'none' : ''}`);
+    for (const key of l.strings.sameAsEnglish) write(`    ${key}`);
+    if (l.strings.sameAsEnglish.length > 0) write(`    (Translate them, or list those that are the same in ${l.language} on purpose in locales/${l.locale}/same-as-english.txt.)`);
     write(`  Extra strings: ${l.strings.extra.length === 0 ? 'none' : ''}`);
     for (const key of l.strings.extra) write(`    ${key}`);
     write('  Leaflets:');

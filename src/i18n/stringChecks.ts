@@ -7,6 +7,9 @@ const INTERPOLATION = /\{\{-?\s*([^\s,}]+)[^}]*\}\}/g;
 /** i18next nesting `$t(key)` or `$t(key, {"count": 2})`: the nested key. */
 const NESTING = /\$t\(\s*([^,)\s]+)/g;
 
+/** Whether a value has words (letters outside placeholders and `$t()`): only then can it be left untranslated. */
+export const hasWordsToTranslate = (value: string): boolean => /\p{L}/u.test(value.replace(/\{\{[^}]*\}\}|\$t\([^)]*\)/g, ''));
+
 const namesIn = (text: string, pattern: RegExp): string[] => [...text.matchAll(pattern)].map((m) => m[1]!);
 
 /** Multiset difference: items of `a` not matched one-for-one in `b`. */
@@ -29,6 +32,12 @@ interface Pair {
   target: string;
 }
 
+/** The English value a translated key stands for: the same key, or for a plural form the same category, else `_other`. */
+export function englishCounterpart(sourceResources: Record<string, unknown>, key: string): unknown {
+  const value = valueAt(sourceResources, key);
+  return value === undefined && CATEGORY.test(key) ? valueAt(sourceResources, key.replace(CATEGORY, '_other')) : value;
+}
+
 /**
  * The English value each translated value is checked against: the same key, or for a plural
  * form the English form of the same category, else `_other`.
@@ -38,9 +47,7 @@ function pairs(source: LocaleFile, target: LocaleFile): Pair[] {
   for (const [key, line] of target.parsed?.keyLines ?? []) {
     const targetValue = valueAt(target.parsed!.resources, key);
     if (typeof targetValue !== 'string') continue;
-    const sourceResources = source.parsed!.resources;
-    let sourceValue = valueAt(sourceResources, key);
-    if (sourceValue === undefined && CATEGORY.test(key)) sourceValue = valueAt(sourceResources, key.replace(CATEGORY, '_other'));
+    const sourceValue = englishCounterpart(source.parsed!.resources, key);
     if (typeof sourceValue === 'string') result.push({ key, line, source: sourceValue, target: targetValue });
   }
   return result;

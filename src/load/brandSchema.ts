@@ -43,6 +43,8 @@ export const brandSchema = z.strictObject({
       const problem = patternProblem(pattern);
       if (problem) context.addIssue({ code: 'custom', message: problem });
     }),
+  /** Where the output folder is published; defaults to the pattern's fixed part (`https://<website>/leaflets/`). */
+  baseUrl: webAddress.optional(),
   colours: z.strictObject({
     text: hexColour,
     background: hexColour,

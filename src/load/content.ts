@@ -8,6 +8,7 @@ import { frontMatterSchema, type FrontMatter } from './frontMatterSchema.ts';
 import { DEFAULT_LIMITS, projectLimits, type Limits } from './limits.ts';
 import { checkLocaleFolders, localeArgumentProblem } from './localeNames.ts';
 import { parsePositionedYaml, placeOfPath, yamlNestingDiagnostics, yamlSyntaxDiagnostics, yamlToJs, zodIssueDiagnostics } from './yamlDiagnostics.ts';
+import { withMissingCloseHint } from './yamlHints.ts';
 
 export const CONTENT_DIR = 'content';
 
@@ -66,12 +67,12 @@ export function parseLeafletSource(
   if (nesting.length > 0) return { source, diagnostics: nesting };
   const yaml = parsePositionedYaml(split.matter);
   const syntax = yamlSyntaxDiagnostics(yaml, context);
-  if (syntax.length > 0) return { source, diagnostics: syntax };
+  if (syntax.length > 0) return { source, diagnostics: withMissingCloseHint(syntax, split.matter, 0) };
   const data = yamlToJs(yaml, context, limits);
   if (data.value === undefined && data.diagnostics.length > 0) return { source, diagnostics: data.diagnostics };
 
   const parsed = frontMatterSchema.safeParse(data.value ?? {});
-  if (!parsed.success) return { source, diagnostics: zodIssueDiagnostics(parsed.error.issues, yaml, context) };
+  if (!parsed.success) return { source, diagnostics: withMissingCloseHint(zodIssueDiagnostics(parsed.error.issues, yaml, context), split.matter, 0) };
 
   if (parsed.data.id !== place.id) {
     const mismatch = diagnostic({

@@ -72,6 +72,14 @@ export const frontMatterSchema = z
     author: z.string().min(1).optional(),
     clinicalReviewer: clinicalReviewerSchema.optional(),
     translation: translationSchema.optional(),
+    /** `withdrawn` takes a leaflet off the website: its files are removed and the site says when. */
+    status: z.enum(['published', 'withdrawn']).optional(),
+    /** The date a withdrawn leaflet was withdrawn. */
+    withdrawn: isoDate.optional(),
+  })
+  .refine((fm) => fm.status !== 'withdrawn' || fm.withdrawn !== undefined, {
+    message: 'A withdrawn leaflet needs the date it was withdrawn: add `withdrawn: YYYY-MM-DD`',
+    path: ['withdrawn'],
   })
   .refine((fm) => fm.reviewDue > fm.published, {
     message: 'reviewDue must be after published',

@@ -4,6 +4,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { raiseLimitNote, type Limits } from './limits.ts';
 import { LineIndex } from './lineIndex.ts';
 import { bracketDepth } from './nestingDepth.ts';
+import { yamlErrorHint } from './yamlHints.ts';
 
 /** A YAML text parsed with positions, and where its first line sits in the real file. */
 export interface PositionedYaml {
@@ -85,7 +86,9 @@ function placeOfOffset(yaml: PositionedYaml, offset: number): { line: number; co
 export function yamlSyntaxDiagnostics(yaml: PositionedYaml, context: YamlReportContext): Diagnostic[] {
   return yaml.doc.errors.map((error) => {
     const message = error.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '');
+    const hint = yamlErrorHint(error.code);
     return diagnostic({
+      ...(hint === undefined ? {} : { note: hint }),
       file: context.file,
       ...placeOfOffset(yaml, error.pos[0]),
       rule: 'yaml-syntax',

@@ -11,6 +11,13 @@ export interface PreviewServerOptions {
   host?: string;
   /** 0 (the default) picks a free port. */
   port?: number;
+  /** More pages served beside the output folder (watch mode's leaflet previews), behind the same host check. */
+  routes?: PreviewRoutes;
+}
+
+export interface PreviewRoutes {
+  handles(pathname: string): boolean;
+  handle(request: IncomingMessage, response: ServerResponse): Promise<void>;
 }
 
 export interface PreviewServer {
@@ -92,6 +99,12 @@ async function serveFile(root: string, request: IncomingMessage, response: Serve
   if (!file) return send(response, 404, 'Not found');
   let info = await stat(file).catch(() => undefined);
   if (info?.isDirectory()) {
+    // As web servers do: a folder's page is addressed with a trailing slash, so its relative links resolve.
+    if (!url.pathname.endsWith('/')) {
+      response.writeHead(301, { location: `${url.pathname}/${url.search}`, 'cache-control': 'no-store' });
+      response.end();
+      return;
+    }
     file = path.join(file, 'index.html');
     info = await stat(file).catch(() => undefined);
   }
@@ -121,7 +134,7 @@ async function serveFile(root: string, request: IncomingMessage, response: Serve
  * Serves the output folder (downloads page, PDFs, manifest) for a live preview, plus a
  * server-sent events stream that tells open pages to reload after each rebuild.
  */
-export async function startPreviewServer({ outDir, host = '127.0.0.1', port = 0 }: PreviewServerOptions): Promise<PreviewServer> {
+export async function startPreviewServer({ outDir, host = '127.0.0.1', port = 0, routes }: PreviewServerOptions): Promise<PreviewServer> {
   const root = path.resolve(outDir);
   const listeners = new Set<ServerResponse>();
   let reloads = 0;
@@ -138,7 +151,8 @@ export async function startPreviewServer({ outDir, host = '127.0.0.1', port = 0 
       request.on('close', () => listeners.delete(response));
       return;
     }
-    serveFile(root, request, response).catch(() => {
+    const served = routes?.handles(new URL(request.url ?? '/', 'http://localhost').pathname) ? routes.handle(request, response) : serveFile(root, request, response);
+    served.catch(() => {
       if (!response.headersSent) send(response, 500, 'Could not read the file');
       else response.destroy();
     });

@@ -35,8 +35,8 @@ export interface RebuildLoopOptions {
 /**
  * The watch loop without I/O: plans go in, jobs are run through the scheduler (one build per
  * output at a time, bursts coalesced, background lanes waiting for urgent work), finished
- * outputs are attributed to the bursts that asked for them, and the website is updated once
- * per rebuild that wrote or removed something. Jobs, timing and files are the caller's.
+ * outputs are attributed to the bursts that asked for them, and the website is brought up to
+ * date once per rebuild. Jobs, timing and files are the caller's.
  */
 export class RebuildLoop {
   private readonly scheduler: OutputScheduler<LoopJob, JobResult>;
@@ -45,7 +45,9 @@ export class RebuildLoop {
   constructor(private readonly options: RebuildLoopOptions) {
     this.tracker = new RebuildTracker((summary) => {
       options.onRebuild(summary);
-      if (summary.removed.length > 0 || summary.outputs.some((o) => o.status === 'written')) {
+      // The website is made from more than the PDFs (front matter, strings only its pages print,
+      // the brand): after any save it is brought up to date; it skips the work when none of that changed.
+      if (summary.removed.length > 0 || summary.outputs.some((o) => o.status === 'written') || summary.changedFiles.length > 0) {
         this.scheduler.request([{ key: 'site', lane: 'site', priority: Number.MAX_SAFE_INTEGER, action: 'site' }]);
       }
     }, 1);

@@ -9,9 +9,11 @@ import { collectGarbage } from '../build/collectGarbage.ts';
 import { DependencyGraph } from '../build/graph.ts';
 import { ProjectLoader, type ProjectSnapshot } from '../build/project.ts';
 import { overviewOf } from '../build/projectOverview.ts';
+import { promoteStrict } from '../build/selection.ts';
 import { RenderPool } from '../build/renderPool.ts';
 import { unitKey } from '../build/stages/unit.ts';
 import { pdfTargets } from '../build/stages/outputs.ts';
+import { localeChecks } from '../build/stages/projectStages.ts';
 import { OutputFolder, updateWebsite } from '../build/stages/siteStage.ts';
 import { ProjectStore } from '../build/store/projectStore.ts';
 import { buildUnit, type UnitOutcome, type UnitTask } from '../build/unitWork.ts';
@@ -35,6 +37,8 @@ export interface WatchOptions {
   /** Worker threads for the other editions; default one per spare core. 0 renders all in this thread. */
   workerThreads?: number;
   onRebuild?: (summary: RebuildSummary) => void;
+  /** After each output job, as soon as it is done (the live preview shows a leaflet's first edition the moment it is written). */
+  onJobDone?: (job: { leafletId: string; locale: string; edition: EditionId }, result: Pick<JobResult, 'report' | 'removed'>) => void;
   /** After the website files (manifest, covers, downloads page) caught up with a rebuild. */
   onSiteUpdated?: (diagnostics: Diagnostic[]) => void;
   onError?: (error: unknown) => void;
@@ -89,6 +93,8 @@ export async function startWatch(options: WatchOptions): Promise<WatchSession> {
   let project: ProjectSnapshot;
   let record: BuildRecord | undefined;
   let pool: RenderPool | undefined;
+  /** The locale checks' findings (glyphs, translations) per locale, as of the project now. */
+  const localeProblems = new Map<string, Diagnostic[]>();
   const relative = (file: string) => path.relative(root, file).split(path.sep).join('/');
 
   let recordTimer: NodeJS.Timeout | undefined;
@@ -143,10 +149,13 @@ export async function startWatch(options: WatchOptions): Promise<WatchSession> {
     if (!snapshot.sources.some((s) => s.id === unit.leafletId && s.locale === unit.locale)) {
       return { generation: readAt, removed: await removeOutputs(unit, job.edition) };
     }
-    const blocking = snapshot.brand ? blockingErrors(snapshot.diagnostics, unit.locale) : snapshot.diagnostics.filter((d) => d.severity === 'error');
+    const checks = localeProblems.get(unit.locale) ?? [];
+    const blocking = snapshot.brand
+      ? [...blockingErrors(snapshot.diagnostics, unit.locale), ...blockingErrors(checks, unit.locale, unit.sourceFile)]
+      : snapshot.diagnostics.filter((d) => d.severity === 'error');
     const base = { leafletId: unit.leafletId, locale: unit.locale, edition: job.edition, file: relative(outputPath(outDir, unit.locale, unit.leafletId, job.edition)) };
     if (blocking.length > 0 || !snapshot.brand) {
-      return { generation: readAt, report: { outputs: [{ ...base, status: 'failed', ms: 0 }], diagnostics: blocking } };
+      return { generation: readAt, report: { outputs: [{ ...base, status: 'failed', ms: 0 }], diagnostics: [...new Set([...blocking, ...checks])] } };
     }
     const task: UnitTask = {
       root,
@@ -173,15 +182,18 @@ export async function startWatch(options: WatchOptions): Promise<WatchSession> {
     if (!outcome.internalError && !outcome.missing) graph.set(unit.key, outcome.reads);
     saveRecordSoon();
     const { report } = reportOf(outcome, unit);
-    return { generation: readAt, report: { outputs: report!.outputs, diagnostics: [...loadProblems, ...report!.diagnostics] } };
+    return { generation: readAt, report: { outputs: report!.outputs, diagnostics: [...loadProblems, ...checks, ...report!.diagnostics] } };
   }
 
   async function siteJob(): Promise<JobResult> {
-    const siteDiagnostics = await updateWebsite({
+    const { diagnostics: siteDiagnostics } = await updateWebsite({
       overview: overviewOf(project),
       project: async () => project,
       store,
       folder: new OutputFolder(outDir),
+      strict,
+      // Renders of a newer edit may write while this works from the sources it started with.
+      removeOnlyListed: true,
       ...(record ? { record } : {}),
     });
     saveRecordSoon();
@@ -190,7 +202,13 @@ export async function startWatch(options: WatchOptions): Promise<WatchSession> {
 
   const loop = new RebuildLoop({
     workers: threads,
-    run: (job: LoopJob) => (job.action === 'site' ? siteJob() : renderJob(job)),
+    run: (job: LoopJob) =>
+      job.action === 'site'
+        ? siteJob()
+        : renderJob(job).then((result) => {
+            options.onJobDone?.({ leafletId: job.unit.leafletId, locale: job.unit.locale, edition: job.edition }, result);
+            return result;
+          }),
     generation: () => generation,
     onRebuild: (summary) => {
       rebuilds += 1;
@@ -209,6 +227,12 @@ export async function startWatch(options: WatchOptions): Promise<WatchSession> {
     watcher.addFiles([...new Set(outside)].map((key) => store.absolute(key)));
   };
 
+  /** Runs the locale checks of these locales on the project now (each remembered on its reads, so unchanged ones cost nothing). */
+  async function checkLocales(locales: Iterable<string>): Promise<void> {
+    const context = { store, record, reads: overviewOf(project).reads, project: async () => project };
+    for (const locale of new Set(locales)) localeProblems.set(locale, promoteStrict(await localeChecks(context, locale), strict));
+  }
+
   async function applyBurst(files: string[]): Promise<void> {
     const started = performance.now();
     store.invalidate(files);
@@ -222,6 +246,7 @@ export async function startWatch(options: WatchOptions): Promise<WatchSession> {
     const plan = planRebuild({ changedFiles: files, before, after, stale, unknown, editions, workers: pool ? threads : 0, refitInBackground: true });
     watchOutsideInputs();
     if (plan.jobs.length === 0) return;
+    await checkLocales(plan.jobs.map((job) => job.unit.locale));
     loop.begin(generation, files, plan, started);
   }
 
@@ -249,6 +274,7 @@ export async function startWatch(options: WatchOptions): Promise<WatchSession> {
     );
     project = await loader.load();
     record = await BuildRecord.open(cacheDir, outDir, fingerprint);
+    await checkLocales(project.sources.map((source) => source.locale));
     for (const unit of unitsOf(project)) {
       const reads = record.unit(unit.key)?.reads;
       if (reads) graph.set(unit.key, reads);

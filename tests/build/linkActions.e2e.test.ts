@@ -25,8 +25,9 @@ describe('no PDF the project builds can send a reader anywhere but https, http, 
     const built = await runCli(['--root', project, 'build']);
     expect(built.code, built.stdout).toBe(0);
     // The test fixture project, built as a project of its own once its deliberate lint errors
-    // (a low-contrast accent colour, level-1 body headings) are put right.
+    // (a low-contrast accent colour, level-1 body headings, Welsh plural forms missing) are put right.
     fixture = tempProject({});
+    edit(path.join(fixture, 'locales/cy/common.json'), '"pages_one"', '"pages_zero": "{{count}} tudalen",\n  "pages_two": "{{count}} dudalen",\n  "pages_few": "{{count}} tudalen",\n  "pages_many": "{{count}} tudalen",\n  "pages_one"');
     edit(path.join(fixture, 'templates/brand.yaml'), "accent: '#f2a900'", "accent: '#1d4f91'");
     for (const locale of ['en-GB', 'cy']) edit(path.join(fixture, `content/${locale}/example.md`), /^# /m, '## ');
     const fixtureBuild = await runCli(['--root', fixture, 'build']);

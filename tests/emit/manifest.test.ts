@@ -18,7 +18,7 @@ describe('output/manifest.json', () => {
   let firstBytes: Buffer;
 
   beforeAll(async () => {
-    // A pseudo-locale copy of the leaflet: built, but never published.
+    // A pseudo-locale copy of the leaflet: never built by default, never published.
     root = siteProject(['support']);
     mkdirSync(path.join(root, 'content/en-XA'));
     cpSync(path.join(root, 'content/en-GB/support.md'), path.join(root, 'content/en-XA/support.md'));
@@ -53,8 +53,8 @@ describe('output/manifest.json', () => {
     expect(frontMatter).toContain(`version: "${welsh.version}"`);
   });
 
-  it('leaves out pseudo-locales even though their PDFs were built', () => {
-    expect(existsSync(path.join(out, 'en-XA/support.pdf'))).toBe(true);
+  it('leaves out pseudo-locales: not built unless named, and never into the output folder', () => {
+    expect(existsSync(path.join(out, 'en-XA'))).toBe(false);
     expect(manifest.leaflets.some((entry) => entry.locale === 'en-XA')).toBe(false);
     expect(isPseudoLocale('en-XA')).toBe(true);
     expect(isPseudoLocale('ar-XB')).toBe(true);

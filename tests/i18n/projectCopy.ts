@@ -29,3 +29,10 @@ export function editFile(root: string, file: string, from: string, to: string): 
   if (!text.includes(from)) throw new Error(`${file} does not contain ${JSON.stringify(from)}`);
   writeFileSync(join(root, file), text.replace(from, to));
 }
+
+/** The file line (from 1) of the first line of a project file that contains `text`. */
+export function lineOf(root: string, file: string, text: string): number {
+  const index = readFileSync(join(root, file), 'utf8').split('\n').findIndex((line) => line.includes(text));
+  if (index === -1) throw new Error(`${file} has no line with ${JSON.stringify(text)}`);
+  return index + 1;
+}

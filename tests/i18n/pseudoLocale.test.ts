@@ -64,16 +64,24 @@ describe('pseudo-locale en-XA', () => {
     expect(t('pages', { count: 2 })).toMatch(/^2 ƥȧȧɠḗḗş/);
   });
 
-  it('builds like any locale when named (fallback font for accents the body font lacks), but never by default or in the manifest', async () => {
+  it('builds like any locale when named (fallback font for accents the body font lacks), into the preview folder, never into output/', async () => {
     const root = await projectCopy();
     const outDir = path.join(root, 'output');
-    const report = await buildProject({ root, outDir, strict: false, editions: ['a5'], locales: [PSEUDO_LOCALE], leaflets: ['support'] });
+    const report = await buildProject({ root, outDir, strict: false, editions: ['a5'], locales: [PSEUDO_LOCALE, 'en-GB'], leaflets: ['support'] });
     expect(report.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    expect(report.outputs).toEqual([expect.objectContaining({ locale: PSEUDO_LOCALE, status: 'written', file: 'output/en-XA/support.pdf' })]);
-    const cover = (await pageText(await openPdf(path.join(outDir, 'en-XA/support.pdf')), 1)).text;
+    expect(report.outputs).toEqual([
+      expect.objectContaining({ locale: PSEUDO_LOCALE, status: 'written', file: 'preview/en-XA/support.pdf' }),
+      expect.objectContaining({ locale: 'en-GB', status: 'written', file: 'output/en-GB/support.pdf' }),
+    ]);
+    const cover = (await pageText(await openPdf(path.join(root, 'preview/en-XA/support.pdf')), 1)).text;
     expect(cover).toMatch(/Ş ?ŭŭ ?ƥ ?ƥ ?ǿǿ ?ř ?ŧ/);
+    expect(existsSync(path.join(outDir, 'en-XA'))).toBe(false);
     const manifest = readFileSync(path.join(outDir, 'manifest.json'), 'utf8');
     expect(manifest).not.toContain(PSEUDO_LOCALE);
+    // A preview folder inside the output folder would be uploaded with it: refused.
+    const inside = await buildProject({ root, outDir, previewDir: path.join(outDir, 'preview'), strict: false, editions: ['a5'], locales: [PSEUDO_LOCALE], leaflets: ['support'] });
+    expect(inside.ok).toBe(false);
+    expect(inside.diagnostics.map((d) => d.rule)).toEqual(['preview-folder']);
 
     const everything = await buildProject({ root, outDir: path.join(root, 'all'), strict: false, editions: ['a5'], leaflets: ['support'] });
     expect(everything.outputs.map((o) => o.locale).sort()).toEqual(['cy', 'en-GB']);

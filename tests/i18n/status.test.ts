@@ -30,7 +30,7 @@ describe('i18n status', () => {
     expect(statusHasGaps(status)).toBe(false);
 
     const json = JSON.parse(JSON.stringify(status));
-    expect(json.locales[1].leaflets.counts).toEqual({ source: 0, reviewed: 0, draft: 4, stale: 0, missing: 0, extra: 0 });
+    expect(json.locales[1].leaflets.counts).toEqual({ source: 0, reviewed: 0, draft: 4, stale: 0, untranslated: 0, missing: 0, extra: 0 });
     const text = textOf(status);
     expect(text).toMatch(/en-GB\s+British English\s+\d+ \(source\)/);
     expect(text).toMatch(/cy\s+Cymraeg\s+(\d+)\/\1 \(100%\)\s+0\s+0\s+4\/4\s+0\s+4\s+0\s+0/);

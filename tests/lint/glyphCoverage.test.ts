@@ -70,9 +70,12 @@ describe('glyph coverage', () => {
 
   it('reports a missing character in a locale string at its key, and stops that locale', async () => {
     const common = JSON.parse(readFileSync(path.join(basicProject, 'locales/cy/common.json'), 'utf8'));
+    // Every Welsh plural form, so the translation checks pass and only the glyph stops the locale.
+    Object.assign(common, { pages_zero: '{{count}} tudalen', pages_two: '{{count}} dudalen', pages_few: '{{count}} tudalen', pages_many: '{{count}} tudalen' });
+    const complete = JSON.stringify(common, null, 2);
     common.intro = `Daw'r daflen hon gan {{charity}} ${TIFINAGH_YA}.`;
     const cyLeaflet = readFileSync(path.join(basicProject, 'content/cy/example.md'), 'utf8').replace('# {{leaflet.title}}', '## {{leaflet.title}}');
-    const files = { 'templates/brand.yaml': brandYaml, 'content/en-GB/example.md': exampleLeaflet, 'content/cy/example.md': cyLeaflet };
+    const files = { 'templates/brand.yaml': brandYaml, 'content/en-GB/example.md': exampleLeaflet, 'content/cy/example.md': cyLeaflet, 'locales/cy/common.json': complete };
     const control = await build(tempProject(files), ['cy']);
     expect(control.outputs.map((o) => o.status)).toEqual(['written']);
     const root = tempProject({ ...files, 'locales/cy/common.json': JSON.stringify(common, null, 2) });

@@ -3,6 +3,7 @@ import { checkLocaleFolders, localeArgumentProblem } from '../../src/load/locale
 import { isCalendarDate } from '../../src/load/calendarDate.ts';
 import { isAllowedLink, linkProblem } from '../../src/load/linkPolicy.ts';
 import { renderDownloadsPage } from '../../src/site/downloadsPage.ts';
+import { siteLayout } from '../../src/site/siteLayout.ts';
 
 describe('locale folder names', () => {
   it('keeps canonical BCP 47 tags and reports invalid names, non-canonical spelling and names differing only in case', () => {
@@ -41,14 +42,20 @@ describe('the link scheme allowlist', () => {
   });
 
   it('is applied to the downloads page: a javascript: website is never an href', () => {
-    const html = renderDownloadsPage({
-      manifest: { generator: 'leaflets', leaflets: [] } as never,
-      brand: { charityName: 'Example', website: 'javascript:alert(1)', colours: { text: '#000000', background: '#ffffff', primary: '#5b2a86', onPrimary: '#ffffff', accent: '#1d4f91', calloutBackground: '#f3eef8', calloutBorder: '#5b2a86', muted: '#6b6b6b' }, logo: { path: 'x', alt: 'Logo' } },
-      translatorFor: () => (key: string) => key,
-      pageLocale: 'en-GB',
-      sourceLocale: 'en-GB',
-      assets: { logo: 'assets/logo.png' },
-    });
+    const found = siteLayout({ website: 'https://example.org', leafletUrlPattern: '/leaflets/{locale}/{id}' });
+    if (!('layout' in found)) throw new Error(found.problem);
+    const html = renderDownloadsPage(
+      {
+        brand: { charityName: 'Example', website: 'javascript:alert(1)', logo: { path: 'x', alt: 'Logo' } },
+        layout: found.layout,
+        manifest: { manifestVersion: 1, leaflets: [] },
+        assets: { stylesheet: 'assets/site.css', logo: { path: 'assets/logo.png', width: 10, height: 10 } },
+        translatorFor: () => (key: string) => key,
+        sourceLocale: 'en-GB',
+        locales: ['en-GB'],
+      },
+      'en-GB',
+    );
     expect(html).not.toContain('javascript:');
     expect(html).toContain('downloads.websiteLink');
   });

@@ -97,6 +97,32 @@ describe('text layout memo bounds and keys', () => {
     expect(call(memo, 'x', { font: [font], fontSize: 12, lineHeight: 17, link: 'https://a' }).ran).toBe(true);
   });
 
+  it("drops what an owner's last render stopped using, unless another owner's last render uses it", async () => {
+    const memo = new TextLayoutMemo();
+    const render = (owner: string, texts: string[]) => memo.owned(owner, async () => texts.forEach((text) => call(memo, text, {})));
+    await render('support.md a5', ['title', 'old paragraph', 'shared']);
+    await render('support.md booklet', ['shared']);
+    expect(memo.stats.entries).toBe(3);
+    // The paragraph was edited: its old layout goes, what the booklet still uses stays.
+    await render('support.md a5', ['title', 'new paragraph']);
+    expect(memo.stats.entries).toBe(3);
+    expect(call(memo, 'old paragraph', {}).ran).toBe(true);
+    expect(call(memo, 'shared', {}).ran).toBe(false);
+    expect(call(memo, 'title', {}).ran).toBe(false);
+    // Fifty edits later, still each owner's last render's worth (and the one lookup made outside any render).
+    const entries = memo.stats.entries;
+    for (let edit = 0; edit < 50; edit += 1) await render('support.md a5', ['title', `paragraph ${edit}`]);
+    expect(memo.stats.entries).toBe(entries);
+  });
+
+  it('keeps the paragraphs of the last hundred owners rendered, not of every owner a large build meets', async () => {
+    const memo = new TextLayoutMemo();
+    for (let unit = 0; unit < 150; unit += 1) await memo.owned(`leaflet-${unit}.md a5`, async () => call(memo, `text of ${unit}`, {}));
+    expect(memo.stats.entries).toBe(100);
+    expect(call(memo, 'text of 149', {}).ran).toBe(false);
+    expect(call(memo, 'text of 0', {}).ran).toBe(true);
+  });
+
 });
 
 describe('memo keys', () => {

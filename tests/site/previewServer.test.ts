@@ -110,8 +110,10 @@ describe('live preview in headless Chromium', () => {
     const server = await startPreviewServer({ outDir });
     try {
       const page = await browser.context.newPage();
-      await page.goto(server.url);
-      await expect(page.locator('h2#leaflet-support').textContent()).resolves.toBe('Support for people with alopecia');
+      // The leaflet's HTML page, at the folder address its QR code prints (without the slash: the server adds it).
+      await page.goto(`${server.url}en-GB/support`);
+      expect(page.url()).toBe(`${server.url}en-GB/support/`);
+      await expect(page.locator('h1').textContent()).resolves.toBe('Support for people with alopecia');
       // Wait until the page is listening before the rebuild announces itself.
       await listening(page);
       retitle(path.join(root, 'content/en-GB/support.md'), 'Support for everyone with alopecia');
@@ -119,7 +121,7 @@ describe('live preview in headless Chromium', () => {
       const reloaded = page.waitForEvent('load');
       server.notifyReload();
       await reloaded;
-      await expect(page.locator('h2#leaflet-support').textContent()).resolves.toBe('Support for everyone with alopecia');
+      await expect(page.locator('h1').textContent()).resolves.toBe('Support for everyone with alopecia');
     } finally {
       await server.close();
     }
@@ -151,7 +153,11 @@ describe('live preview in headless Chromium', () => {
     page.on('load', () => (loads += 1));
     // Before the first website update the server shows a waiting page that reloads by itself.
     await page.goto(url);
-    const welshTitle = page.locator('li.language[lang="cy"] p.title');
+    // The language picker appears once the first build is done; Welsh leads to the Welsh home page.
+    const welsh = page.locator('main a[hreflang="cy"]');
+    await welsh.waitFor({ timeout: 60_000 });
+    await welsh.click();
+    const welshTitle = page.locator('main h2 a');
     await welshTitle.waitFor({ timeout: 60_000 });
     const before = await welshTitle.textContent();
     await listening(page);
@@ -159,7 +165,8 @@ describe('live preview in headless Chromium', () => {
     retitle(path.join(root, 'content/cy/support.md'), 'Cymorth i bawb ag alopecia');
     // The page has no script of its own besides the reload: a new title means it reloaded.
     await expect.poll(() => welshTitle.textContent(), { timeout: 60_000 }).toBe('Cymorth i bawb ag alopecia');
-    expect(loads).toBeGreaterThan(loadsBeforeEdit);
+    // The new text can show before the reloaded page's load event (its images) fires.
+    await expect.poll(() => loads, { timeout: 30_000 }).toBeGreaterThan(loadsBeforeEdit);
     expect(before).not.toBe('Cymorth i bawb ag alopecia');
     // The PDF behind the page changed too, and the manifest says so.
     const manifest = JSON.parse(await (await page.request.get(`${url}manifest.json`)).text()) as { leaflets: Array<{ locale: string; title: string }> };

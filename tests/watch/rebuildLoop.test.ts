@@ -11,7 +11,7 @@ const cy = unit('cy', 'support');
  * The watch loop with jobs the test finishes by hand: no chokidar, timers or sleeps. Each job
  * records the project generation it read when it started, as a real render does.
  */
-function harness(workers = 1) {
+function harness(workers = 1, status: 'written' | 'unchanged' = 'written') {
   let generation = 0;
   const started: Array<{ job: LoopJob; generation: number; finish: (fail?: Error) => void }> = [];
   const summaries: RebuildSummary[] = [];
@@ -31,7 +31,7 @@ function harness(workers = 1) {
             const file = `output/${job.unit.locale}/${job.unit.leafletId}.${job.edition}.pdf`;
             resolve({
               generation: readAt,
-              report: { outputs: [{ leafletId: job.unit.leafletId, locale: job.unit.locale, edition: job.edition, file, status: 'written', ms: 1, via: 'render' }], diagnostics: [] },
+              report: { outputs: [{ leafletId: job.unit.leafletId, locale: job.unit.locale, edition: job.edition, file, status, ms: 1, via: 'render' }], diagnostics: [] },
             });
           },
         });
@@ -124,6 +124,20 @@ describe('the watch loop', () => {
     h.change([en.sourceFile], [en]);
     h.running('en-GB/support/a5')[0]!.finish();
     await h.flush();
+    const site = h.started.filter((each) => each.job.action === 'site');
+    expect(site).toHaveLength(1);
+    site[0]!.finish();
+    await h.flush();
+    expect(h.sites()).toBe(1);
+    await h.loop.idle();
+  });
+
+  it('updates the website after a rebuild that left every PDF as it was (a string only the downloads page prints)', async () => {
+    const h = harness(1, 'unchanged');
+    h.change(['locales/cy/common.json'], [cy]);
+    h.running('cy/support/a5')[0]!.finish();
+    await h.flush();
+    expect(h.summaries[0]!.outputs.map((o) => o.status)).toEqual(['unchanged']);
     const site = h.started.filter((each) => each.job.action === 'site');
     expect(site).toHaveLength(1);
     site[0]!.finish();

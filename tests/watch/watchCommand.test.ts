@@ -29,10 +29,19 @@ describe('the watch command', () => {
     try {
       const watch = startWatchCommand(root, ['--edition', 'a5', '--serve', '--port', String(port)]);
       expect(await watch.exited).toBe(1);
-      expect(watch.output()).toMatch(/could not start the preview server/);
+      expect(watch.output()).toContain(`leaflets: port ${port} is already in use (another leaflets watch --serve?): stop that, or choose another port with --port N`);
+      expect(watch.output()).not.toContain('Watching');
     } finally {
       busy.close();
     }
+  }, 120_000);
+
+  it('exits 2 on a port that is not a number, before building anything', async () => {
+    const root = copyProject(['support']);
+    roots.push(root);
+    const watch = startWatchCommand(root, ['--edition', 'a5', '--serve', '--port', 'abc']);
+    expect(await watch.exited).toBe(2);
+    expect(watch.output()).toContain('leaflets: --port must be a whole number from 1 to 65535, or 0 for any free port (got "abc"); the default is 4780');
   }, 120_000);
 
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

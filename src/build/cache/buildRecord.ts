@@ -71,6 +71,11 @@ export class BuildRecord {
     }
   }
 
+  /** No unit was recorded (a first build, or one after the code or cache changed). */
+  isEmpty(): boolean {
+    return Object.keys(this.data.units).length === 0;
+  }
+
   unit(key: string): UnitRecord | undefined {
     return this.data.units[key];
   }

@@ -11,7 +11,7 @@ import { LOCALES_DIR, SOURCE_LOCALE } from '../../load/locales.ts';
 import { sourceOf, type ProjectSnapshot } from '../project.ts';
 import { promoteStrict } from '../selection.ts';
 import type { ProjectStore } from '../store/projectStore.ts';
-import { listingKey, type ReadLog } from '../store/readLog.ts';
+import { changedReads, listingKey, type ReadLog } from '../store/readLog.ts';
 import { noteStringReads } from './stringReads.ts';
 
 export { sourceFileOf, unitKey, type Unit } from './unit.ts';
@@ -85,4 +85,28 @@ function otherLanguagesOf(project: ProjectSnapshot, store: ProjectStore, source:
     }
   }
   return project.sources.filter((other) => other.id === source.id && !unavailable.has(other.locale));
+}
+
+/**
+ * Compiled units per store, kept while everything they read is unchanged: watch mode asks a
+ * thread for one edition at a time, and the leaflet is still compiled once, not per edition;
+ * the site stage takes the model for a leaflet's HTML page from here too.
+ */
+const compiledUnits = new WeakMap<ProjectStore, Map<string, { strict: boolean; today: string; compiled: CompiledUnit }>>();
+
+export function compileUnitOnce(project: ProjectSnapshot, store: ProjectStore, source: LeafletSource, strict: boolean, today: string): CompiledUnit {
+  const memo = compiledUnits.get(store) ?? new Map<string, { strict: boolean; today: string; compiled: CompiledUnit }>();
+  compiledUnits.set(store, memo);
+  const key = `${source.locale}/${source.id}`;
+  const known = memo.get(key);
+  if (known && known.strict === strict && known.today === today && changedReads(known.compiled.reads, (read) => store.digestOf(read)).length === 0) {
+    store.noteReads(known.compiled.reads);
+    return known.compiled;
+  }
+  const compiled = compileUnit(project, store, source, strict, today);
+  memo.delete(key);
+  memo.set(key, { strict, today, compiled });
+  // A few dozen are plenty for watch mode; a large build must not keep every model alive.
+  if (memo.size > 32) memo.delete(memo.keys().next().value!);
+  return compiled;
 }

@@ -8,9 +8,9 @@ import { changedReads, logEntries } from '../store/readLog.ts';
 import { noteStringReads } from './stringReads.ts';
 
 /**
- * Checks that apply to one locale as a whole (its strings, the brand text printed in it).
- * An error in a locale's files stops that locale's outputs. More checks (translation
- * placeholders, plurals) are more entries in this list.
+ * Checks that apply to one locale as a whole (its strings, the brand text printed in it, its
+ * translations against the English). An error in a locale's files stops that locale's outputs;
+ * one in a leaflet file stops that leaflet's. Each check is remembered on its own reads.
  */
 export type LocaleCheck = (project: ProjectSnapshot, locale: string) => Diagnostic[] | Promise<Diagnostic[]>;
 
@@ -18,6 +18,11 @@ export const LOCALE_CHECKS: ReadonlyArray<{ name: string; run: LocaleCheck }> = 
   {
     name: 'glyphs',
     run: async (project, locale) => (await import('../../lint/glyphCoverage.ts')).projectGlyphDiagnostics(project, [locale]),
+  },
+  {
+    // Placeholders, plurals, $t() nesting, broken braces and extra keys in the strings; Handlebars in translated leaflets.
+    name: 'translations',
+    run: async (project, locale) => (await import('../../i18n/translationStage.ts')).translationChecks(project, locale),
   },
 ];
 
@@ -51,15 +56,18 @@ export interface StageContext {
   project: () => Promise<ProjectSnapshot>;
 }
 
-export function localeChecks({ store, record, reads, project: load }: StageContext, locale: string): Promise<Diagnostic[]> {
-  return rememberedStage(`locale:${locale}`, `locales/${locale}`, store, record, async () => {
-    const project = await load();
-    store.noteReads(reads.brand);
-    noteStringReads(store, new Map(reads.locales), locale);
-    const found: Diagnostic[] = [];
-    for (const check of LOCALE_CHECKS) found.push(...(await check.run(project, locale)));
-    return found;
-  });
+export async function localeChecks({ store, record, reads, project: load }: StageContext, locale: string): Promise<Diagnostic[]> {
+  const found: Diagnostic[] = [];
+  for (const check of LOCALE_CHECKS) {
+    const stage = rememberedStage(`locale:${locale}:${check.name}`, `locales/${locale}`, store, record, async () => {
+      const project = await load();
+      store.noteReads(reads.brand);
+      noteStringReads(store, new Map(reads.locales), locale);
+      return check.run(project, locale);
+    });
+    found.push(...(await stage));
+  }
+  return found;
 }
 
 export function brandChecks({ store, record, reads, project: load }: StageContext, editions: Edition[]): Promise<Diagnostic[]> {

@@ -10,6 +10,7 @@ import { codeDigest } from '../cache/fingerprint.ts';
 import type { ProjectSnapshot } from '../project.ts';
 import type { ProjectOverview } from '../projectOverview.ts';
 import type { ProjectStore } from '../store/projectStore.ts';
+import { unitKey } from './unit.ts';
 
 export const SHARD_FILE = 'shard.json';
 const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
@@ -47,45 +48,69 @@ export class OutputFolder {
 
 const sameFiles = (a: Record<string, string>, b: Record<string, string>) => JSON.stringify(a) === JSON.stringify(b);
 
+/** What the site stage did: its problems, and the files it removed (relative to the output folder). */
+export interface SiteOutcome {
+  diagnostics: Diagnostic[];
+  removed: string[];
+}
+
 /**
- * Brings the website files (manifest, cover thumbnails, downloads page) up to date with the
- * PDFs on disk. Skipped when nothing they are made from changed (the PDFs, the leaflets'
- * front matter, strings, brand, the site code) and the files are as last written.
+ * Brings the website up to date with the PDFs on disk: cover thumbnails, each leaflet's HTML
+ * page (from the compiled model the PDFs came from: a unit compiled in this thread is not
+ * compiled again), the home, downloads and root pages, sitemap and manifest; then removes
+ * whatever nothing publishes any more. Skipped when nothing it is made from changed (each
+ * unit's recorded reads, the PDFs, the brand, the strings, the site code) and the files are as
+ * last written.
  */
 export async function updateWebsite(input: {
   overview: ProjectOverview;
   project: () => Promise<ProjectSnapshot>;
   store: ProjectStore;
   folder: OutputFolder;
+  /** As the build's: the pages show the leaflets the PDFs were built from. */
+  strict?: boolean;
   record?: BuildRecord;
   knownPages?: ReadonlyMap<string, number>;
-}): Promise<Diagnostic[]> {
+  /** The build's date (review-date checks): a model compiled for the PDFs on this thread is reused. */
+  today?: string;
+  /** Watch mode: remove only what the last manifest listed (see SiteInput.removeOnlyListed). */
+  removeOnlyListed?: boolean;
+}): Promise<SiteOutcome> {
   const { overview, store, folder, record } = input;
-  const state: Array<[string, string | undefined]> = [];
+  const strict = input.strict === true;
+  const state: unknown[] = [];
   for (const source of overview.sources) {
-    state.push([source.file, store.digestOf(source.file)]);
+    const reads = record?.unit(unitKey({ leafletId: source.id, locale: source.locale }))?.reads;
+    state.push([source.file, source.withdrawn ?? null, reads ?? store.digestOf(source.file)]);
     for (const edition of EDITION_IDS) {
       const file = outputPath(folder.dir, source.locale, source.id, edition);
       state.push([file, await folder.digestOf(file)]);
     }
   }
   const key = sha256(
-    JSON.stringify([codeDigest(['site', 'emit']), state, overview.reads.brand, overview.reads.locales]),
+    JSON.stringify([codeDigest(['site', 'html', 'emit', 'compile']), strict, state, overview.reads.brand, overview.reads.locales]),
   );
-  if (record?.site?.key === key && sameFiles(record.site.files, await folder.websiteFiles())) return [];
+  if (record?.site?.key === key && sameFiles(record.site.files, await folder.websiteFiles())) return { diagnostics: [], removed: [] };
   try {
     const project = await input.project();
-    const { writeDownloadsSite } = await import('../../site/writeSite.ts');
+    const [{ writeDownloadsSite }, { compileUnitOnce }, { buildDate }] = await Promise.all([
+      import('../../site/writeSite.ts'),
+      import('./compileUnit.ts'),
+      import('../../lint/reviewDates.ts'),
+    ]);
+    const today = input.today ?? buildDate();
     const site = await writeDownloadsSite({
       outDir: folder.dir,
       sources: project.sources,
       ...(project.brand ? { brand: project.brand } : {}),
       i18n: project.i18n,
+      leafletModel: (source) => compileUnitOnce(project, store, source, strict, today).leaflet,
       ...(input.knownPages ? { knownPages: input.knownPages } : {}),
+      ...(input.removeOnlyListed ? { removeOnlyListed: true } : {}),
     });
     if (record) record.site = site.diagnostics.length === 0 ? { key, files: await folder.websiteFiles() } : undefined;
-    return site.diagnostics;
+    return { diagnostics: site.diagnostics, removed: site.removed };
   } catch (error) {
-    return [internalErrorDiagnostic(error, { file: path.basename(folder.dir) }, 'writing the website files', 'emit')];
+    return { diagnostics: [internalErrorDiagnostic(error, { file: path.basename(folder.dir) }, 'writing the website files', 'emit')], removed: [] };
   }
 }

@@ -1,0 +1,1 @@
+export function preloadRendererDependencies(): Promise<void>;

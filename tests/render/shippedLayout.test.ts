@@ -12,6 +12,8 @@ import { projectBrand } from '../support/sampleLeaflet.ts';
 
 /** Booklets of the shipped leaflets took 15 sheets of A4 before pagination was the project's own. */
 const SHEETS_BEFORE = 15;
+/** The last text page holds at least this much of a page: balanced with the page before, never a few stranded lines. */
+const LAST_PAGE_FILL = 0.25;
 
 const build = (root: string, editions: BuildReport['outputs'][number]['edition'][]) =>
   buildProject({ root, outDir: path.join(root, 'output'), strict: false, editions, writeSite: false, measureReadingEase: false, flushToDisk: false });
@@ -47,20 +49,36 @@ describe('the shipped leaflets’ layout', () => {
   });
 
   it('fills every A5 page but the cover, the last text page and the back page at least 60%', async () => {
-    const brand = await projectBrand();
     for (const output of report.outputs.filter((o) => o.edition === 'a5')) {
-      const styles = buildStyles(brand.colours, applyFit(EDITIONS.a5, output.fit!));
-      const height = EDITIONS.a5.pageSize.height;
-      const textHeight = height - styles.page.paddingTop - styles.page.paddingBottom;
-      const pages = await readPages(await openPdf(path.join(root, output.file)));
-      for (const [index, page] of pages.slice(1, -2).entries()) {
-        const lines = bodyLines(page, styles, height);
-        // The lowest baseline, plus the descent below it, is how far down the text reaches.
-        const fill = (height - styles.page.paddingTop - Math.min(...lines) + styles.paragraph.fontSize * 0.3) / textHeight;
-        expect(fill, `${output.file} page ${index + 2}`).toBeGreaterThanOrEqual(0.6);
-      }
+      const fills = await textPageFills(output);
+      for (const [index, fill] of fills.slice(0, -1).entries()) expect(fill, `${output.file} page ${index + 2}`).toBeGreaterThanOrEqual(0.6);
     }
   });
+
+  it('fills the last text page before the back page at least a quarter in every reading edition (no page of a few lines)', async () => {
+    const thin: string[] = [];
+    for (const output of report.outputs.filter((o) => o.edition !== 'booklet')) {
+      const fills = await textPageFills(output);
+      const last = fills[fills.length - 1]!;
+      if (fills.length > 1 && last < LAST_PAGE_FILL) thin.push(`${output.file} page ${fills.length + 1}: ${Math.round(last * 100)}% full`);
+    }
+    expect(thin).toEqual([]);
+  });
+
+  /** How full each body page of a reading edition is (cover and back page left out), read from the PDF. */
+  async function textPageFills(output: BuildReport['outputs'][number]): Promise<number[]> {
+    const brand = await projectBrand();
+    const edition = EDITIONS[output.edition as 'a5' | 'a4' | 'large-print'];
+    const styles = buildStyles(brand.colours, applyFit(edition, output.fit!));
+    const height = edition.pageSize.height;
+    const textHeight = height - styles.page.paddingTop - styles.page.paddingBottom;
+    const pages = await readPages(await openPdf(path.join(root, output.file)));
+    return pages.slice(1, -1).map((page) => {
+      const lines = bodyLines(page, styles, height);
+      // The lowest baseline, plus the descent below it, is how far down the text reaches.
+      return (height - styles.page.paddingTop - Math.min(...lines) + styles.paragraph.fontSize * 0.3) / textHeight;
+    });
+  }
 
   it('lays out the pseudo-locale (text 35% longer, accents from the fallback font) with no layout diagnostic in any reading edition', async () => {
     const pseudo = await buildProject({

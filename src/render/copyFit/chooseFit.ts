@@ -30,11 +30,10 @@ const isA5 = (edition: Edition) => Math.abs(edition.pageSize.width - edition.lay
 /** Body pages before the last that are less than 60% full. */
 const underfull = (trial: FitTrial) => trial.laidOut.body.spans.slice(0, -1).filter((span) => span.height / trial.laidOut.body.textHeight < MIN_FILL).length;
 
-/** How full the last body page is (0-1). */
+/** How full the last body page would be unbalanced (0-1): what a tighter fit would have to save. */
 const lastFill = (trial: FitTrial) => {
-  const spans = trial.laidOut.body.spans;
-  const last = spans[spans.length - 1];
-  return last ? last.height / trial.laidOut.body.textHeight : 1;
+  const { spans, packedLastHeight, textHeight } = trial.laidOut.body;
+  return spans.length > 0 ? packedLastHeight / textHeight : 1;
 };
 
 /**

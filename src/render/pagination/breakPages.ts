@@ -24,6 +24,12 @@ export interface BreakOptions {
 export const MIN_PAGE_LINES = 4;
 /** Pages before the last are filled at least this much, where the breaks allow it. */
 export const MIN_FILL = 0.6;
+/**
+ * The last page is filled at least this much where the breaks allow it without another page
+ * falling below MIN_FILL: material moves to it from the pages before (balancing), so it never
+ * holds a few stranded lines.
+ */
+export const MIN_LAST_FILL = 0.3;
 
 const EPSILON = 0.01;
 
@@ -39,15 +45,29 @@ function upperBound(sorted: number[], value: number): number {
   return low;
 }
 
+/** Pages chosen by breakPages. */
+export interface PageBreaks {
+  spans: PageSpan[];
+  /**
+   * Height the last page would take were it not balanced (every page before it filled as
+   * fully as the breaks allow): how much of a page the body really needs beyond the others,
+   * which tells copy-fitting whether a tighter fit could save the page.
+   */
+  packedLastHeight: number;
+}
+
 /**
  * Chooses page breaks among the legal ones the way a typesetter would, by dynamic programming
  * over all of them (as Knuth and Plass break lines): first the fewest pages, then the least
  * badness. Badness grows with the empty space left at the foot of each page before the last
  * (more on earlier pages, steeply below 60% full) plus each break's penalty; a page of fewer than four lines is
- * allowed only when nothing else fits. A block taller than a page is placed on its own page
- * (the layout check then reports it).
+ * allowed only when nothing else fits. A last page under MIN_LAST_FILL is balanced: it costs
+ * more than emptying the pages before it a little, less than taking one below 60%, so
+ * material moves to it at the cheapest legal break (a heading with its first lines, a whole
+ * section) and the page count never grows. A block taller than a page is placed on its own
+ * page (the layout check then reports it).
  */
-export function breakPages(cuts: Cut[], options: BreakOptions): PageSpan[] {
+export function breakPages(cuts: Cut[], options: BreakOptions): PageBreaks {
   const { pageHeight, bands, start, end } = options;
   const bandTops = bands.map((band) => band.top);
   const bandBottoms = bands.map((band) => band.bottom);
@@ -60,6 +80,8 @@ export function breakPages(cuts: Cut[], options: BreakOptions): PageSpan[] {
   const best: Array<Path | undefined> = [{ overflows: 0, pages: 0, cost: 0, previous: -1 }];
   const isBetter = (a: Path, b: Path | undefined) =>
     !b || a.overflows < b.overflows || (a.overflows === b.overflows && (a.pages < b.pages || (a.pages === b.pages && a.cost < b.cost)));
+  // The last page as it falls when every page before is filled in order, before balancing.
+  let packed: Path | undefined;
 
   for (let j = 1; j <= last; j += 1) {
     const to = points[j]!;
@@ -84,12 +106,15 @@ export function breakPages(cuts: Cut[], options: BreakOptions): PageSpan[] {
         cost += 1000 * (1 - fill) * earliness + (fill < MIN_FILL ? 3000 : 0);
       }
       const candidate = { overflows: reached.overflows + (overflow ? 1 : 0), pages: reached.pages + 1, cost: reached.cost + cost, previous: i };
-      if (isBetter(candidate, choice)) choice = candidate;
+      if (j === last && isBetter(candidate, packed)) packed = candidate;
+      const balanced = j === last && reached.pages > 0 ? { ...candidate, cost: candidate.cost + lastPageBadness(height / pageHeight) } : candidate;
+      if (isBetter(balanced, choice)) choice = balanced;
     }
     best[j] = choice;
   }
 
   const spans: PageSpan[] = [];
+  const heightOf = (from: Cut, to: Cut) => to.endY - from.startY + from.opening + to.closing;
   for (let j = last; j > 0; ) {
     const i = best[j]!.previous;
     const from = points[i]!;
@@ -97,10 +122,17 @@ export function breakPages(cuts: Cut[], options: BreakOptions): PageSpan[] {
     spans.unshift({
       from,
       to,
-      height: to.endY - from.startY + from.opening + to.closing,
+      height: heightOf(from, to),
       lines: linesBetween(from.startY, to.endY),
     });
     j = i;
   }
-  return spans;
+  return { spans, packedLastHeight: packed ? heightOf(points[packed.previous]!, points[last]!) : 0 };
 }
+
+/**
+ * What a last page filled `fill` of a page costs: nothing from MIN_LAST_FILL up; below it
+ * more than a page before giving up the difference (at most about 1000 per page), less
+ * than that page falling under MIN_FILL (3000 and more).
+ */
+const lastPageBadness = (fill: number) => (fill < MIN_LAST_FILL ? 1500 + 3000 * (MIN_LAST_FILL - fill) : 0);

@@ -18,6 +18,8 @@ export interface PaginatedBody {
   spans: PageSpan[];
   /** Height of a body page's text area. */
   textHeight: number;
+  /** Height the last body page would take unbalanced (see PageBreaks). */
+  packedLastHeight: number;
 }
 
 /**
@@ -36,13 +38,13 @@ export async function paginateBody(document: ReactElement, fontStore: FontStore)
   const box = bodyPage.box!;
   const contentTop = box.paddingTop ?? 0;
   const textHeight = box.height - contentTop - (box.paddingBottom ?? 0);
-  if (blocks.length === 0) return { root, bodyPages: [], notesPage, backPage, spans: [], textHeight };
-  const spans = breakPages(galleyCuts(blocks), {
+  if (blocks.length === 0) return { root, bodyPages: [], notesPage, backPage, spans: [], textHeight, packedLastHeight: 0 };
+  const { spans, packedLastHeight } = breakPages(galleyCuts(blocks), {
     pageHeight: textHeight,
     bands: blocks.flatMap((block) => bandsOf(block)),
     start: blocks[0]!.top,
     end: blocks[blocks.length - 1]!.bottom,
   });
   const bodyPages = spans.map((span) => ({ ...bodyPage, children: [...(bodyPage.children ?? []), ...slicePage(blocks, span, contentTop)] }));
-  return { root, bodyPages, notesPage, backPage, spans, textHeight };
+  return { root, bodyPages, notesPage, backPage, spans, textHeight, packedLastHeight };
 }

@@ -8,7 +8,9 @@ export default defineConfig({
     pool: 'forks',
     globalSetup: ['tests/support/freshDist.ts'],
     // The date review-due checks count as today (src/lint/reviewDates.ts), so no test changes with the calendar.
-    env: { LEAFLETS_TODAY: '2026-11-30' },
+    // Builds render in one thread unless a test asks for more: on a 2-core machine each worker
+    // thread's start-up (seconds of CPU) would compete with the other test files.
+    env: { LEAFLETS_TODAY: '2026-11-30', LEAFLETS_JOBS: '1' },
     setupFiles: ['tests/support/layoutMemoHook.ts'],
   },
 });

@@ -13,7 +13,6 @@ import { environmentFingerprint } from './cache/fingerprint.ts';
 import { OutputCache } from './cache/outputCache.ts';
 import type { ProjectLoader, ProjectSnapshot } from './project.ts';
 import { overviewOf, projectOverview, type ProjectOverview } from './projectOverview.ts';
-import { availableParallelism } from 'node:os';
 import { promoteStrict, selectionFilter, type BuildSelection } from './selection.ts';
 import { planShards, type ShardSpec } from './shards.ts';
 import { unitKey, type Unit } from './stages/unit.ts';
@@ -23,6 +22,7 @@ import { OutputFolder, SHARD_FILE, updateWebsite } from './stages/siteStage.ts';
 import { ProjectStore } from './store/projectStore.ts';
 import { changedReads } from './store/readLog.ts';
 import type { RenderPool } from './renderPool.ts';
+import { defaultThreads } from './threadCount.ts';
 import { runUnits } from './unitRunner.ts';
 import type { UnitOutcome, UnitTask } from './unitWork.ts';
 
@@ -184,7 +184,7 @@ async function buildProjectWith(
   const cacheDir = options.cacheDir ?? defaultCacheDir(root);
   const useCache = options.cache !== false;
   const record = useCache ? await BuildRecord.open(cacheDir, outDir, fingerprint) : undefined;
-  const threads = Math.max(1, options.jobs ?? availableParallelism());
+  const threads = Math.max(1, options.jobs ?? defaultThreads());
   // A build that will render everything (no record of an earlier one) starts its worker
   // threads now, so they load the renderer and the project while this thread reads it too.
   const pool = threads > 1 && !session && record?.isEmpty() !== false && !namesOneUnit(options) ? startPool(() => warmPool(threads - 1, root, options.unitsPerWorker)) : undefined;

@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { WorkerResult, WorkerStartData, WorkerTask } from './renderWorker.ts';
 
@@ -6,9 +5,6 @@ import type { WorkerResult, WorkerStartData, WorkerTask } from './renderWorker.t
 const DEFAULT_HEAP_LIMIT = 512 * 1024 * 1024;
 /** Units a worker renders before it is replaced, so memory stays bounded on any project size. */
 export const DEFAULT_UNITS_PER_WORKER = 40;
-
-/** One render thread per core. */
-export const defaultThreads = (): number => Math.max(1, availableParallelism());
 
 /**
  * Worker threads that build units (renderWorkerEntry.mjs loads the worker). Every

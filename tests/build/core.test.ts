@@ -157,8 +157,9 @@ describe('the command line', () => {
   it('builds shards that merge into exactly what one build writes', async () => {
     const one = await runCli(['--root', root, 'build', '--edition', 'a5', 'booklet', '--out', 'one', '--no-cache', '--jobs', '1']);
     expect(one.code, one.stdout + one.stderr).toBe(0);
-    // A full build records each leaflet's cost; the shards all plan from that same table.
-    expect((await runCli(['--root', root, 'build', '--edition', 'a5', 'booklet', '--out', 'warm'])).code).toBe(0);
+    // A full build records each leaflet's cost; the shards all plan from that same table. It
+    // renders on two threads (this one and a worker), and writes the same bytes as one thread.
+    expect((await runCli(['--root', root, 'build', '--edition', 'a5', 'booklet', '--out', 'warm', '--jobs', '2'])).code).toBe(0);
     for (const shard of ['1/2', '2/2']) {
       const run = await runCli(['--root', root, 'build', '--edition', 'a5', 'booklet', '--shard', shard, '--out', `shard-${shard[0]}`]);
       expect(run.code, run.stdout + run.stderr).toBe(0);
@@ -172,6 +173,9 @@ describe('the command line', () => {
     const merge = await runCli(['--root', root, 'merge', 'shard-1', 'shard-2', '--out', 'merged']);
     expect(merge.code, merge.stdout + merge.stderr).toBe(0);
     const expected = filesUnder(path.join(root, 'one'));
+    const twoThreads = filesUnder(path.join(root, 'warm'));
+    expect([...twoThreads.keys()]).toEqual([...expected.keys()]);
+    for (const [file, bytes] of expected) expect(twoThreads.get(file)!.equals(bytes), `${file} on two threads`).toBe(true);
     const merged = filesUnder(path.join(root, 'merged'));
     expect([...merged.keys()]).toEqual([...expected.keys()]);
     for (const [file, bytes] of expected) expect(merged.get(file)!.equals(bytes), file).toBe(true);

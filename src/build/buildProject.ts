@@ -37,7 +37,7 @@ export interface BuildOptions extends BuildSelection {
   measureReadingEase?: boolean;
   /** Flush each PDF to disk before renaming it into place (default true; see writeFileAtomic). */
   flushToDisk?: boolean;
-  /** Render threads: 1 renders in this thread; default one per core. */
+  /** Render threads: 1 renders in this thread; default `defaultThreads()`, one per two cores. */
   jobs?: number;
   /** Units a render worker builds before it is replaced (memory bound); default 40. */
   unitsPerWorker?: number;

@@ -30,7 +30,7 @@ export function registerBuildCommand(program: Command, setExitCode: (code: numbe
     .addOption(new Option('--edition <edition...>', `editions to build (default: ${DEFAULT_EDITIONS.join(', ')})`).choices([...EDITION_IDS]))
     .option('--strict', 'treat missing translations, stale translations and weak link text as errors')
     .option('--json', 'print the build report as JSON on stdout')
-    .option('--jobs <n>', 'render threads (default: one per core; 1 renders in the main thread)')
+    .option('--jobs <n>', 'render threads (default: one per two cores, or LEAFLETS_JOBS; 1 renders in the main thread)')
     .option('--shard <i/n>', 'build only shard i of n (for a CI matrix; combine the folders with `leaflets merge`)')
     .option('--no-cache', 'neither use nor fill the output cache (.cache/leaflets)')
     .action(async (flags: BuildFlags, command: Command) => {

@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { lintSources } from '../../src/lint/sourceLint.ts';
 import { loadLeafletSources } from '../../src/load/content.ts';
-import { compileBody } from '../compile/compileHelper.ts';
+import { compileBody, FRONT_MATTER as SHARED_FRONT_MATTER } from '../compile/compileHelper.ts';
 
-const FRONT_MATTER = `---
-id: example
-title: An example leaflet
-summary: A small leaflet used by the tests.
-version: '1.2'
-published: 2026-01-15
-reviewDue: 2027-01-15
-audience: People reading the tests
-sources:
+/** The shared fixture's front matter with other sources: the first source's `key` is on line 10. */
+const FRONT_MATTER = SHARED_FRONT_MATTER.replace(/^sources:\n[\s\S]*?^---\n/m, `sources:
   - key: cited
     title: A cited page
     url: https://example.org/guidance/page
@@ -25,8 +18,7 @@ sources:
     url: https://www.example.org/
   - key: offline
     title: A printed report
----
-`;
+---\n`);
 
 describe('source list checks', () => {
   it('warns, at the source in the front matter, about sources nothing cites and about home-page addresses', async () => {

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import path from 'node:path';
 import jsQRModule from 'jsqr';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildProject } from '../../src/build/buildProject.ts';
 import { loadProject } from '../../src/build/project.ts';
 import { compileUnit } from '../../src/build/stages/compileUnit.ts';
@@ -13,13 +13,12 @@ import { ProjectStore } from '../../src/build/store/projectStore.ts';
 import { manifestSchema, type Manifest } from '../../src/emit/manifest.ts';
 import { makeTranslate } from '../../src/load/locales.ts';
 import { printableUrl } from '../../src/render/printedUrl.ts';
-import { startPreviewServer, type PreviewServer } from '../../src/site/previewServer.ts';
 import { siteLayout, type SiteLayout } from '../../src/site/siteLayout.ts';
 import { writeDownloadsSite } from '../../src/site/writeSite.ts';
 import { rasterisePage } from '../support/rasterise.ts';
 import { openPdf } from '../support/readPdf.ts';
 import { copyOfProject, runCli } from '../support/projectCopy.ts';
-import { openBrowser, type TestBrowser } from './browser.ts';
+import { browseOutput } from './browser.ts';
 import { runAxe } from './axe.ts';
 
 const jsQR = jsQRModule.default;
@@ -82,8 +81,6 @@ describe('the web edition of the real project, in headless Chromium', () => {
   let out: string;
   let manifest: Manifest;
   let layout: SiteLayout;
-  let browser: TestBrowser;
-  let server: PreviewServer;
   let htmlPages: string[];
 
   beforeAll(async () => {
@@ -106,14 +103,9 @@ describe('the web edition of the real project, in headless Chromium', () => {
     if (!('layout' in found)) throw new Error(found.problem);
     layout = found.layout;
     htmlPages = filesIn(out).filter((file) => file.endsWith('.html')).sort();
-    browser = await openBrowser();
-    server = await startPreviewServer({ outDir: out });
   }, 600_000);
 
-  afterAll(async () => {
-    await server?.close();
-    await browser?.close();
-  });
+  const site = browseOutput(() => out);
 
   it('writes an HTML page for each of the 8 leaflet x language pairs, at the path its QR code names', () => {
     expect(manifest.leaflets).toHaveLength(8);
@@ -138,10 +130,10 @@ describe('the web edition of the real project, in headless Chromium', () => {
   });
 
   it('axe-core finds no WCAG 2.2 A/AA violation on any page at 1280 and 390 px, and nothing scrolls sideways at 320 px', async () => {
-    const page = await browser.context.newPage();
+    const page = await site.browser.context.newPage();
     const found: string[] = [];
     for (const file of htmlPages) {
-      await page.goto(new URL(file.replace(/index\.html$/, ''), server.url).href);
+      await page.goto(new URL(file.replace(/index\.html$/, ''), site.server.url).href);
       for (const width of [1280, 390]) {
         await page.setViewportSize({ width, height: 900 });
         for (const violation of (await runAxe(page)).violations) {
@@ -156,12 +148,12 @@ describe('the web edition of the real project, in headless Chromium', () => {
   }, 300_000);
 
   it('every link, image and stylesheet resolves; versioned URLs carry the hash of what they fetch', async () => {
-    const page = await browser.context.newPage();
+    const page = await site.browser.context.newPage();
     const broken: string[] = [];
     const checked = new Set<string>();
     let versionedFiles = 0;
     for (const file of htmlPages) {
-      await page.goto(new URL(file.replace(/index\.html$/, ''), server.url).href);
+      await page.goto(new URL(file.replace(/index\.html$/, ''), site.server.url).href);
       const targets = await page.evaluate(() => [
         ...[...document.querySelectorAll('a[href]')].map((a) => (a as HTMLAnchorElement).href),
         ...[...document.querySelectorAll('img[src]')].map((img) => (img as HTMLImageElement).src),
@@ -169,7 +161,7 @@ describe('the web edition of the real project, in headless Chromium', () => {
       ]);
       for (const target of targets) {
         const url = new URL(target);
-        if (url.origin !== new URL(server.url).origin) continue;
+        if (url.origin !== new URL(site.server.url).origin) continue;
         if (url.hash && url.pathname === new URL(page.url()).pathname) {
           if ((await page.locator(`[id="${decodeURIComponent(url.hash.slice(1))}"]`).count()) !== 1) broken.push(`${file} -> ${target}`);
           continue;
@@ -215,18 +207,18 @@ describe('the web edition of the real project, in headless Chromium', () => {
       // The address as printed (no trailing slash) is the page's folder: map it through baseUrl.
       const relative = decodeURIComponent(new URL(`${url}/`).pathname.slice(new URL(layout.baseUrl).pathname.length));
       expect(existsSync(path.join(out, relative, 'index.html')), url).toBe(true);
-      const response = await browser.context.request.get(new URL(relative, server.url).href.replace(/\/$/, ''));
+      const response = await site.browser.context.request.get(new URL(relative, site.server.url).href.replace(/\/$/, ''));
       expect(response.ok(), url).toBe(true);
     }
   }, 300_000);
 
   it("each page's main text has the same number of words as the PDF's text, within 2%", async () => {
-    const page = await browser.context.newPage();
+    const page = await site.browser.context.newPage();
     const project = await loadProject(root);
     const rows: string[] = [];
     for (const entry of manifest.leaflets) {
       const t = makeTranslate(project.i18n, entry.locale);
-      await page.goto(new URL(entry.page!.path.replace(/index\.html$/, ''), server.url).href);
+      await page.goto(new URL(entry.page!.path.replace(/index\.html$/, ''), site.server.url).href);
       const { text, links, listNumbers } = await page.evaluate(() => {
         const article = document.querySelector('main article') as HTMLElement;
         return {

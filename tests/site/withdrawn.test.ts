@@ -1,11 +1,10 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildProject } from '../../src/build/buildProject.ts';
 import { manifestSchema } from '../../src/emit/manifest.ts';
-import { startPreviewServer, type PreviewServer } from '../../src/site/previewServer.ts';
 import { copyOfProject } from '../support/projectCopy.ts';
-import { openBrowser, type TestBrowser } from './browser.ts';
+import { browseOutput } from './browser.ts';
 import { runAxe } from './axe.ts';
 
 /** Adds lines at the top of a Markdown file's front matter. */
@@ -17,22 +16,15 @@ function addFrontMatter(file: string, lines: string): void {
 describe('a leaflet withdrawn with `status: withdrawn`', () => {
   let root: string;
   let out: string;
-  let browser: TestBrowser;
-  let server: PreviewServer;
   const build = () => buildProject({ root, outDir: out, editions: ['a5', 'booklet'], strict: false, jobs: 1 });
 
   beforeAll(async () => {
     root = copyOfProject(['support', 'jak-inhibitors'], 'leaflets-withdrawn-');
     out = path.join(root, 'output');
     expect((await build()).ok).toBe(true);
-    browser = await openBrowser();
-    server = await startPreviewServer({ outDir: out });
   }, 600_000);
 
-  afterAll(async () => {
-    await server?.close();
-    await browser?.close();
-  });
+  const site = browseOutput(() => out);
 
   it('needs the date it was withdrawn: without it the build says so, naming the file', async () => {
     const file = path.join(root, 'content/en-GB/support.md');
@@ -69,17 +61,17 @@ describe('a leaflet withdrawn with `status: withdrawn`', () => {
   }, 300_000);
 
   it('is listed as withdrawn with its date on the home and downloads pages, and its address (the QR code) says so', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(new URL('en-GB/', server.url).href);
+    const page = await site.browser.context.newPage();
+    await page.goto(new URL('en-GB/', site.server.url).href);
     expect(await page.locator('section.withdrawn').innerText()).toContain('Support for people with alopecia: withdrawn on 1 December 2026');
-    await page.goto(new URL('en-GB/downloads.html', server.url).href);
+    await page.goto(new URL('en-GB/downloads.html', site.server.url).href);
     expect(await page.locator('section.withdrawn').innerText()).toContain('withdrawn on 1 December 2026');
-    await page.goto(new URL('cy/', server.url).href);
+    await page.goto(new URL('cy/', site.server.url).href);
     expect(await page.locator('section.withdrawn').innerText()).toMatch(/tynnwyd yn ôl ar 1 Rhagfyr 2026/);
 
     const found: string[] = [];
     for (const address of ['en-GB/support/', 'cy/support/', 'en-GB/', 'en-GB/downloads.html']) {
-      await page.goto(new URL(address, server.url).href);
+      await page.goto(new URL(address, site.server.url).href);
       if (address.endsWith('support/')) {
         expect(await page.locator('h1').count()).toBe(1);
         expect(await page.locator('main').innerText()).toMatch(/1 (December|Rhagfyr) 2026/);

@@ -130,7 +130,7 @@ interface UnitSlot {
 /**
  * Builds every selected leaflet x locale x edition. Each unit (leaflet in one locale) whose
  * recorded reads are unchanged and whose files are in place costs nothing; the rest are
- * compiled once and each output is taken from the cache or rendered, on all cores. One bad
+ * compiled once and each output is taken from the cache or rendered, on the render threads. One bad
  * leaflet never stops the others; a failed output is never written, so the last good file stays.
  */
 export async function buildProject(options: BuildOptions, session?: BuildSession): Promise<BuildReport> {

@@ -51,6 +51,11 @@ export function translationStateOf(frontMatter: FrontMatter, locale: string, sou
   return translation.status;
 }
 
+function ownPartialDiagnostics(body: string, templates: TemplateSet): Diagnostic[] {
+  const usedFiles = new Set(partialsUsedBy(body, templates).map((name) => templates.partials.get(name)?.file));
+  return templates.diagnostics.filter((d) => usedFiles.has(d.file));
+}
+
 /**
  * One leaflet in one locale: Handlebars (values escaped for Markdown), then Markdown to the
  * leaflet model. Returns no leaflet when anything is an error; warnings come along either way.
@@ -63,9 +68,9 @@ export function compileLeaflet(input: CompileInput): { leaflet?: CompiledLeaflet
 
   const ownTemplates = input.templates === undefined;
   const templates = input.templates ?? loadTemplates(input.root, input.files);
-  // Problems in partials this leaflet does not use are the build's to report, not this leaflet's.
-  const usedFiles = new Set(partialsUsedBy(source.body, templates).map((name) => templates.partials.get(name)?.file));
-  const diagnostics: Diagnostic[] = ownTemplates ? templates.diagnostics.filter((d) => usedFiles.has(d.file)) : [];
+  // Problems in partials this leaflet does not use are the build's to report, not this leaflet's
+  // (finding them parses the body: only when this leaflet read the partials itself).
+  const diagnostics: Diagnostic[] = ownTemplates ? ownPartialDiagnostics(source.body, templates) : [];
   // A stale translation still builds (its cover says so) unless --strict makes this an error.
   diagnostics.push(...staleTranslationDiagnostics(source, input.sourceLeaflet));
   const t = makeTranslate(i18n, source.locale);

@@ -9,8 +9,9 @@
  *   node bin/run-ts.js scripts/bench/renderProbe.ts --root DIR [--project DIR] --scenario warm|fresh|cold|edit
  *        [--rounds N] [--warmup N] [--cpu-prof FILE] [--deflate-level N]
  *
- * Scenarios: `warm` renders the same leaflet again and again; `fresh` empties the text layout
- * memo before each render (everything else a process keeps stays warm); `cold` also empties
+ * Scenarios: `warm` renders the same leaflet again and again; `fresh` empties the render caches
+ * keyed by content (text layout, styles, font subsets) before each render (loaded fonts and their
+ * shaping caches, and everything else a process keeps, stay warm); `cold` also empties
  * the Markdown memo; `edit` changes one paragraph before each render, caches warm.
  */
 import { writeFileSync } from 'node:fs';

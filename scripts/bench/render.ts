@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ProfileSummary } from './profile.ts';
@@ -8,11 +8,16 @@ import type { Timing } from './renderTiming.ts';
 import { median, percentile } from './stats.ts';
 
 /**
- * `npm run bench -- render [--cpu-prof] [--baseline DIR] [--repeats N] [--rounds N]`
+ * `npm run bench -- render [--cpu-prof] [--baseline DIR] [--repeats N] [--rounds N] [--text same|own|both]`
  *
  * The warm A5 render of content/en-GB/jak-inhibitors.md, split into compile, layout and draw,
  * in this checkout and in the commit before the render speed work (BASE_COMMIT), run in turn
  * in the same run so load on the machine hits both alike; and the same text typeset by Typst.
+ * The leaflet has been rewritten since BASE_COMMIT, so by default (`--text same`) both render
+ * the base commit's text: this checkout renders it in a temporary project (this checkout's
+ * brand, templates and strings, the base's jak-inhibitors.md; BASE_COMMIT cannot compile
+ * today's front matter). `--text own` compares each checkout's own text (different work);
+ * `--text both` prints both comparisons.
  * Each probe process (renderProbe.ts) warms up, then times `--rounds` renders; `--repeats`
  * processes per checkout and scenario, interleaved. Figures are medians with the middle half
  * (25th-75th percentile) as spread, in wall time and in CPU time (CPU time moves less when
@@ -48,8 +53,33 @@ function baselineCheckout(dir: string | undefined): string {
   return root;
 }
 
-function runProbe(root: string, scenario: Scenario, extra: string[]): ProbeResult {
-  const result = spawnSync(process.execPath, ['--expose-gc', path.join(root, 'bin/run-ts.js'), PROBE, '--root', root, '--scenario', scenario, ...extra], {
+/**
+ * A temporary project holding this checkout's brand, templates and strings and the base
+ * commit's content/en-GB/jak-inhibitors.md (which today's schema accepts as it is), so this
+ * checkout renders the same text as the base.
+ */
+function sameTextProject(base: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'leaflets-bench-same-text-'));
+  for (const folder of ['templates', 'locales']) cpSync(path.join(REPO, folder), path.join(dir, folder), { recursive: true });
+  cpSync(path.join(REPO, 'package.json'), path.join(dir, 'package.json'));
+  // Fonts are named as npm packages in the brand: resolve them from this checkout.
+  symlinkSync(path.join(REPO, 'node_modules'), path.join(dir, 'node_modules'));
+  mkdirSync(path.join(dir, 'content/en-GB'), { recursive: true });
+  cpSync(path.join(base, 'content/en-GB/jak-inhibitors.md'), path.join(dir, 'content/en-GB/jak-inhibitors.md'));
+  return dir;
+}
+
+interface Subject {
+  name: string;
+  /** The checkout whose code renders. */
+  root: string;
+  /** Where the leaflet text, brand and strings come from. */
+  project: string;
+}
+
+function runProbe(subject: Subject, scenario: Scenario, extra: string[]): ProbeResult {
+  const { root, project } = subject;
+  const result = spawnSync(process.execPath, ['--expose-gc', path.join(root, 'bin/run-ts.js'), PROBE, '--root', root, '--project', project, '--scenario', scenario, ...extra], {
     cwd: root,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
@@ -76,31 +106,58 @@ export async function benchRender(argv: string[] = []): Promise<void> {
       baseline: { type: 'string' },
       repeats: { type: 'string', default: '3' },
       rounds: { type: 'string', default: '24' },
+      text: { type: 'string', default: 'same' },
       'cpu-prof': { type: 'boolean', default: false },
       typst: { type: 'boolean', default: true },
     },
   });
   const base = baselineCheckout(options.baseline as string | undefined);
-  const subjects = [
-    { name: `base ${BASE_COMMIT}`, root: base },
-    { name: 'this checkout', root: REPO },
-  ];
+  const text = String(options.text);
+  if (!['same', 'own', 'both'].includes(text)) throw new Error(`--text must be same, own or both (got ${text})`);
+  const sameText = sameTextProject(base);
+  /** Each comparison: the base commit, then this checkout, rendering the text its label names. */
+  const comparisons: Array<{ label: string; subjects: [Subject, Subject] }> = [];
+  if (text !== 'own') {
+    comparisons.push({
+      label: `SAME TEXT (fair): both render ${BASE_COMMIT}'s content/en-GB/jak-inhibitors.md; this checkout in a temporary project with its own brand, templates and strings`,
+      subjects: [
+        { name: `base ${BASE_COMMIT}`, root: base, project: base },
+        { name: 'this checkout', root: REPO, project: sameText },
+      ],
+    });
+  }
+  if (text !== 'same') {
+    comparisons.push({
+      label: "OWN TEXT (different work: the leaflet was rewritten since the base): each checkout renders its own content/en-GB/jak-inhibitors.md",
+      subjects: [
+        { name: `base ${BASE_COMMIT}`, root: base, project: base },
+        { name: 'this checkout', root: REPO, project: REPO },
+      ],
+    });
+  }
   const rounds = ['--rounds', String(options.rounds)];
   const results = new Map<string, Timing[]>();
+  const keyOf = (comparison: number, subject: Subject, scenario: Scenario) => `${comparison}\u0000${subject.name}\u0000${scenario}`;
   const typst: Record<string, number[]> = { fresh: [], warm: [], edit: [] };
   let typstWords = 0;
   const repeats = Number(options.repeats);
+  const loads: number[] = [];
   for (let repeat = 1; repeat <= repeats; repeat += 1) {
+    loads.push(loadavg()[0]!);
     process.stdout.write(`round ${repeat}/${repeats}:`);
     for (const scenario of SCENARIOS) {
-      for (const subject of subjects) {
-        const key = `${subject.name}\u0000${scenario}`;
-        results.set(key, [...(results.get(key) ?? []), ...runProbe(subject.root, scenario, rounds).timings]);
-        process.stdout.write(` ${scenario}`);
-      }
+      comparisons.forEach(({ subjects }, index) => {
+        for (const subject of subjects) {
+          const key = keyOf(index, subject, scenario);
+          results.set(key, [...(results.get(key) ?? []), ...runProbe(subject, scenario, rounds).timings]);
+          process.stdout.write(` ${scenario}`);
+        }
+      });
     }
     if (options.typst) {
-      const run = spawnSync(process.execPath, [path.join(REPO, 'bin/run-ts.js'), TYPST_PROBE, ...rounds], { cwd: REPO, encoding: 'utf8' });
+      // Typst typesets the text the first comparison renders.
+      const project = comparisons[0]!.subjects[1].project;
+      const run = spawnSync(process.execPath, [path.join(REPO, 'bin/run-ts.js'), TYPST_PROBE, '--project', project, ...rounds], { cwd: REPO, encoding: 'utf8' });
       const parsed = JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as { words: number; results: Record<string, Array<{ ms: number }>> };
       typstWords = parsed.words;
       for (const mode of Object.keys(typst)) typst[mode]!.push(...(parsed.results[mode] ?? []).map((r) => r.ms));
@@ -108,62 +165,69 @@ export async function benchRender(argv: string[] = []): Promise<void> {
     }
     process.stdout.write('\n');
   }
+  loads.push(loadavg()[0]!);
+  console.log(`load average (1 min) during the run: ${Math.min(...loads).toFixed(1)}-${Math.max(...loads).toFixed(1)}`);
 
-  console.log(`\nA5 render of content/en-GB/jak-inhibitors.md, ms: median (25th-75th percentile) of ${repeats} x ${options.rounds} renders`);
-  console.log('scenario  checkout            compile            layout              draw                total (wall)        total (CPU)         PDF bytes');
-  const baseTotals = new Map<Scenario, { wall: number; cpu: number; bytes: number }>();
-  for (const scenario of SCENARIOS) {
-    for (const subject of subjects) {
-      const timings = results.get(`${subject.name}\u0000${scenario}`)!;
-      const pick = (f: (t: Timing) => number) => timings.map(f);
-      const wall = median(pick((t) => t.total));
-      const cpu = median(pick((t) => t.cpu.total));
-      const bytes = median(pick((t) => t.bytes));
-      const cells = [
-        spread(pick((t) => t.compile)),
-        spread(pick((t) => t.layout)),
-        spread(pick((t) => t.draw)),
-        spread(pick((t) => t.total)),
-        spread(pick((t) => t.cpu.total)),
-      ].map((cell) => cell.padEnd(19));
-      let note = '';
-      if (subject.root === base) baseTotals.set(scenario, { wall, cpu, bytes });
-      else {
-        const was = baseTotals.get(scenario)!;
-        const target = TARGETS[scenario];
-        note = `  ${(bytes / was.bytes).toFixed(3)}x bytes; time ${(wall / was.wall).toFixed(2)}x wall, ${(cpu / was.cpu).toFixed(2)}x CPU`;
-        if (target !== undefined) note += ` (target <= ${target}x: ${cpu / was.cpu <= target ? 'met' : 'NOT met'} on CPU time)`;
+  comparisons.forEach(({ label, subjects }, index) => {
+    console.log(`\n${label}`);
+    console.log(`A5 render, ms: median (25th-75th percentile) of ${repeats} x ${options.rounds} renders`);
+    console.log('scenario  checkout            compile            layout              draw                total (wall)        total (CPU)         PDF bytes');
+    const baseTotals = new Map<Scenario, { wall: number; cpu: number; bytes: number }>();
+    for (const scenario of SCENARIOS) {
+      for (const subject of subjects) {
+        const timings = results.get(keyOf(index, subject, scenario))!;
+        const pick = (f: (t: Timing) => number) => timings.map(f);
+        const wall = median(pick((t) => t.total));
+        const cpu = median(pick((t) => t.cpu.total));
+        const bytes = median(pick((t) => t.bytes));
+        const cells = [
+          spread(pick((t) => t.compile)),
+          spread(pick((t) => t.layout)),
+          spread(pick((t) => t.draw)),
+          spread(pick((t) => t.total)),
+          spread(pick((t) => t.cpu.total)),
+        ].map((cell) => cell.padEnd(19));
+        let note = '';
+        if (subject === subjects[0]) baseTotals.set(scenario, { wall, cpu, bytes });
+        else {
+          const was = baseTotals.get(scenario)!;
+          const target = TARGETS[scenario];
+          note = `  ${(bytes / was.bytes).toFixed(3)}x bytes; time ${(wall / was.wall).toFixed(2)}x wall, ${(cpu / was.cpu).toFixed(2)}x CPU`;
+          if (target !== undefined) note += ` (target <= ${target}x: ${cpu / was.cpu <= target ? 'met' : 'NOT met'} on CPU time)`;
+        }
+        console.log(`${scenario.padEnd(9)} ${subject.name.padEnd(19)} ${cells.join(' ')} ${String(bytes).padStart(6)}${note}`);
       }
-      console.log(`${scenario.padEnd(9)} ${subject.name.padEnd(19)} ${cells.join(' ')} ${String(bytes).padStart(6)}${note}`);
     }
-  }
-  console.log('  warm: the same leaflet again; fresh: text layout memo emptied before each render; cold: Markdown memo too; edit: one paragraph changed before each render.');
+  });
+  console.log('  warm: the same leaflet again; fresh: the render caches keyed by content (text layout, styles, font subsets) emptied before each render, fonts and their shaping caches kept; cold: Markdown memo too; edit: one paragraph changed before each render. The base commit has none of these caches: its four scenarios are the same work.');
   if (options.typst) {
-    console.log(`\nTypst (typst-ts-node-compiler, same body text: ${typstWords} words; compile, layout and PDF export), ms:`);
+    const ours = (scenario: Scenario) => median(results.get(keyOf(0, comparisons[0]!.subjects[1], scenario))!.map((t) => t.total));
+    console.log(`\nTypst (typst-ts-node-compiler, the first comparison's body text: ${typstWords} words; compile, layout and PDF export), ms:`);
     console.log(`  un-memoized (cache evicted before each): ${spread(typst.fresh!)}; memoized, same text: ${spread(typst.warm!)}; memoized, one paragraph edited: ${spread(typst.edit!)}`);
-    const ours = (scenario: Scenario) => median(results.get(`this checkout\u0000${scenario}`)!.map((t) => t.total));
     console.log(`  this checkout / Typst: fresh ${(ours('fresh') / median(typst.fresh!)).toFixed(1)}x, warm ${(ours('warm') / median(typst.warm!)).toFixed(1)}x, edit ${(ours('edit') / median(typst.edit!)).toFixed(1)}x (wall)`);
   }
 
   if (options['cpu-prof']) {
     const dir = mkdtempSync(path.join(tmpdir(), 'leaflets-render-prof-'));
-    console.log(`\nCPU profiles (V8, 200 us sampling, ${options.rounds} renders each; .cpuprofile files in ${dir}):`);
+    const { subjects } = comparisons[0]!;
+    console.log(`\nCPU profiles of the first comparison (V8, 200 us sampling, ${options.rounds} renders each; .cpuprofile files in ${dir}):`);
     const gc = new Map<string, number>();
     for (const scenario of ['warm', 'fresh', 'edit'] as const) {
       for (const subject of subjects) {
-        const file = path.join(dir, `${subject.root === base ? 'base' : 'current'}-${scenario}.cpuprofile`);
-        const { profile } = runProbe(subject.root, scenario, [...rounds, '--cpu-prof', file]);
+        const file = path.join(dir, `${subject === subjects[0] ? 'base' : 'current'}-${scenario}.cpuprofile`);
+        const { profile } = runProbe(subject, scenario, [...rounds, '--cpu-prof', file]);
         gc.set(`${subject.name} ${scenario}`, profile!.gcShare);
         printProfile(`${subject.name}, ${scenario}`, profile!, 15);
       }
     }
     console.log('\n  garbage collection share:');
     for (const scenario of ['warm', 'fresh', 'edit']) {
-      const was = gc.get(`${subjects[0]!.name} ${scenario}`)!;
-      const now = gc.get(`${subjects[1]!.name} ${scenario}`)!;
+      const was = gc.get(`${subjects[0].name} ${scenario}`)!;
+      const now = gc.get(`${subjects[1].name} ${scenario}`)!;
       console.log(`    ${scenario.padEnd(6)} ${pct(was)} -> ${pct(now)} (${(now / was).toFixed(2)}x; target <= 0.5x)`);
     }
   }
+  rmSync(sameText, { recursive: true, force: true });
 }
 
 /**

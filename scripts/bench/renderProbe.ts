@@ -1,14 +1,17 @@
 /**
  * Times one leaflet's A5 render, split into compile, layout and draw, in a checkout of this
  * project given by `--root` (this one, or the commit the render bench compares against).
- * It imports only that checkout's own modules, so the same probe measures both alike.
+ * It imports only that checkout's own modules, so the same probe measures both alike. The
+ * leaflet, brand, templates and strings come from `--project` (default: the checkout itself),
+ * so one checkout's code can render another's text.
  * Prints one JSON object on its last line of output.
  *
- *   node bin/run-ts.js scripts/bench/renderProbe.ts --root DIR --scenario warm|fresh|cold|edit
+ *   node bin/run-ts.js scripts/bench/renderProbe.ts --root DIR [--project DIR] --scenario warm|fresh|cold|edit
  *        [--rounds N] [--warmup N] [--cpu-prof FILE] [--deflate-level N]
  *
- * Scenarios: `warm` renders the same leaflet again and again; `fresh` empties the text layout
- * memo before each render (everything else a process keeps stays warm); `cold` also empties
+ * Scenarios: `warm` renders the same leaflet again and again; `fresh` empties the render caches
+ * keyed by content (text layout, styles, font subsets) before each render (loaded fonts and their
+ * shaping caches, and everything else a process keeps, stay warm); `cold` also empties
  * the Markdown memo; `edit` changes one paragraph before each render, caches warm.
  */
 import { writeFileSync } from 'node:fs';
@@ -22,6 +25,7 @@ import type { Timing } from './renderTiming.ts';
 const { values: args } = parseArgs({
   options: {
     root: { type: 'string' },
+    project: { type: 'string' },
     scenario: { type: 'string', default: 'warm' },
     leaflet: { type: 'string', default: 'jak-inhibitors' },
     rounds: { type: 'string', default: '24' },
@@ -31,6 +35,7 @@ const { values: args } = parseArgs({
   },
 });
 const root = path.resolve(args.root ?? process.cwd());
+const project = path.resolve(args.project ?? root);
 const scenario = args.scenario as 'warm' | 'fresh' | 'cold' | 'edit';
 const draw = args['deflate-level'] === undefined ? {} : { deflateLevel: Number(args['deflate-level']) };
 const ROUNDS = Number(args.rounds);
@@ -55,13 +60,13 @@ const { renderTagged } = await load<typeof import('../../src/render/tagging/tagg
 const caches = await loadOptional<{ clearRenderCaches(): void }>('src/render/perf/caches.ts');
 const markdown = await load<{ clearMarkdownMemo?: () => void }>('src/compile/markdown.ts');
 
-const brand = (await loadBrand(root)).brand!;
-const { i18n } = await loadLocales(root);
-const sources = (await loadLeafletSources(root)).sources as Source[];
-const templates = loadTemplates(root);
+const brand = (await loadBrand(project)).brand!;
+const { i18n } = await loadLocales(project);
+const sources = (await loadLeafletSources(project)).sources as Source[];
+const templates = loadTemplates(project);
 const fontStore = createFontStore(brand);
 const found = sources.find((s) => s.id === args.leaflet && s.locale === 'en-GB');
-if (!found) throw new Error(`No en-GB leaflet ${args.leaflet} in ${root}`);
+if (!found) throw new Error(`No en-GB leaflet ${args.leaflet} in ${project}`);
 const source: Source = found;
 
 /**
@@ -84,7 +89,7 @@ const cpuMs = () => {
 async function renderOnce(leafletSource: Source): Promise<Timing> {
   const c0 = cpuMs();
   const t0 = performance.now();
-  const { leaflet } = compileLeaflet({ root, source: leafletSource as never, brand, i18n, templates });
+  const { leaflet } = compileLeaflet({ root: project, source: leafletSource as never, brand, i18n, templates });
   if (!leaflet) throw new Error('compile failed');
   const t1 = performance.now();
   const c1 = cpuMs();
@@ -136,4 +141,4 @@ if (session && args['cpu-prof']) {
   profile = summarizeProfile(raw, root);
   session.disconnect();
 }
-console.log(JSON.stringify({ root, scenario, cached: caches !== undefined, timings, profile }));
+console.log(JSON.stringify({ root, project, scenario, cached: caches !== undefined, timings, profile }));

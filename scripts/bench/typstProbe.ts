@@ -4,7 +4,7 @@
  * project's line height, headings, lists, callouts and tables from the compiled leaflet model.
  * Times compile + layout + PDF export; prints one JSON object on its last line.
  *
- *   node bin/run-ts.js scripts/bench/typstProbe.ts [--rounds N] [--warmup N] [--out FILE]
+ *   node bin/run-ts.js scripts/bench/typstProbe.ts [--project DIR] [--rounds N] [--warmup N] [--out FILE]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -20,6 +20,8 @@ import { EDITIONS } from '../../src/render/editions.ts';
 const { values: args } = parseArgs({
   options: {
     leaflet: { type: 'string', default: 'jak-inhibitors' },
+    /** Where the leaflet text, brand and strings come from (default: this checkout). */
+    project: { type: 'string' },
     rounds: { type: 'string', default: '24' },
     warmup: { type: 'string', default: '6' },
     /** Also writes the Typst source and its PDF here (FILE.typ, FILE.pdf), to look at. */
@@ -28,7 +30,7 @@ const { values: args } = parseArgs({
 });
 const ROUNDS = Number(args.rounds);
 const WARMUP = Number(args.warmup);
-const root = process.cwd();
+const root = args.project ?? process.cwd();
 
 /** Typst markup for plain text: every markup character escaped. */
 const escape = (text: string) => text.replace(/[\\#*_$@<>[\]`~/=+\-"']/g, (c) => `\\${c}`);

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { LoadedBrand } from '../load/brand.ts';
 import type { LeafletSource } from '../load/content.ts';
-import { hasTranslation, isTranslationGroup, languageName, makeTranslate, SOURCE_LOCALE, type I18n } from '../load/locales.ts';
+import { hasTranslation, isTranslationGroup, languageName, SOURCE_LOCALE, type I18n } from '../load/locales.ts';
 import type { FrontMatter } from '../load/frontMatterSchema.ts';
 import type { ProjectFiles } from '../load/projectFiles.ts';
 import { isPseudoLocale } from '../i18n/pseudoLocaleTag.ts';
@@ -11,6 +11,7 @@ import { buildGovernance, type OtherLanguage } from './governance.ts';
 import { renderLeafletTemplate } from './handlebars.ts';
 import type { CompiledLeaflet, TranslationState } from './leaflet.ts';
 import { markdownToLeafletBody } from './markdown.ts';
+import { rememberedTranslate } from './rememberedTranslate.ts';
 import { SourceIndex } from './sources.ts';
 import { loadTemplates, partialsUsedBy, type TemplateSet } from './templates.ts';
 
@@ -51,6 +52,11 @@ export function translationStateOf(frontMatter: FrontMatter, locale: string, sou
   return translation.status;
 }
 
+function ownPartialDiagnostics(body: string, templates: TemplateSet): Diagnostic[] {
+  const usedFiles = new Set(partialsUsedBy(body, templates).map((name) => templates.partials.get(name)?.file));
+  return templates.diagnostics.filter((d) => usedFiles.has(d.file));
+}
+
 /**
  * One leaflet in one locale: Handlebars (values escaped for Markdown), then Markdown to the
  * leaflet model. Returns no leaflet when anything is an error; warnings come along either way.
@@ -63,12 +69,12 @@ export function compileLeaflet(input: CompileInput): { leaflet?: CompiledLeaflet
 
   const ownTemplates = input.templates === undefined;
   const templates = input.templates ?? loadTemplates(input.root, input.files);
-  // Problems in partials this leaflet does not use are the build's to report, not this leaflet's.
-  const usedFiles = new Set(partialsUsedBy(source.body, templates).map((name) => templates.partials.get(name)?.file));
-  const diagnostics: Diagnostic[] = ownTemplates ? templates.diagnostics.filter((d) => usedFiles.has(d.file)) : [];
+  // Problems in partials this leaflet does not use are the build's to report, not this leaflet's
+  // (finding them parses the body: only when this leaflet read the partials itself).
+  const diagnostics: Diagnostic[] = ownTemplates ? ownPartialDiagnostics(source.body, templates) : [];
   // A stale translation still builds (its cover says so) unless --strict makes this an error.
   diagnostics.push(...staleTranslationDiagnostics(source, input.sourceLeaflet));
-  const t = makeTranslate(i18n, source.locale);
+  const t = rememberedTranslate(i18n, source.locale);
   const formatDate = dateFormatter(source.locale);
 
   const templated = renderLeafletTemplate({
@@ -113,7 +119,7 @@ export function compileLeaflet(input: CompileInput): { leaflet?: CompiledLeaflet
     locale: source.locale,
     translationState,
     t,
-    tSource: makeTranslate(i18n, SOURCE_LOCALE),
+    tSource: rememberedTranslate(i18n, SOURCE_LOCALE),
     sourceLocale: SOURCE_LOCALE,
     formatDate,
     brand,

@@ -11,12 +11,20 @@ import { DigestMemo } from './digestMemo.ts';
  * line ends paragraphs, block quotes and tables, and a line at the margin that is not a list
  * marker ends a list, so each piece parses to exactly the blocks the whole text has there.
  * Constructs that can reach across blank lines or across the document (fenced code, HTML
- * blocks, link reference and footnote definitions) make the whole text one piece.
+ * blocks, link reference and footnote definitions) make the whole text one piece, except an
+ * HTML comment closed on its own line (`<!-- clinical -->`, which the section markers and
+ * partials use): CommonMark ends that HTML block at the line holding `-->`.
  * Each piece's tree is remembered by digest and moved to its place (line and offset) in a copy.
  * tests/compile/markdownChunks.test.ts compares the result with a whole-text parse.
  */
 
-const CROSS_BLOCK = /^ {0,3}(?:`{3,}|~{3,}|<|\[[^\]]*\]:)|\[\^/m;
+const CROSS_BLOCK = /^ {0,3}(?:`{3,}|~{3,}|\[[^\]]*\]:)|\[\^/m;
+const HTML_LINE = /^ {0,3}<.*$/gm;
+/** A line that opens an HTML comment and closes it after the opening (`<!-->` is left out: parsers differ on it). */
+const CLOSED_COMMENT = /^ {0,3}<!--.*?-->/;
+
+const reachesAcrossBlocks = (markdown: string): boolean =>
+  CROSS_BLOCK.test(markdown) || [...markdown.matchAll(HTML_LINE)].some(([line]) => !CLOSED_COMMENT.test(line));
 const CUT_BEFORE = /^[A-Za-z#]/;
 
 interface Piece {
@@ -27,7 +35,7 @@ interface Piece {
 }
 
 export function splitIntoPieces(markdown: string): Piece[] {
-  if (CROSS_BLOCK.test(markdown)) return [{ text: markdown, line: 0, offset: 0 }];
+  if (reachesAcrossBlocks(markdown)) return [{ text: markdown, line: 0, offset: 0 }];
   const pieces: Piece[] = [];
   let start = 0;
   let startLine = 0;

@@ -27,6 +27,10 @@ const TRICKY: Array<[string, string]> = [
   ['fenced code with blank lines', '```\ncode\n\nstill code\n```\n\nText\n'],
   ['reference definitions', 'See [the site][s].\n\nMore text.\n\n[s]: https://example.org\n'],
   ['html comment across blank lines', '<!-- a\n\nb -->\n\nText\n'],
+  ['closed html comments between sections', '## One\n\n<!-- clinical -->\n\nText one.\n\n<!-- a --> then text\nand more\n\nText two.\n  <!-- indented -->\nAfter\n\n<!--x-->\n\nEnd\n'],
+  ['closed comment then an open one', '<!-- a -->\n\nText\n\n<!-- b\n\nc -->\n\nMore\n'],
+  ['a comment closed by its own opening', '<!-->\n\nText\n\nMore -->\n'],
+  ['comment inside a paragraph', 'Text\n<!-- note -->\nmore text\n\nNext\n'],
   ['autolinks and breaks', 'Visit https://example.org now.  \nNext line.\n\nwww.example.org and a@b.org\n'],
   ['indented continuation', '- item\n\n    code in item\n\nOut\n'],
   ['no trailing newline', 'One\n\nTwo'],
@@ -64,5 +68,9 @@ describe('Markdown parsed in pieces', () => {
     const [, body] = shippedBodies().find(([name]) => name.endsWith('en-GB/jak-inhibitors.md'))!;
     expect(splitIntoPieces(body).length).toBeGreaterThan(10);
     expect(splitIntoPieces('```\na\n\nb\n```\n\nText')).toHaveLength(1);
+    // Section markers and partials close their HTML comments on the line: still cut.
+    expect(splitIntoPieces(`${body}\n\n<!-- not clinical -->\n\n${body}`).length).toBeGreaterThan(20);
+    expect(splitIntoPieces('<!-- a\n\nb -->\n\nText')).toHaveLength(1);
+    expect(splitIntoPieces('<!-->\n\nText')).toHaveLength(1);
   });
 });

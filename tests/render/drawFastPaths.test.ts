@@ -28,6 +28,9 @@ describe('draw fast paths', () => {
       const shipped = await draw({ fastPaths: false });
       const fast = await draw({ deflateLevel: 6 });
       expect(fast.equals(shipped), `${leaflet.locale}/${leaflet.id}`).toBe(true);
+      // Again: now the font subsets come from the memo.
+      const again = await draw({ deflateLevel: 6 });
+      expect(again.equals(shipped), `${leaflet.locale}/${leaflet.id}, subsets remembered`).toBe(true);
     }
   }, 300_000);
 
@@ -43,8 +46,14 @@ describe('draw fast paths', () => {
       'this.buffer = zlib.deflateSync(this.buffer);',
       "      chunk = fromBinaryString(chunk + '\\n');",
       '    this.compress = this.document.compress && !this.data.Filter;',
+      '    fontFile.end(this.subset.encode());',
     ]) {
       expect(source, needle).toContain(needle);
+    }
+    // fontSubsets.ts: a subset's bytes depend only on its font and glyph list, and encoding may add glyphs.
+    const fontkit = readFileSync(path.join(PROJECT_ROOT, 'node_modules/fontkit/dist/module.mjs'), 'utf8');
+    for (const needle of ['while(i < this.glyphs.length)this._addGlyph(this.glyphs[i++]);', 'gid = this.includeGlyph(component.glyphID);', 'this.glyphs.push(glyph);']) {
+      expect(fontkit, needle).toContain(needle);
     }
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EDITION_IDS, EDITIONS } from '../../src/render/editions.ts';
 import { createFontStore } from '../../src/render/fonts.ts';
 import { clearRenderCaches, setLayoutMemos } from '../../src/render/perf/caches.ts';
+import { fontSubsetStats } from '../../src/render/perf/fontSubsets.ts';
 import { memoKey } from '../../src/render/perf/memoKey.ts';
 import { styleKey, styleMemo } from '../../src/render/perf/styleMemo.ts';
 import { textLayoutMemo, textLayoutMemoActive, TextLayoutMemo } from '../../src/render/perf/textLayoutMemo.ts';
@@ -10,7 +11,7 @@ import { shippedLeaflets } from '../support/shippedLeaflets.ts';
 
 const URL = 'https://www.alopecia.org.uk/leaflets/test';
 
-describe('layout memos (text layout and styles)', () => {
+describe('layout memos (text layout, styles, font subsets)', () => {
   it('renders every shipped leaflet in every edition to the same bytes with and without it, cold and warm', async () => {
     const { brand, leaflets } = await shippedLeaflets();
     const fontStore = createFontStore(brand);
@@ -33,13 +34,17 @@ describe('layout memos (text layout and styles)', () => {
       expect(textLayoutMemo.stats.hits).toBeGreaterThan(0);
       expect(styleMemo.entries.hits).toBeGreaterThan(0);
       const missesCold = textLayoutMemo.stats.misses;
+      const subsetsCold = fontSubsetStats();
       const warm = await renderAll();
       expect(textLayoutMemo.stats.misses).toBe(missesCold);
+      // Every font subset of the warm renders was encoded before.
+      expect(fontSubsetStats().misses).toBe(subsetsCold.misses);
+      expect(fontSubsetStats().hits).toBeGreaterThan(subsetsCold.hits);
 
       setLayoutMemos(false);
-      const hitsBefore = textLayoutMemo.stats.hits + styleMemo.entries.hits;
+      const hitsBefore = textLayoutMemo.stats.hits + styleMemo.entries.hits + fontSubsetStats().hits;
       const without = await renderAll();
-      expect(textLayoutMemo.stats.hits + styleMemo.entries.hits).toBe(hitsBefore);
+      expect(textLayoutMemo.stats.hits + styleMemo.entries.hits + fontSubsetStats().hits).toBe(hitsBefore);
 
       expect(without.size).toBe(leaflets.length * EDITION_IDS.length);
       for (const [name, bytes] of without) {

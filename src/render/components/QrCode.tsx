@@ -54,9 +54,24 @@ interface QrCodeProps {
  * A QR code drawn as vector paths (sharp at any print resolution), tagged as one Figure:
  * the tagging pass marks paths inside a Figure as its content, not as artifacts.
  */
+/** Symbols by URL: every render of a leaflet draws the same one (a few ms of CPU each). */
+const symbols = new Map<string, { size: number; pathData: string }>();
+const MAX_SYMBOLS = 256;
+
+function qrSymbol(url: string): { size: number; pathData: string } {
+  let symbol = symbols.get(url);
+  if (!symbol) {
+    const matrix = qrMatrix(url);
+    symbol = { size: matrix.size, pathData: qrPathData(matrix) };
+    if (symbols.size >= MAX_SYMBOLS) symbols.delete(symbols.keys().next().value!);
+    symbols.set(url, symbol);
+  }
+  return symbol;
+}
+
 export function QrCode({ url, alt, size, colour = '#000000' }: QrCodeProps) {
-  const matrix = qrMatrix(url);
-  const modules = matrix.size + 2 * QUIET_ZONE_MODULES;
+  const symbol = qrSymbol(url);
+  const modules = symbol.size + 2 * QUIET_ZONE_MODULES;
   return (
     <Svg
       width={size}
@@ -65,7 +80,7 @@ export function QrCode({ url, alt, size, colour = '#000000' }: QrCodeProps) {
       style={{ flexShrink: 0, backgroundColor: '#ffffff' }}
       {...semantic({ role: 'Figure', key: 'back-qr', alt })}
     >
-      <Path d={qrPathData(matrix)} fill={colour} />
+      <Path d={symbol.pathData} fill={colour} />
     </Svg>
   );
 }

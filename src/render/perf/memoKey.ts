@@ -17,6 +17,17 @@ export const identityOf = (value: object): number => {
   return id;
 };
 
+/** Field names written as JSON, once each: layout's objects share a few dozen names. */
+const fieldNames = new Map<string, string>();
+const fieldName = (key: string): string => {
+  let written = fieldNames.get(key);
+  if (written === undefined) {
+    written = `${JSON.stringify(key)}:`;
+    if (fieldNames.size < 10_000) fieldNames.set(key, written);
+  }
+  return written;
+};
+
 function write(value: unknown): string {
   switch (typeof value) {
     case 'string':
@@ -45,7 +56,7 @@ function write(value: unknown): string {
       let out = '{';
       let first = true;
       for (const key in value as Record<string, unknown>) {
-        out += `${first ? '' : ','}${JSON.stringify(key)}:${write((value as Record<string, unknown>)[key])}`;
+        out += (first ? '' : ',') + fieldName(key) + write((value as Record<string, unknown>)[key]);
         first = false;
       }
       return `${out}}`;

@@ -1,4 +1,5 @@
 import { deflateSync } from 'node:zlib';
+import { isRememberedSubset, rememberSubsetEncoding } from './fontSubsets.ts';
 import { drawGlyphRun, type GlyphContext } from './glyphRuns.ts';
 
 /**
@@ -16,6 +17,8 @@ import { drawGlyphRun, type GlyphContext } from './glyphRuns.ts';
  * - Deflate: zlib at the level chosen by measurement (see DEFLATE_LEVEL) instead of zlib's default (6).
  * - Output: each line of the file becomes a Buffer with one native call instead of a loop.
  * - Glyph runs: react-pdf's drawing of a run without an object per glyph (glyphRuns.ts).
+ * - Font subsets: the bytes of a subset this process has encoded before (fontSubsets.ts), and
+ *   their compressed stream.
  */
 
 /**
@@ -28,6 +31,8 @@ export const DEFLATE_LEVEL = 4;
 
 interface EmbeddedFont {
   readonly name?: string;
+  /** fontkit's subset, on fonts pdfkit embeds (not the standard 14). */
+  readonly subset?: Parameters<typeof rememberSubsetEncoding>[0];
 }
 interface PdfReference {
   data: Record<string, unknown>;
@@ -75,6 +80,7 @@ function installFontByIdentity(doc: PdfKitInternals): void {
     const known = isFontObject(src) ? embedded.get(src) : undefined;
     if (!known || (family !== null && family !== undefined)) {
       openFont.call(this, src, family, size);
+      if (this._font?.subset) rememberSubsetEncoding(this._font.subset);
       if (isFontObject(src) && (family === null || family === undefined) && this._font) embedded.set(src, this._font);
       return this;
     }
@@ -120,13 +126,28 @@ function writeBuffered(this: BufferedReference, chunk: string | Uint8Array): voi
   if (this.compress) this.data.Filter = 'FlateDecode';
 }
 
+/**
+ * Compressed streams of byte arrays met again as the same object: remembered font subsets
+ * (fontSubsets.ts), which are never written to. Held only as long as the bytes are.
+ */
+const deflated = new WeakMap<Uint8Array, { level: number; bytes: Buffer }>();
+
+function compressed(whole: Uint8Array, level: number): Buffer {
+  if (!isRememberedSubset(whole)) return deflateSync(whole, { level });
+  const known = deflated.get(whole);
+  if (known?.level === level) return known.bytes;
+  const bytes = deflateSync(whole, { level });
+  deflated.set(whole, { level, bytes });
+  return bytes;
+}
+
 /** Turns the text into bytes once, compresses at the chosen level, then lets pdfkit write the object. */
 function finalizeBuffered(this: BufferedReference): void {
   flushText(this);
   if (this.compress && this.buffer.length > 0) {
     const whole = this.buffer.length === 1 ? this.buffer[0]! : Buffer.concat(this.buffer);
     this.streams.onStream?.(whole);
-    this.buffer = [deflateSync(whole, { level: this.streams.deflateLevel })];
+    this.buffer = [compressed(whole, this.streams.deflateLevel)];
     // Already compressed: pdfkit writes it as it is, with the Filter set when it was written.
     this.compress = false;
   }

@@ -1,0 +1,33 @@
+import * as fontkit from 'fontkit';
+import { describe, expect, it } from 'vitest';
+import { PINNED_METRICS, pinFontMetrics } from '../../src/render/perf/fontMetrics.ts';
+import { projectBrand } from '../support/sampleLeaflet.ts';
+
+describe('pinned font metrics', () => {
+  it("hold the values of fontkit's own getters, for every face of the brand and its fallbacks", async () => {
+    const brand = await projectBrand();
+    const { body, fallbacks } = brand.resolved.fonts;
+    const files = [body, ...fallbacks.map((fallback) => fallback.face)].flatMap((face) => Object.values(face).filter((file): file is string => typeof file === 'string'));
+    expect(files.length).toBeGreaterThanOrEqual(4);
+    for (const file of files) {
+      const font = fontkit.openSync(file) as unknown as Record<string, unknown>;
+      const getters = Object.fromEntries(PINNED_METRICS.map((name) => [name, font[name]]));
+      pinFontMetrics(font);
+      for (const name of PINNED_METRICS) {
+        expect(Object.prototype.hasOwnProperty.call(font, name), `${file} ${name}`).toBe(true);
+        expect(font[name], `${file} ${name}`).toBe(getters[name]);
+      }
+      // What the getter reads is fixed once parsed: the same on a second look.
+      expect(font.unitsPerEm).toBe((fontkit.openSync(file) as unknown as Record<string, unknown>).unitsPerEm);
+    }
+  });
+
+  it('are in place on the fonts the layout loads', async () => {
+    const { BODY_FONT_FAMILY, createFontStore } = await import('../../src/render/fonts.ts');
+    const brand = await projectBrand();
+    const store = createFontStore(brand) as unknown as { load(descriptor: object): Promise<void>; getFont(descriptor: object): { data: object } };
+    const descriptor = { fontFamily: BODY_FONT_FAMILY, fontWeight: 400, fontStyle: 'normal' };
+    await store.load(descriptor);
+    expect(Object.prototype.hasOwnProperty.call(store.getFont(descriptor).data, 'unitsPerEm')).toBe(true);
+  });
+});

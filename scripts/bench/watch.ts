@@ -133,6 +133,8 @@ export async function benchWatch(): Promise<void> {
         // RSS once the watcher has been idle long enough for its idle collection (30 s).
         await quiet(IDLE_SETTLE_MS);
         rss.set(edit, rssOf(child.pid!));
+        // Printed as it is taken: a run that stops later still shows what it measured.
+        console.log(`  RSS after rebuild ${edit} and 32 s idle: ${mb(rss.get(edit)!.total)} (load average ${loadavg()[0]!.toFixed(1)})`);
       }
     }
     const first = rss.get(10)!;

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, watch, writeFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { formatMs, percentile } from './stats.ts';
 
@@ -53,8 +53,14 @@ export async function benchWatch(): Promise<void> {
   };
   child.stdout.on('data', onData);
   child.stderr.on('data', onData);
+  /**
+   * Waits until the watcher has printed nothing for `ms`, counted from now at the earliest: a
+   * back-to-back save's rebuild prints its summary only once its other editions are done, so
+   * the last line printed before the save says nothing about whether the watcher is idle.
+   */
   const quiet = async (ms: number) => {
-    while (performance.now() - lastOutputAt < ms) await new Promise((resolve) => setTimeout(resolve, 50));
+    const calledAt = performance.now();
+    while (performance.now() - Math.max(lastOutputAt, calledAt) < ms) await new Promise((resolve) => setTimeout(resolve, 50));
   };
   try {
     const started = performance.now();
@@ -114,12 +120,21 @@ export async function benchWatch(): Promise<void> {
     // Stress: the next save as soon as the A5 PDF lands, while the other editions still render.
     const backToBack: number[] = [];
     const rss = new Map<number, ReturnType<typeof rssOf>>();
+    /** The first save after each idle pause (the watcher collected its garbage meanwhile). */
+    const afterPause: number[] = [];
+    let paused = false;
     for (let edit = 1; edit <= EDITS; edit += 1) {
-      backToBack.push(await timedEdit());
+      const latency = await timedEdit();
+      backToBack.push(latency);
+      if (paused) afterPause.push(latency);
+      paused = false;
       if ([10, 50, 100, 250, EDITS].includes(edit)) {
+        paused = true;
         // RSS once the watcher has been idle long enough for its idle collection (30 s).
         await quiet(IDLE_SETTLE_MS);
         rss.set(edit, rssOf(child.pid!));
+        // Printed as it is taken: a run that stops later still shows what it measured.
+        console.log(`  RSS after rebuild ${edit} and 32 s idle: ${mb(rss.get(edit)!.total)} (load average ${loadavg()[0]!.toFixed(1)})`);
       }
     }
     const first = rss.get(10)!;
@@ -129,6 +144,8 @@ export async function benchWatch(): Promise<void> {
         `\nRSS growth from rebuild 10 to ${EDITS}: ${(((last.total - first.total) / first.total) * 100).toFixed(1)}%`,
     );
     report('edit -> new A5 PDF in place, back-to-back saves', backToBack);
+    if (afterPause.length > 0) console.log(`the first save after each 32 s pause: ${afterPause.map(formatMs).join(', ')}`);
+    console.log(`load average ${loadavg().map((each) => each.toFixed(1)).join(' ')}`);
   } finally {
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));

@@ -57,7 +57,9 @@ export interface WatchSession {
 /**
  * A forced full collection shrinks the heap, and the next render then collects again and
  * again as the heap regrows: measured, it doubled the time of the render someone waits for.
- * So the watcher collects only after a long pause in editing.
+ * So the watcher collects only after a long pause in editing. That collection also compacts:
+ * plain collections leave the pages of the old space ever more sparsely used, and over 100
+ * rebuilds the process grew 12% with its live objects level (1.6% when compacted).
  */
 const IDLE_GC_DELAY_MS = 30_000;
 /** The build record is written once edits pause, never on the path of a save. */
@@ -107,7 +109,7 @@ export async function startWatch(options: WatchOptions): Promise<WatchSession> {
   let gcTimer: NodeJS.Timeout | undefined;
   const collectWhenIdle = () => {
     clearTimeout(gcTimer);
-    gcTimer = setTimeout(() => loop.isMainIdle() && burstsInFlight === 0 && collectGarbage(), IDLE_GC_DELAY_MS);
+    gcTimer = setTimeout(() => loop.isMainIdle() && burstsInFlight === 0 && collectGarbage({ compact: true }), IDLE_GC_DELAY_MS);
     gcTimer.unref();
   };
 

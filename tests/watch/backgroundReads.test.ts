@@ -20,7 +20,7 @@ describe('a save a background thread reads before this thread has processed it',
       strict: false,
       workerThreads: 1,
       // Long enough that the background job of the first save finishes before the second save's burst is read.
-      debounceMs: 5_000,
+      debounceMs: 2_000,
       onJobDone: (job) => {
         // The first save's A5 is rendered twice (at once with its last fit, then re-fitted in
         // the background), both from the first save. After the second, before the booklet

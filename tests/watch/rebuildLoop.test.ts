@@ -119,17 +119,22 @@ describe('the watch loop', () => {
     expect(h.summaries[1]!.ok).toBe(true);
   });
 
-  it('updates the website once per rebuild that wrote something, after the urgent render', async () => {
-    const h = harness();
-    h.change([en.sourceFile], [en]);
-    h.running('en-GB/support/a5')[0]!.finish();
-    await h.flush();
+  /** Exactly one website update was started; it finishes, and the loop goes idle. */
+  const expectOneSiteUpdate = async (h: ReturnType<typeof harness>) => {
     const site = h.started.filter((each) => each.job.action === 'site');
     expect(site).toHaveLength(1);
     site[0]!.finish();
     await h.flush();
     expect(h.sites()).toBe(1);
     await h.loop.idle();
+  };
+
+  it('updates the website once per rebuild that wrote something, after the urgent render', async () => {
+    const h = harness();
+    h.change([en.sourceFile], [en]);
+    h.running('en-GB/support/a5')[0]!.finish();
+    await h.flush();
+    await expectOneSiteUpdate(h);
   });
 
   it('updates the website after a rebuild that left every PDF as it was (a string only the downloads page prints)', async () => {
@@ -138,11 +143,6 @@ describe('the watch loop', () => {
     h.running('cy/support/a5')[0]!.finish();
     await h.flush();
     expect(h.summaries[0]!.outputs.map((o) => o.status)).toEqual(['unchanged']);
-    const site = h.started.filter((each) => each.job.action === 'site');
-    expect(site).toHaveLength(1);
-    site[0]!.finish();
-    await h.flush();
-    expect(h.sites()).toBe(1);
-    await h.loop.idle();
+    await expectOneSiteUpdate(h);
   });
 });

@@ -1,7 +1,10 @@
+import { statSync } from 'node:fs';
 import type { ReactElement } from 'react';
 import * as ReactPdf from '@react-pdf/renderer';
 import layoutDocument from '@react-pdf/layout';
 import type FontStore from '@react-pdf/font';
+import { pageMemo } from './perf/boxMemos.ts';
+import { memoKey } from './perf/memoKey.ts';
 import { dropInvisibleStandardFontRuns } from './standardFontRuns.ts';
 // Registers the memos that textkit's engine and the style resolver consult (see perf/).
 import './perf/textLayoutMemo.ts';
@@ -17,17 +20,79 @@ interface Reconciler {
 const createRenderer = (ReactPdf as unknown as { createRenderer(options: object): Reconciler }).createRenderer;
 let reconciler: Reconciler | undefined;
 
+/** A node of the tree react-pdf's reconciler builds, before layout. */
+interface PdfNode {
+  type: string;
+  props?: Record<string, unknown>;
+  children?: PdfNode[];
+}
+
+const layout = layoutDocument as unknown as (doc: PdfNode, fonts: FontStore) => Promise<LayoutNode>;
+
 /** React element -> react-pdf node tree -> laid-out pages (boxes, lines, runs). */
 export async function layoutElement(element: ReactElement, fontStore: FontStore): Promise<LayoutNode> {
   reconciler ??= createRenderer({});
-  const container: { type: 'ROOT'; document: unknown } = { type: 'ROOT', document: null };
+  const container: { type: 'ROOT'; document: PdfNode | null } = { type: 'ROOT', document: null };
   const mountNode = reconciler.createContainer(container);
   reconciler.updateContainer(element, mountNode, null, () => {});
   try {
-    const layout = layoutDocument as unknown as (doc: unknown, fonts: FontStore) => Promise<LayoutNode>;
-    return dropInvisibleStandardFontRuns(await layout(container.document, fontStore));
+    return await layoutPages(container.document!, fontStore);
   } finally {
     // Unmount so the reconciler lets go of this leaflet's tree: watch mode renders for hours.
     reconciler.updateContainer(null, mountNode, null, () => {});
   }
+}
+
+/**
+ * The files a page's images name, with their size and modification time, so a page is laid
+ * out again when an image file changes under the same name; undefined when one cannot be
+ * read (the page is then laid out every time).
+ */
+function imageStamps(node: PdfNode, stamps: unknown[] = []): unknown[] | undefined {
+  const src = node.type === 'IMAGE' ? node.props?.src : undefined;
+  if (typeof src === 'string' && !src.startsWith('data:')) {
+    try {
+      const { size, mtimeMs } = statSync(src);
+      stamps.push(src, size, mtimeMs);
+    } catch {
+      return undefined;
+    }
+  }
+  for (const child of node.children ?? []) if (!imageStamps(child, stamps)) return undefined;
+  return stamps;
+}
+
+/** The page's memo key: its node tree, the fonts and its image files; undefined if it cannot have one. */
+function pageKey(page: PdfNode, fontStore: FontStore): string | undefined {
+  const stamps = imageStamps(page);
+  return stamps && memoKey(fontStore, page, stamps);
+}
+
+/**
+ * Lays out a document, taking the pages laid out before from the page memo. react-pdf lays
+ * out each page on its own, so a page is a function of its node tree and the fonts: the key
+ * writes the tree out whole (memoKey.ts: callbacks by identity, so a page with one is reused
+ * only within its render), and the files its images name are stamped (imageStamps). Only
+ * unpaginated pages (`wrap={false}`, one laid-out page each) are kept.
+ */
+async function layoutPages(document: PdfNode, fontStore: FontStore): Promise<LayoutNode> {
+  const pages = document.children ?? [];
+  if (!pageMemo.enabled || pages.length === 0 || pages.some((page) => page.props?.wrap !== false)) return dropInvisibleStandardFontRuns(await layout(document, fontStore));
+  const keys = pages.map((page) => pageKey(page, fontStore));
+  const known = keys.map((key) => (key === undefined ? undefined : pageMemo.get(key)));
+  const missing = pages.filter((_, index) => known[index] === undefined);
+  // The document's own node is laid out with the missing pages, or with none (react-pdf lays out an empty document).
+  const root = dropInvisibleStandardFontRuns(await layout({ ...document, children: missing }, fontStore));
+  const fresh = root.children ?? [];
+  if (fresh.length !== missing.length) throw new Error(`Layout: ${fresh.length} pages laid out for ${missing.length}`);
+  let next = 0;
+  const children = pages.map((_, index) => {
+    const found = known[index];
+    if (found) return found;
+    const page = fresh[next++]!;
+    const key = keys[index];
+    if (key !== undefined) pageMemo.set(key, page);
+    return page;
+  });
+  return { ...root, children };
 }

@@ -2,7 +2,7 @@ import type { CompiledLeaflet } from '../compile/leaflet.ts';
 import { chooseFit, type FitTrial } from './copyFit/chooseFit.ts';
 import type { Fit } from './copyFit/fit.ts';
 import { A4, type Edition } from './editions.ts';
-import { textLayoutMemo } from './perf/textLayoutMemo.ts';
+import { ownedRender } from './perf/caches.ts';
 import { imposeBooklet, padToMultipleOfFour } from './print/imposeBooklet.ts';
 import { createPrintFile, savePrintFile, type PrintFileInfo } from './print/printFile.ts';
 import { addBleedAndCropMarks } from './print/printShop.ts';
@@ -23,8 +23,8 @@ export interface EditionOptions {
  * booklet and print-shop file reuse the fit chosen for the same leaflet's A5 pages.
  */
 export async function renderEdition(input: RenderInput, options: EditionOptions = {}): Promise<RenderedPdf> {
-  // The paragraph layouts this render uses are its own: the next render of the same edition drops those it no longer uses.
-  return textLayoutMemo.owned(`${input.leaflet.sourceFile}\u0000${input.edition.id}`, () => renderEditionNow(input, options));
+  // The paragraph layouts and galley blocks this render uses are its own: the next render of the same edition drops those it no longer uses.
+  return ownedRender(`${input.leaflet.sourceFile}\u0000${input.edition.id}`, () => renderEditionNow(input, options));
 }
 
 async function renderEditionNow(input: RenderInput, options: EditionOptions): Promise<RenderedPdf> {

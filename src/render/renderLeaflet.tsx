@@ -1,10 +1,10 @@
 import type FontStore from '@react-pdf/font';
-import type { ReactNode } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import type { CompiledLeaflet } from '../compile/leaflet.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { LoadedBrand } from '../load/brand.ts';
 import { governanceLines } from './components/governanceLines.tsx';
-import { LeafletDocument } from './components/LeafletDocument.tsx';
+import { galleyItems, galleyWidth, LeafletDocument } from './components/LeafletDocument.tsx';
 import { NarrowText } from './components/narrowText.ts';
 import { QrCode } from './components/QrCode.tsx';
 import { applyFit, defaultFit, type Fit } from './copyFit/fit.ts';
@@ -77,6 +77,18 @@ export interface LaidOutLeaflet {
   body: PaginatedBody;
 }
 
+/** A number per font store, for memo keys: blocks laid out with other fonts are not reused. */
+const fontStoreIds = new WeakMap<FontStore, number>();
+let nextFontStoreId = 0;
+const fontStoreId = (fontStore: FontStore) => {
+  let id = fontStoreIds.get(fontStore);
+  if (id === undefined) {
+    id = nextFontStoreId++;
+    fontStoreIds.set(fontStore, id);
+  }
+  return id;
+};
+
 const measurers = new WeakMap<FontStore, Promise<MeasureText>>();
 const measurerFor = (fontStore: FontStore, brand: Pick<LoadedBrand, 'resolved'>) => {
   let measurer = measurers.get(fontStore);
@@ -98,22 +110,35 @@ export async function layoutWithFit(input: RenderInput, fit: Fit, cover?: LaidOu
   const { leaflet, brand, fontStore } = input;
   const edition = applyFit(input.edition, fit);
   const styles = withFallbackFonts(buildStyles(brand.colours, edition), brand);
-  const blocks = { measure: await measurerFor(fontStore, input.brand), hyphenate: tableHyphenation(leaflet.locale) };
-  const document = (
+  const items = galleyItems(leaflet, styles, edition, { measure: await measurerFor(fontStore, input.brand), hyphenate: tableHyphenation(leaflet.locale) });
+  const documentWith = (galley: ReactElement[]) => (
     <LeafletDocument
       leaflet={leaflet}
       brand={brand}
       edition={edition}
       styles={styles}
+      galley={galley}
       leafletUrl={input.leafletUrl}
       qrCode={input.qrCode ?? leafletQrCode(input)}
-      blocks={blocks}
       aboutLines={governanceLines(leaflet.governance, edition, styles)}
       {...(leaflet.governance.pageNotice ? { footerNote: leaflet.governance.pageNotice } : {})}
     />
   );
+  const stylesKey = JSON.stringify(styles);
   const [body, laidOutCover] = await Promise.all([
-    withNarrowing((narrow) => paginateBody(<NarrowText.Provider value={narrow}>{document}</NarrowText.Provider>, fontStore), (body) => body.root),
+    withNarrowing(
+      (narrow) =>
+        paginateBody(
+          {
+            items,
+            // Everything a galley block's layout reads besides its own model (pagination/galley.ts).
+            setting: JSON.stringify([stylesKey, galleyWidth(edition, styles), leaflet.locale, fontStoreId(fontStore), [...narrow]]),
+            document: (galley) => <NarrowText.Provider value={narrow}>{documentWith(galley)}</NarrowText.Provider>,
+          },
+          fontStore,
+        ),
+      (body) => body.root,
+    ),
     cover ?? layoutCover(input, input.edition),
   ]);
   return { fit, edition, styles, cover: laidOutCover, body };

@@ -1,6 +1,7 @@
 import { Image, Text, View } from '@react-pdf/renderer';
 import type { Block, Inline, ListBlock, TableBlock } from '../../compile/model.ts';
 import { KEEP_WITH_NEXT, REPEAT_ON_CONTINUATION } from '../pagination/flowProps.ts';
+import type { GalleyItem } from '../pagination/galley.ts';
 import { semantic } from '../semantics.ts';
 import type { LeafletStyles } from '../styles.ts';
 import { longWordBreaker, type HyphenationCallback } from '../tables/hyphenation.ts';
@@ -47,6 +48,21 @@ export function Blocks({ blocks, context, compact }: BlockProps & { blocks: Bloc
       ))}
     </>
   );
+}
+
+/** Source positions point back to the Markdown for diagnostics; they do not change a block's layout. */
+const layoutFields = (field: string, value: unknown) => (field === 'position' ? undefined : value);
+
+/**
+ * Top-level body blocks as galley items (pagination/galley.ts), each remembered by its model.
+ * Images are laid out every time: the model holds the file's path, not its bytes.
+ */
+export function blockGalleyItems(blocks: Block[], context: BlockContext): GalleyItem[] {
+  return blocks.map((block) => {
+    const content = JSON.stringify(block, layoutFields);
+    const element = <BlockNode key={block.key} block={block} context={context} />;
+    return content.includes('"type":"image"') ? { element } : { element, content };
+  });
 }
 
 function BlockNode({ block, context, compact }: BlockProps & { block: Block }) {

@@ -1,18 +1,31 @@
 import { Document, Page } from '@react-pdf/renderer';
+import type { ReactElement } from 'react';
+import type { CompiledLeaflet } from '../../compile/leaflet.ts';
+import type { Edition } from '../editions.ts';
 import { PAGE_ROLE } from '../pagination/flowProps.ts';
+import type { GalleyItem } from '../pagination/galley.ts';
+import type { LeafletStyles } from '../styles.ts';
 import { BackPage, type BackPageProps } from './BackPage.tsx';
-import { Blocks, type BlockContext } from './Blocks.tsx';
+import { blockGalleyItems, type BlockContext } from './Blocks.tsx';
 import { NotesPage } from './NotesPage.tsx';
 import { PageFurniture } from './PageFurniture.tsx';
-import { SourcesSection } from './SourcesSection.tsx';
+import { sourcesGalleyItems } from './SourcesSection.tsx';
 
 /** Height of the galley page, in points: taller than any leaflet's body. */
 export const GALLEY_HEIGHT = 50_000;
 
 /** `styles`: buildStyles for this brand and edition, with the brand's fallback fonts. */
 export interface LeafletDocumentProps extends BackPageProps {
-  /** Text measuring and table hyphenation for the body's blocks. */
-  blocks: Omit<BlockContext, 'styles' | 'width'>;
+  /** The galley's blocks to lay out (galleyItems; pagination/galley.ts may leave out those it remembers). */
+  galley: ReactElement[];
+}
+
+/** Width of the body's column: the page less its side margins. */
+export const galleyWidth = (edition: Edition, styles: LeafletStyles) => edition.pageSize.width - 2 * styles.page.paddingHorizontal;
+
+/** The galley's blocks in reading order: the body, then its sources. `blocks`: text measuring and table hyphenation. */
+export function galleyItems(leaflet: CompiledLeaflet, styles: LeafletStyles, edition: Edition, blocks: Omit<BlockContext, 'styles' | 'width'>): GalleyItem[] {
+  return [...blockGalleyItems(leaflet.body.blocks, { ...blocks, styles, width: galleyWidth(edition, styles) }), ...sourcesGalleyItems(leaflet, styles)];
 }
 
 /**
@@ -23,15 +36,13 @@ export interface LeafletDocumentProps extends BackPageProps {
  * 4. the back page.
  */
 export function LeafletDocument(props: LeafletDocumentProps) {
-  const { leaflet, brand, edition, styles, blocks, footerNote } = props;
+  const { leaflet, brand, edition, styles, galley, footerNote } = props;
   const size: [number, number] = [edition.pageSize.width, edition.pageSize.height];
-  const width = edition.pageSize.width - 2 * styles.page.paddingHorizontal;
   const furniture = { styles, charityName: brand.charityName, title: leaflet.frontMatter.title, t: leaflet.t, footerNote };
   return (
     <Document>
       <Page size={[size[0], GALLEY_HEIGHT]} wrap={false} style={{ paddingHorizontal: styles.page.paddingHorizontal }}>
-        <Blocks blocks={leaflet.body.blocks} context={{ ...blocks, styles, width }} />
-        <SourcesSection leaflet={leaflet} styles={styles} />
+        {galley}
       </Page>
       <Page size={size} style={styles.page} wrap={false} {...{ [PAGE_ROLE]: 'body' }}>
         <PageFurniture {...furniture} />

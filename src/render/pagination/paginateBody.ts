@@ -3,6 +3,7 @@ import type { ReactElement } from 'react';
 import { layoutElement } from '../layoutTree.ts';
 import { breakPages, type PageSpan } from './breakPages.ts';
 import { bandsOf, galleyCuts, toFlow } from './flow.ts';
+import { layoutGalley, type GalleyItem } from './galley.ts';
 import { asLaidOut, isAbsolute, withPaperHeight, type LaidOutNode } from './laidOut.ts';
 import { slicePage } from './slicePage.ts';
 import { tightenOverfullLines } from './tightenLines.ts';
@@ -22,15 +23,28 @@ export interface PaginatedBody {
   packedLastHeight: number;
 }
 
+/** What paginateBody lays out: the galley's blocks, and the LeafletDocument (galley, body page, notes page, back page) holding some of them. */
+export interface BodyDocument {
+  items: GalleyItem[];
+  /** What the blocks' layout depends on besides their content (see layoutGalley). */
+  setting: string;
+  /** The document with these elements in its galley. */
+  document: (galley: ReactElement[]) => ReactElement;
+}
+
 /**
- * Lays out a LeafletDocument (galley, body page, notes page, back page) with react-pdf, then
+ * Lays out a LeafletDocument (galley, body page, notes page, back page) with react-pdf, the
+ * galley's blocks laid out before taken from the galley memo (galley.ts), then
  * paginates the galley itself: the legal breaks come from the laid-out boxes (flow.ts), the
  * best set of them from breakPages, and each page's boxes are cut from the galley by slicePage
  * under a copy of the body page's running header and footer.
  */
-export async function paginateBody(document: ReactElement, fontStore: FontStore): Promise<PaginatedBody> {
-  const root = asLaidOut(await layoutElement(document, fontStore));
-  tightenOverfullLines(root);
+export async function paginateBody(body: BodyDocument, fontStore: FontStore): Promise<PaginatedBody> {
+  const root = await layoutGalley(body.items, body.setting, async (galley) => {
+    const laidOut = asLaidOut(await layoutElement(body.document(galley), fontStore));
+    tightenOverfullLines(laidOut);
+    return laidOut;
+  });
   const [galley, ...pages] = root.children ?? [];
   const [bodyPage, notesPage, backPage] = pages.map(withPaperHeight);
   if (!galley || !bodyPage || !notesPage || !backPage) throw new Error('Pagination: the leaflet document must have four pages');

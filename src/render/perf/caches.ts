@@ -1,21 +1,33 @@
 import { clearFontSubsets, setFontSubsetMemo } from './fontSubsets.ts';
+import { galleyMemo, pageMemo } from './boxMemos.ts';
 import { setStyleMemo, styleMemo } from './styleMemo.ts';
 import { setTextLayoutMemo, textLayoutMemo } from './textLayoutMemo.ts';
 
 /**
- * Empties the render caches keyed by content (text layout, resolved styles, font subsets), as at the start of a process.
+ * Empties the render caches keyed by content (text layout, galley blocks, pages, resolved styles, font subsets), as at the start of a process.
  * Caches of what a process loads once (fonts, shaping, compiled templates) stay. For the
  * render bench's fresh-layout scenario and for tests.
  */
 export function clearRenderCaches(): void {
   textLayoutMemo.clear();
+  galleyMemo.clear();
+  pageMemo.clear();
   styleMemo.clear();
   clearFontSubsets();
 }
 
-/** Turns the memos (text layout, styles, font subsets) on or off for this process; tests compare output both ways. */
+/** Turns the memos (text layout, galley blocks, pages, styles, font subsets) on or off for this process; tests compare output both ways. */
 export function setLayoutMemos(enabled: boolean): void {
   setTextLayoutMemo(enabled);
+  galleyMemo.enabled = enabled;
+  pageMemo.enabled = enabled;
   setStyleMemo(enabled);
   setFontSubsetMemo(enabled);
 }
+
+/**
+ * Runs one render of `owner` (one edition of one leaflet): the text layouts, galley blocks and
+ * pages its previous render used and this one did not are dropped afterwards (ownedMemo.ts).
+ */
+export const ownedRender = <T>(owner: string, render: () => Promise<T>): Promise<T> =>
+  textLayoutMemo.owned(owner, () => galleyMemo.owned(owner, () => pageMemo.owned(owner, render)));

@@ -1,3 +1,7 @@
+import { appendFileSync, copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Document, Image, Page } from '@react-pdf/renderer';
 import { describe, expect, it } from 'vitest';
 import { EDITION_IDS, EDITIONS } from '../../src/render/editions.ts';
 import { createFontStore } from '../../src/render/fonts.ts';
@@ -7,6 +11,14 @@ import { memoKey } from '../../src/render/perf/memoKey.ts';
 import { styleKey, styleMemo } from '../../src/render/perf/styleMemo.ts';
 import { textLayoutMemo, textLayoutMemoActive, TextLayoutMemo } from '../../src/render/perf/textLayoutMemo.ts';
 import { renderEdition } from '../../src/render/renderEdition.ts';
+import type { CompiledLeaflet } from '../../src/compile/leaflet.ts';
+import { plainText } from '../../src/render/components/Inlines.tsx';
+import { defaultFit } from '../../src/render/copyFit/fit.ts';
+import { stackColumn } from '../../src/render/pagination/galley.ts';
+import { galleyMemo, pageMemo } from '../../src/render/perf/boxMemos.ts';
+import { layoutWithFit } from '../../src/render/renderLeaflet.tsx';
+import { layoutElement } from '../../src/render/layoutTree.ts';
+import { PROJECT_ROOT } from '../support/sampleLeaflet.ts';
 import { shippedLeaflets } from '../support/shippedLeaflets.ts';
 
 const URL = 'https://www.alopecia.org.uk/leaflets/test';
@@ -55,6 +67,90 @@ describe('layout memos (text layout, styles, font subsets)', () => {
       setLayoutMemos(true);
     }
   }, 600_000);
+});
+
+describe('galley and page memos (laid-out blocks and pages)', () => {
+  /** The leaflet with its first long paragraph made longer, so every block below it moves down. */
+  const withLongerParagraph = (leaflet: CompiledLeaflet): CompiledLeaflet => {
+    const target = leaflet.body.blocks.find((block) => block.type === 'paragraph' && plainText(block.children).length > 80)!;
+    const extra = { type: 'text' as const, value: ' This sentence was added to make the paragraph longer by more than one whole line of text.' };
+    const blocks = leaflet.body.blocks.map((block) => (block === target && block.type === 'paragraph' ? { ...block, children: [...block.children, extra] } : block));
+    return { ...leaflet, body: { ...leaflet.body, blocks } };
+  };
+
+  it('after an edit lays out only the edited block, moves the rest, and draws the same bytes as without memos', async () => {
+    const { brand, leaflets } = await shippedLeaflets();
+    const fontStore = createFontStore(brand);
+    const original = leaflets.find((leaflet) => leaflet.id === 'jak-inhibitors' && leaflet.locale === 'en-GB')!;
+    const edited = withLongerParagraph(original);
+    const edition = EDITIONS.a5;
+    const fit = defaultFit(edition);
+    const input = (leaflet: CompiledLeaflet) => ({ leaflet, brand, edition, fontStore, leafletUrl: URL });
+    const galleyTops = async (leaflet: CompiledLeaflet) =>
+      (await layoutWithFit(input(leaflet), fit)).body.root.children![0]!.children!.map((block) => block.box!.top);
+    try {
+      setLayoutMemos(true);
+      clearRenderCaches();
+      const topsBefore = await galleyTops(original);
+      const before = galleyMemo.stats;
+      const pagesBefore = pageMemo.stats;
+      const topsAfter = await galleyTops(edited);
+      const after = galleyMemo.stats;
+      // One block is new; every other one came from the memo, and those below the edit moved.
+      expect(after.misses - before.misses).toBe(1);
+      expect(after.hits - before.hits).toBe(topsAfter.length - 1);
+      expect(topsAfter.at(-1)!).toBeGreaterThan(topsBefore.at(-1)!);
+      // The pages the edit did not touch (running head, notes page, back page) were not laid out again.
+      expect(pageMemo.stats.hits - pagesBefore.hits).toBeGreaterThanOrEqual(3);
+
+      const withMemo = await renderEdition(input(edited), { fit });
+      setLayoutMemos(false);
+      const withoutMemo = await renderEdition(input(edited), { fit });
+      expect(withMemo.bytes.equals(withoutMemo.bytes)).toBe(true);
+      expect(await galleyTops(edited)).toEqual(topsAfter);
+    } finally {
+      setLayoutMemos(true);
+    }
+  }, 120_000);
+
+  it('lays a page out again when an image file it shows changes under the same name', async () => {
+    const { brand } = await shippedLeaflets();
+    const fontStore = createFontStore(brand);
+    const dir = mkdtempSync(path.join(tmpdir(), 'leaflets-page-memo-'));
+    const logo = path.join(dir, 'logo.png');
+    copyFileSync(path.join(PROJECT_ROOT, 'templates/assets/logo.png'), logo);
+    const page = (width: number) => (
+      <Document>
+        <Page size={[200, 200]} wrap={false}>
+          <Image src={logo} style={{ width }} />
+        </Page>
+      </Document>
+    );
+    try {
+      setLayoutMemos(true);
+      clearRenderCaches();
+      await layoutElement(page(100), fontStore);
+      const first = pageMemo.stats;
+      await layoutElement(page(100), fontStore);
+      expect(pageMemo.stats.hits - first.hits).toBe(1);
+      await layoutElement(page(120), fontStore);
+      expect(pageMemo.stats.misses - first.misses).toBe(1);
+      // Same name, other bytes: the page is not taken from the memo.
+      appendFileSync(logo, Buffer.alloc(16));
+      const beforeChange = pageMemo.stats;
+      await layoutElement(page(100), fontStore);
+      expect(pageMemo.stats.misses - beforeChange.misses).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('stacks blocks as yoga does: running sums of margins and heights in single precision', () => {
+    const block = (height: number, marginTop: number, marginBottom: number) => ({ type: 'VIEW', box: { top: -1, left: 0, width: 10, height, marginTop, marginBottom } });
+    const tops = stackColumn([block(10.1, 0, 6.2), block(20.3, 3.1, 0), block(5, 1.7, 1)], 0).map((node) => node.box!.top);
+    const f = Math.fround;
+    expect(tops).toEqual([0, f(f(f(0 + 6.2) + 10.1) + 3.1), f(f(f(f(0 + 6.2) + 10.1) + f(f(3.1 + 0) + 20.3)) + 1.7)]);
+  });
 });
 
 describe('text layout memo bounds and keys', () => {

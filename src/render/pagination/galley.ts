@@ -1,0 +1,82 @@
+import type { ReactElement } from 'react';
+import { galleyMemo } from '../perf/boxMemos.ts';
+import { isAbsolute, type LaidOutNode } from './laidOut.ts';
+
+/** One top-level block of the galley: an element that lays out as exactly one box. */
+export interface GalleyItem {
+  element: ReactElement;
+  /**
+   * Everything the block is laid out from besides the galley's setting, as text (the block's
+   * model as JSON, say). Absent: the block is laid out every time (an image, whose bytes the
+   * text does not hold).
+   */
+  content?: string;
+}
+
+/** Settings (styles, width, fonts...) by number, so each block's memo key holds a short id instead of the whole setting. */
+const settingIds = new Map<string, number>();
+const MAX_SETTINGS = 1_000;
+let nextSettingId = 0;
+
+function settingId(setting: string): number {
+  let id = settingIds.get(setting);
+  if (id === undefined) {
+    // Ids are never reused, so clearing old ones can only cause misses, never a wrong hit.
+    if (settingIds.size >= MAX_SETTINGS) settingIds.clear();
+    id = nextSettingId++;
+    settingIds.set(setting, id);
+  }
+  return id;
+}
+
+/**
+ * Lays out a document whose first page is the galley, reusing the blocks laid out before.
+ * `setting` must hold everything the blocks' layout depends on that their `content` does not
+ * (styles, column width, fonts, narrowed measures, language); `layout(elements)` lays out the
+ * document with the given elements as the galley's children. Blocks remembered for this
+ * setting are taken from the galley memo; only the rest are laid out. The galley is then
+ * stacked again as yoga stacks a column: each block's top is the running sum of the heights
+ * and margins before it, in single precision as yoga computes it, so a PDF is byte for byte the
+ * same whether a block was remembered or not (tests/render/layoutMemo.test.ts).
+ */
+export async function layoutGalley(items: GalleyItem[], setting: string, layout: (galley: ReactElement[]) => Promise<LaidOutNode>): Promise<LaidOutNode> {
+  const id = settingId(setting);
+  const keys = items.map((item) => (galleyMemo.enabled && item.content !== undefined ? `${id}\u0000${item.content}` : undefined));
+  const known = keys.map((key) => (key === undefined ? undefined : galleyMemo.get(key)));
+  const missing = items.filter((_, index) => known[index] === undefined);
+  const root = await layout(missing.map((item) => item.element));
+  const [galley, ...pages] = root.children ?? [];
+  if (!galley) throw new Error('Galley: the laid-out document has no pages');
+  const fresh = (galley.children ?? []).filter((child) => !isAbsolute(child));
+  if (fresh.length !== missing.length) throw new Error(`Galley: ${fresh.length} boxes laid out for ${missing.length} blocks (each block must be one box)`);
+  let next = 0;
+  const blocks = items.map((_, index) => {
+    const found = known[index];
+    if (found) return found;
+    const block = fresh[next++]!;
+    const key = keys[index];
+    if (key !== undefined) galleyMemo.set(key, block);
+    return block;
+  });
+  const absolute = (galley.children ?? []).filter(isAbsolute);
+  return { ...root, children: [{ ...galley, children: [...stackColumn(blocks, galley.box?.paddingTop ?? 0), ...absolute] }, ...pages] };
+}
+
+/**
+ * The blocks placed one below the other from `start`, each at the running sum of the margins
+ * and heights before it: yoga's column layout, in its float32 arithmetic (react-pdf turns pixel
+ * rounding off), so a block laid out alone and moved here gets the top it would have had.
+ */
+export function stackColumn(blocks: LaidOutNode[], start: number): LaidOutNode[] {
+  const f32 = Math.fround;
+  let y = f32(start);
+  return blocks.map((block) => {
+    const box = block.box;
+    if (!box) return block;
+    const marginTop = box.marginTop ?? 0;
+    const marginBottom = box.marginBottom ?? 0;
+    const top = f32(y + marginTop);
+    y = f32(y + f32(f32(marginTop + marginBottom) + box.height));
+    return top === box.top ? block : { ...block, box: { ...box, top } };
+  });
+}

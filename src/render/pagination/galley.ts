@@ -37,7 +37,7 @@ function settingId(setting: string): number {
  * setting are taken from the galley memo; only the rest are laid out. The galley is then
  * stacked again as yoga stacks a column: each block's top is the running sum of the heights
  * and margins before it, in single precision as yoga computes it, so a PDF is byte for byte the
- * same whether a block was remembered or not (tests/render/layoutMemo.test.ts).
+ * same whether a block was remembered or not (tests/render/layoutMemo.test.tsx).
  */
 export async function layoutGalley(items: GalleyItem[], setting: string, layout: (galley: ReactElement[]) => Promise<LaidOutNode>): Promise<LaidOutNode> {
   const id = settingId(setting);

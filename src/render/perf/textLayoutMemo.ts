@@ -53,7 +53,7 @@ export class TextLayoutMemo extends OwnedMemo<Paragraph[]> {
     }
     // Shared, not copied: layout and render 4.7 only read lines and runs (layout flattens the
     // paragraphs into a new array, pagination slices it), and the project's own passes copy what
-    // they change (standardFontRuns.ts). tests/render/layoutMemo.test.ts renders warm, cold and
+    // they change (standardFontRuns.ts). tests/render/layoutMemo.test.tsx renders warm, cold and
     // without the memo and compares the bytes.
     return laidOut;
   }

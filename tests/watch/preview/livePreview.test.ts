@@ -55,6 +55,7 @@ describe('watch --serve: the live preview of a leaflet', () => {
       strict: false,
       workerThreads: 0,
       onRebuild: (summary) => summary.id === 0 && preview.fullBuild(summary.outputs, summary.diagnostics),
+      onPlan: preview.planned,
       onJobDone: preview.jobDone,
     });
     await session.initialBuild;

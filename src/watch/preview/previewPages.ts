@@ -11,7 +11,7 @@ header { background: #fff; border-bottom: 1px solid #bbb; padding: 0.5rem 1rem; 
 header h1 { font-size: 1.15rem; margin: 0; }
 a { color: #0b4f8a; }
 .layout { display: grid; grid-template-columns: minmax(0, 1fr) 24rem; gap: 1rem; padding: 1rem; align-items: start; }
-@media (max-width: 60rem) { .layout { grid-template-columns: 1fr; } }
+@media (max-width: 60rem) { .layout { grid-template-columns: minmax(0, 1fr); } aside { position: static; max-height: none; } }
 aside { position: sticky; top: 1rem; background: #fff; border: 1px solid #bbb; padding: 0.75rem 1rem; max-height: calc(100vh - 2rem); overflow: auto; }
 aside h2 { font-size: 1rem; margin: 0.75rem 0 0.25rem; }
 .broken { background: #fff0f0; border: 2px solid #b00020; padding: 0.5rem 1rem; margin: 0 0 1rem; }

@@ -62,6 +62,7 @@ export function registerWatchCommand(program: Command, setExitCode: (code: numbe
         onRebuild: (summary) => {
           printRebuild(summary, undefined, { verbose });
           if (summary.id === 0) preview?.fullBuild(summary.outputs, summary.diagnostics);
+          else preview?.rebuilt(summary);
         },
         ...(preview ? { onPlan: preview.planned, onJobDone: preview.jobDone } : {}),
         // The website files follow each rebuild; the preview reloads once they are in place.

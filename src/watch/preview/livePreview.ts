@@ -21,6 +21,8 @@ export interface LivePreview {
   fullBuild(outputs: readonly OutputResult[], diagnostics: readonly Diagnostic[]): void;
   /** A save's rebuild was planned: the pages it concerns say "rebuilding" until their PDF is done. */
   planned(plan: PlannedRebuild): void;
+  /** Every rebuild after the first, once all its outputs are settled (startWatch's onRebuild). */
+  rebuilt(summary: { diagnostics: readonly Diagnostic[] }): void;
   jobDone(
     job: { leafletId: string; locale: string; edition: EditionId },
     result: { report?: { outputs: OutputResult[]; diagnostics: Diagnostic[] }; removed?: string[]; generation?: number },
@@ -65,6 +67,7 @@ export async function startLivePreview(input: { root: string; outDir: string; ed
     previewUrl: new URL(PREVIEW_PATH, server.url).href,
     fullBuild: (outputs, diagnostics) => state.fullBuild(outputs, diagnostics),
     planned: (plan) => state.planned(plan),
+    rebuilt: (summary) => state.rebuilt(summary.diagnostics),
     jobDone: (job, result) =>
       state.jobDone(job, { outputs: result.report?.outputs, diagnostics: result.report?.diagnostics, removed: result.removed, generation: result.generation }),
     siteUpdated: () => server.notifyReload(),

@@ -102,6 +102,24 @@ export class PreviewState {
     }
   }
 
+  /**
+   * A rebuild finished. A job that crashed (a fault in leaflets, reported as an `internal-error`
+   * on its leaflet's file) reports no output, so without this its page would say "rebuilding"
+   * for ever: it says the rebuild failed, with the error.
+   */
+  rebuilt(diagnostics: readonly Diagnostic[]): void {
+    for (const unit of this.known.values()) {
+      if (unit.status.state !== 'rebuilding') continue;
+      const crashed = diagnostics.filter((d) => d.rule === 'internal-error' && d.file === unit.sourceFile);
+      if (crashed.length === 0) continue;
+      unit.failed = true;
+      unit.diagnostics = dedupe([...crashed, ...unit.diagnostics]);
+      unit.status = { state: 'failed', at: Date.now() };
+      delete unit.awaiting;
+      this.notify(unit);
+    }
+  }
+
   /** One output job finished (written, unchanged or failed, or its output removed). */
   jobDone(job: { leafletId: string; locale: string; edition: EditionId }, outcome: JobOutcome = {}): void {
     if (job.edition !== this.edition) return;

@@ -55,7 +55,7 @@ describe('watch --serve: the live preview of a leaflet', () => {
       editions: ['a5'],
       strict: false,
       workerThreads: 0,
-      onRebuild: (summary) => summary.id === 0 && preview.fullBuild(summary.outputs, summary.diagnostics),
+      onRebuild: (summary) => (summary.id === 0 ? preview.fullBuild(summary.outputs, summary.diagnostics) : preview.rebuilt(summary)),
       onPlan: preview.planned,
       onJobDone: preview.jobDone,
     });

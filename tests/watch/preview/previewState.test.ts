@@ -113,6 +113,23 @@ describe('the rebuild status of a preview page', () => {
     expect(state.unit('cy', 'support')).toBeUndefined();
     expect(heard.map((unit) => unit.status.state)).toEqual(['rebuilding', 'removed']);
   });
+
+  it('says a rebuild failed when its job crashed (no output, an internal error on the leaflet), not "rebuilding" for ever', () => {
+    const state = fresh();
+    state.planned(plan(1, [{ locale: 'cy', edition: 'a5' }, { locale: 'en-GB', edition: 'a5' }]));
+    state.jobDone(job('en-GB'), { outputs: [output('en-GB', 'a5', 'written')], generation: 1 });
+    const crash: Diagnostic = { ...problem('content/cy/support.md'), rule: 'internal-error', message: 'Internal error: could not build the a5 edition: boom' };
+    // Another leaflet's internal error, or one on a page that is not rebuilding, changes nothing.
+    state.rebuilt([{ ...crash, file: 'content/cy/other.md' }, { ...crash, file: 'content/en-GB/support.md' }]);
+    expect(stateOf(state, 'cy')).toBe('rebuilding');
+    expect(stateOf(state, 'en-GB')).toBe('updated');
+    state.rebuilt([crash]);
+    expect(state.unit('cy', 'support')).toMatchObject({ failed: true, status: { state: 'failed' }, diagnostics: [crash] });
+    // The next save that builds starts afresh.
+    state.planned(plan(2, [{ locale: 'cy', edition: 'a5' }]));
+    state.jobDone(job('cy'), { outputs: [output('cy', 'a5', 'written')], diagnostics: [], generation: 2 });
+    expect(state.unit('cy', 'support')).toMatchObject({ failed: false, status: { state: 'updated' }, diagnostics: [] });
+  });
 });
 
 describe('--port', () => {

@@ -147,11 +147,14 @@ async function drawPages(version) {
 /** A clock time as the translator's watch shows it: 14:03:27. */
 const clock = (epochMs) => new Date(epochMs).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
 
+/** The files a save changed, named (a checkout can change hundreds: the first few, and how many more). */
+const savedFiles = (files) => (files.length <= 3 ? files.join(', ') : `${files.slice(0, 3).join(', ')} and ${files.length - 3} more`);
+
 /** What the status line says in each state (the words carry it; colour and the icon only repeat it). */
 function statusWords(status, writtenAt) {
   switch (status.state) {
     case 'rebuilding':
-      return ['Rebuilding after your save…', `Saved ${status.files.join(', ')} at ${clock(status.at)}; the pages below are from before it.`];
+      return ['Rebuilding after your save…', `Saved ${savedFiles(status.files)} at ${clock(status.at)}; the pages below are from before it.`];
     case 'updated':
       return [`Updated ${clock(status.at)}`, 'The pages below include your last save.'];
     case 'unchanged':

@@ -33,7 +33,7 @@ export interface PreviewUnit {
   /** Problems of the last rebuild in this leaflet's file, its strings, partials and brand. */
   diagnostics: Diagnostic[];
   status: RebuildStatus;
-  /** Goes up on every change the page hears of, so it never shows an older status over a newer one. */
+  /** Goes up on every change a page hears of (across all units, so a leaflet removed and added again keeps counting up): a page never shows an older status over a newer one. */
   seq: number;
   /** The watch generation of the newest planned rebuild of the previewed PDF not yet done. */
   awaiting?: number;
@@ -60,6 +60,7 @@ const aboutOtherLeaflet = (d: Diagnostic, sourceFile: string) => d.file.startsWi
 export class PreviewState {
   private readonly known = new Map<string, PreviewUnit>();
   private readonly listeners = new Set<(unit: PreviewUnit) => void>();
+  private changes = 0;
 
   /** `edition`: the edition the preview shows (watch mode's first, rendered first). */
   constructor(readonly edition: EditionId) {}
@@ -169,7 +170,7 @@ export class PreviewState {
   }
 
   private notify(unit: PreviewUnit): void {
-    unit.seq += 1;
+    unit.seq = ++this.changes;
     for (const listener of this.listeners) {
       try {
         listener(unit);

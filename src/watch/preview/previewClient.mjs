@@ -20,9 +20,10 @@ const statusDetail = document.getElementById('status-detail');
 
 /**
  * What tests and the bench read: the PDF version drawn, how many times the pages were drawn,
- * and the rebuild status shown (`statuses`: every one shown, in order).
+ * and the rebuild status shown (`statuses`: every one shown, in order; `rebuildingAt`: when
+ * "Rebuilding" last appeared).
  */
-const preview = { version: 0, draws: 0, drawnAt: 0, failed: false, events: null, status: 'loading', statuses: [] };
+const preview = { version: 0, draws: 0, drawnAt: 0, failed: false, events: null, status: 'loading', statuses: [], rebuildingAt: 0 };
 window.leafletsPreview = preview;
 
 /** Page width on screen in CSS pixels; drawn at the screen's pixel density. */
@@ -183,7 +184,10 @@ function showStatus({ status, seq, writtenAt }) {
   pagesBox.setAttribute('aria-busy', String(rebuilding));
   const prefix = rebuilding ? 'Rebuilding: ' : preview.failed ? 'Broken: ' : '';
   document.title = `${prefix}${document.title.replace(/^(Broken|Rebuilding): /, '')}`;
-  if (preview.status !== status.state) preview.statuses.push(status.state);
+  if (preview.status !== status.state) {
+    preview.statuses.push(status.state);
+    if (rebuilding) preview.rebuildingAt = performance.timeOrigin + performance.now();
+  }
   preview.status = status.state;
 }
 

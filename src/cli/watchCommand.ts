@@ -62,8 +62,9 @@ export function registerWatchCommand(program: Command, setExitCode: (code: numbe
         onRebuild: (summary) => {
           printRebuild(summary, undefined, { verbose });
           if (summary.id === 0) preview?.fullBuild(summary.outputs, summary.diagnostics);
+          else preview?.rebuilt(summary);
         },
-        ...(preview ? { onJobDone: preview.jobDone } : {}),
+        ...(preview ? { onPlan: preview.planned, onJobDone: preview.jobDone } : {}),
         // The website files follow each rebuild; the preview reloads once they are in place.
         onSiteUpdated: (diagnostics) => {
           for (const d of diagnostics) console.log(format(d));

@@ -38,10 +38,19 @@ export interface WatchOptions {
   workerThreads?: number;
   onRebuild?: (summary: RebuildSummary) => void;
   /** After each output job, as soon as it is done (the live preview shows a leaflet's first edition the moment it is written). */
-  onJobDone?: (job: { leafletId: string; locale: string; edition: EditionId }, result: Pick<JobResult, 'report' | 'removed'>) => void;
+  onJobDone?: (job: { leafletId: string; locale: string; edition: EditionId }, result: Pick<JobResult, 'report' | 'removed' | 'generation'>) => void;
+  /** As soon as a save's rebuild is planned, before anything renders: the outputs it will build or remove (the live preview says "rebuilding" on their pages). */
+  onPlan?: (plan: PlannedRebuild) => void;
   /** After the website files (manifest, covers, downloads page) caught up with a rebuild. */
   onSiteUpdated?: (diagnostics: Diagnostic[]) => void;
   onError?: (error: unknown) => void;
+}
+
+/** One save's rebuild as planned: `generation` is the one its jobs' results carry (or a later one). */
+export interface PlannedRebuild {
+  generation: number;
+  changedFiles: string[];
+  outputs: Array<{ leafletId: string; locale: string; edition: EditionId; action: 'render' | 'remove' }>;
 }
 
 export interface WatchSession {
@@ -248,6 +257,7 @@ export async function startWatch(options: WatchOptions): Promise<WatchSession> {
     const plan = planRebuild({ changedFiles: files, before, after, stale, unknown, editions, workers: pool ? threads : 0, refitInBackground: true });
     watchOutsideInputs();
     if (plan.jobs.length === 0) return;
+    options.onPlan?.({ generation, changedFiles: files, outputs: plan.jobs.map((job) => ({ leafletId: job.unit.leafletId, locale: job.unit.locale, edition: job.edition, action: job.action })) });
     await checkLocales(plan.jobs.map((job) => job.unit.locale));
     loop.begin(generation, files, plan, started);
   }

@@ -2,6 +2,7 @@ import type { OutputResult } from '../../build/buildProject.ts';
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
 import type { EditionId } from '../../render/editions.ts';
 import { startPreviewServer, type PreviewServer } from '../../site/previewServer.ts';
+import type { PlannedRebuild } from '../watchSession.ts';
 import { PreviewState } from './previewState.ts';
 import { PREVIEW_PATH, previewRoutes } from './previewRoutes.ts';
 import { TranslationSummaries } from './translationSummary.ts';
@@ -16,9 +17,16 @@ export interface LivePreview {
   /** The downloads page; `previewUrl` lists the leaflet previews. */
   url: string;
   previewUrl: string;
-  /** Feed these from the watch session (startWatch's onRebuild for the first build, onJobDone after). */
+  /** Feed these from the watch session (startWatch's onRebuild for the first build, onPlan and onJobDone after). */
   fullBuild(outputs: readonly OutputResult[], diagnostics: readonly Diagnostic[]): void;
-  jobDone(job: { leafletId: string; locale: string; edition: EditionId }, result: { report?: { outputs: OutputResult[]; diagnostics: Diagnostic[] }; removed?: string[] }): void;
+  /** A save's rebuild was planned: the pages it concerns say "rebuilding" until their PDF is done. */
+  planned(plan: PlannedRebuild): void;
+  /** Every rebuild after the first, once all its outputs are settled (startWatch's onRebuild). */
+  rebuilt(summary: { diagnostics: readonly Diagnostic[] }): void;
+  jobDone(
+    job: { leafletId: string; locale: string; edition: EditionId },
+    result: { report?: { outputs: OutputResult[]; diagnostics: Diagnostic[] }; removed?: string[]; generation?: number },
+  ): void;
   /** The downloads page reloads after the website files caught up. */
   siteUpdated(): void;
   close(): Promise<void>;
@@ -58,7 +66,10 @@ export async function startLivePreview(input: { root: string; outDir: string; ed
     url: server.url,
     previewUrl: new URL(PREVIEW_PATH, server.url).href,
     fullBuild: (outputs, diagnostics) => state.fullBuild(outputs, diagnostics),
-    jobDone: (job, result) => state.jobDone(job, result.report?.outputs, result.report?.diagnostics, result.removed),
+    planned: (plan) => state.planned(plan),
+    rebuilt: (summary) => state.rebuilt(summary.diagnostics),
+    jobDone: (job, result) =>
+      state.jobDone(job, { outputs: result.report?.outputs, diagnostics: result.report?.diagnostics, removed: result.removed, generation: result.generation }),
     siteUpdated: () => server.notifyReload(),
     async close() {
       routes.close();

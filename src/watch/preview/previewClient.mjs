@@ -2,6 +2,7 @@
 // each page of the leaflet's PDF with pdf.js onto a canvas, and redraws as soon as the watch
 // session says the PDF was written: same elements, so the reader stays on the page they were
 // reading; pages whose pixels changed are marked; a save that broke the leaflet shows its errors.
+// From the moment a save's rebuild is planned until its PDF is done, the status line says so.
 import * as pdfjs from '/preview/assets/pdf.min.mjs';
 
 pdfjs.GlobalWorkerOptions.workerSrc = '/preview/assets/pdf.worker.min.mjs';
@@ -13,10 +14,16 @@ const pagesBox = document.getElementById('pages');
 const brokenBox = document.getElementById('broken');
 const problemsBox = document.getElementById('problems');
 const translationBox = document.getElementById('translation');
-const updatedBox = document.getElementById('updated');
+const statusBox = document.getElementById('status');
+const statusText = document.getElementById('status-text');
+const statusDetail = document.getElementById('status-detail');
 
-/** What tests and the bench read: the PDF version drawn, and how many times the pages were drawn. */
-const preview = { version: 0, draws: 0, drawnAt: 0, failed: false, events: null };
+/**
+ * What tests and the bench read: the PDF version drawn, how many times the pages were drawn,
+ * and the rebuild status shown (`statuses`: every one shown, in order; `rebuildingAt`: when
+ * "Rebuilding" last appeared).
+ */
+const preview = { version: 0, draws: 0, drawnAt: 0, failed: false, events: null, status: 'loading', statuses: [], rebuildingAt: 0 };
 window.leafletsPreview = preview;
 
 /** Page width on screen in CSS pixels; drawn at the screen's pixel density. */
@@ -138,6 +145,52 @@ async function drawPages(version) {
   }
 }
 
+/** A clock time as the translator's watch shows it: 14:03:27. */
+const clock = (epochMs) => new Date(epochMs).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+
+/** The files a save changed, named (a checkout can change hundreds: the first few, and how many more). */
+const savedFiles = (files) => (files.length <= 3 ? files.join(', ') : `${files.slice(0, 3).join(', ')} and ${files.length - 3} more`);
+
+/** What the status line says in each state (the words carry it; colour and the icon only repeat it). */
+function statusWords(status, writtenAt) {
+  switch (status.state) {
+    case 'rebuilding':
+      return ['Rebuilding after your save…', `Saved ${savedFiles(status.files)} at ${clock(status.at)}; the pages below are from before it.`];
+    case 'updated':
+      return [`Updated ${clock(status.at)}`, 'The pages below include your last save.'];
+    case 'unchanged':
+      return [`Rebuilt ${clock(status.at)}: your save did not change these pages`, 'The PDF came out the same as before, so nothing here is redrawn.'];
+    case 'failed':
+      return [`Not updated ${clock(status.at)}: your save has errors`, 'The errors are listed below; the pages are from the last good build.'];
+    case 'removed':
+      return ['This leaflet was removed', 'Its Markdown file is gone, so there is nothing to preview.'];
+    default:
+      return [writtenAt ? `Pages from ${clock(writtenAt)}` : 'Waiting for the first build…', 'Save the file to see your changes here.'];
+  }
+}
+
+/** The newest status shown, by the server's sequence number: an older answer never replaces a newer one. */
+let shownSeq = -1;
+
+function showStatus({ status, seq, writtenAt }) {
+  if (seq < shownSeq) return;
+  shownSeq = seq;
+  const [text, detail] = statusWords(status, writtenAt);
+  // Re-announced only when the words change (a polite live region speaks each change).
+  if (statusText.textContent !== text) statusText.textContent = text;
+  statusDetail.textContent = detail;
+  statusBox.dataset.state = status.state;
+  const rebuilding = status.state === 'rebuilding';
+  pagesBox.setAttribute('aria-busy', String(rebuilding));
+  const prefix = rebuilding ? 'Rebuilding: ' : preview.failed ? 'Broken: ' : '';
+  document.title = `${prefix}${document.title.replace(/^(Broken|Rebuilding): /, '')}`;
+  if (preview.status !== status.state) {
+    preview.statuses.push(status.state);
+    if (rebuilding) preview.rebuildingAt = performance.timeOrigin + performance.now();
+  }
+  preview.status = status.state;
+}
+
 let running = false;
 let again = false;
 
@@ -156,13 +209,13 @@ async function refresh() {
       const state = await response.json();
       showProblems(state);
       preview.failed = state.failed;
-      document.title = `${state.failed ? 'Broken: ' : ''}${document.title.replace(/^Broken: /, '')}`;
       if (state.version > 0 && state.version !== preview.version && (await drawPages(state.version))) {
         preview.version = state.version;
         preview.draws += 1;
         preview.drawnAt = performance.timeOrigin + performance.now();
-        if (state.writtenAt) updatedBox.textContent = `Pages from ${new Date(state.writtenAt).toLocaleTimeString()}`;
       }
+      // After the pages: "Updated" appears with the new pages on screen.
+      showStatus(state);
       // The translation status takes longer to work out: it follows the pages.
       const translation = await fetch(`${base}/translation.json`, { cache: 'no-store' });
       if (translation.ok) showTranslation({ ...state, translation: await translation.json() });
@@ -177,7 +230,12 @@ async function refresh() {
 const events = new EventSource('/preview/events');
 preview.events = events;
 events.addEventListener('unit', (event) => {
-  if (JSON.parse(event.data).unit === unit) void refresh();
+  const change = JSON.parse(event.data);
+  if (change.unit !== unit) return;
+  if (change.status.state === 'removed') return showStatus(change);
+  // Planned, not built yet: say so at once, and ask for nothing while the PDF renders.
+  if (change.status.state === 'rebuilding') return showStatus(change);
+  void refresh();
 });
 // After a reconnect (the watcher restarted), changes may have been missed.
 events.addEventListener('open', () => void refresh());

@@ -11,7 +11,7 @@ header { background: #fff; border-bottom: 1px solid #bbb; padding: 0.5rem 1rem; 
 header h1 { font-size: 1.15rem; margin: 0; }
 a { color: #0b4f8a; }
 .layout { display: grid; grid-template-columns: minmax(0, 1fr) 24rem; gap: 1rem; padding: 1rem; align-items: start; }
-@media (max-width: 60rem) { .layout { grid-template-columns: 1fr; } }
+@media (max-width: 60rem) { .layout { grid-template-columns: minmax(0, 1fr); } aside { position: static; max-height: none; } }
 aside { position: sticky; top: 1rem; background: #fff; border: 1px solid #bbb; padding: 0.75rem 1rem; max-height: calc(100vh - 2rem); overflow: auto; }
 aside h2 { font-size: 1rem; margin: 0.75rem 0 0.25rem; }
 .broken { background: #fff0f0; border: 2px solid #b00020; padding: 0.5rem 1rem; margin: 0 0 1rem; }
@@ -24,8 +24,28 @@ aside h2 { font-size: 1rem; margin: 0.75rem 0 0.25rem; }
 figure.page { margin: 0; max-width: 100%; }
 figure.page canvas { display: block; width: 100%; height: auto; background: #fff; box-shadow: 0 1px 4px rgba(0,0,0,0.3); }
 figure.page figcaption { font-size: 0.85rem; padding: 0 0 0.2rem; }
-figure.page.changed canvas { outline: 4px solid #0a7d32; outline-offset: 2px; }
-figure.page.changed figcaption { color: #0a7d32; font-weight: bold; }
+figure.page.changed canvas { outline: 4px solid #086b2b; outline-offset: 2px; }
+figure.page.changed figcaption { color: #086b2b; font-weight: bold; }
+/* The rebuild status stays in view above the pages while the reader scrolls. The words say
+   the state; the edge colour and the icon repeat it. Only the spinner moves, and not for
+   readers who asked for reduced motion. */
+.status { position: sticky; top: 0; z-index: 1; display: flex; gap: 0.6rem; align-items: center; margin: 0 0 1rem; padding: 0.4rem 0.75rem; background: #fff; border: 1px solid #bbb; border-left: 6px solid #767676; box-shadow: 0 1px 3px rgba(0,0,0,0.15); }
+.status p { margin: 0; }
+.status-text { font-weight: bold; }
+.status-detail { font-size: 0.85rem; color: #555; }
+.status-icon { flex: none; width: 1.25rem; height: 1.25rem; display: inline-flex; align-items: center; justify-content: center; font-weight: bold; line-height: 1; }
+.status[data-state="rebuilding"] { background: #eef5fc; border-color: #0b4f8a; border-width: 2px 2px 2px 8px; }
+.status[data-state="rebuilding"] .status-icon { box-sizing: border-box; border: 3px solid #0b4f8a; border-right-color: transparent; border-radius: 50%; }
+@media (prefers-reduced-motion: no-preference) {
+  .status[data-state="rebuilding"] .status-icon { animation: status-spin 1s linear infinite; }
+}
+@keyframes status-spin { to { transform: rotate(360deg); } }
+.status[data-state="updated"] { border-left-color: #086b2b; }
+.status[data-state="updated"] .status-icon::before { content: "✓"; color: #086b2b; font-size: 1.2rem; }
+.status[data-state="unchanged"] { border-left-color: #555; }
+.status[data-state="unchanged"] .status-icon::before { content: "="; color: #333; font-size: 1.2rem; }
+.status[data-state="failed"], .status[data-state="removed"] { border-left-color: #b00020; }
+.status[data-state="failed"] .status-icon::before, .status[data-state="removed"] .status-icon::before { content: "!"; color: #fff; background: #b00020; border-radius: 50%; width: 1.2rem; height: 1.2rem; display: inline-flex; align-items: center; justify-content: center; }
 .muted { color: #555; }
 table { border-collapse: collapse; background: #fff; }
 th, td { border: 1px solid #bbb; padding: 0.3rem 0.6rem; text-align: left; }
@@ -74,9 +94,11 @@ ${units.length === 0 ? '<p>The first build is still running: this list fills in 
 export function leafletPreviewPage(unit: PreviewUnit, edition: EditionId): string {
   const title = `${unit.leafletId} in ${languageName(unit.locale)} (${edition})`;
   const body = `<header><h1>${escapeHtml(title)}</h1><a href="/preview/">All previews</a><a href="/">Downloads page</a>
-<span class="muted">Source: <code>${escapeHtml(unit.sourceFile)}</code></span><span id="updated" class="muted" aria-live="polite"></span></header>
+<span class="muted">Source: <code>${escapeHtml(unit.sourceFile)}</code></span></header>
 <div class="layout" data-preview-unit="${escapeHtml(`${unit.locale}/${unit.leafletId}`)}">
 <main>
+<div id="status" class="status" data-state="loading"><span class="status-icon" aria-hidden="true"></span>
+<div><p id="status-text" class="status-text" role="status">Loading the pages…</p><p id="status-detail" class="status-detail"></p></div></div>
 <div id="broken" class="broken" role="alert" hidden></div>
 <div id="pages" class="pages" aria-label="Pages of the ${escapeHtml(edition)} PDF"><p class="muted">Loading the pages…</p></div>
 </main>

@@ -8,7 +8,7 @@ import { leafletPreviewPage, previewListPage } from './previewPages.ts';
 import type { TranslationSummaries } from './translationSummary.ts';
 
 export const PREVIEW_PATH = '/preview/';
-/** Server-sent events: `unit` with `{ unit: "cy/support", version }` each time a previewed leaflet changes. */
+/** Server-sent events: `unit` with `{ unit: "cy/support", version, failed, seq, status }` each time a previewed leaflet changes. */
 export const PREVIEW_EVENTS_PATH = '/preview/events';
 
 const pdfjsBuild = () => path.join(path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'build');
@@ -40,6 +40,8 @@ function stateOf(unit: PreviewUnit) {
     writtenAt: unit.writtenAt ?? null,
     failed: unit.failed,
     diagnostics: unit.diagnostics,
+    status: unit.status,
+    seq: unit.seq,
   };
 }
 
@@ -54,7 +56,8 @@ export function previewRoutes(input: { root: string; state: PreviewState; summar
   const streams = new Set<ServerResponse>();
   state.onChange((unit) => {
     summaries.invalidate();
-    const data = JSON.stringify({ unit: `${unit.locale}/${unit.leafletId}`, version: unit.version, failed: unit.failed });
+    // The status rides along, so "rebuilding" shows without another request.
+    const data = JSON.stringify({ unit: `${unit.locale}/${unit.leafletId}`, version: unit.version, failed: unit.failed, seq: unit.seq, status: unit.status });
     for (const stream of streams) stream.write(`event: unit\ndata: ${data}\n\n`);
   });
   const heartbeat = setInterval(() => {

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLivePreview, type LivePreview } from '../../../src/watch/preview/livePreview.ts';
 import { startWatch, type WatchSession } from '../../../src/watch/watchSession.ts';
+import { runAxe } from '../../site/axe.ts';
 import { openBrowser, type TestBrowser } from '../../site/browser.ts';
 import { copyProject, removeProject } from '../watchHelpers.ts';
 
@@ -54,7 +55,8 @@ describe('watch --serve: the live preview of a leaflet', () => {
       editions: ['a5'],
       strict: false,
       workerThreads: 0,
-      onRebuild: (summary) => summary.id === 0 && preview.fullBuild(summary.outputs, summary.diagnostics),
+      onRebuild: (summary) => (summary.id === 0 ? preview.fullBuild(summary.outputs, summary.diagnostics) : preview.rebuilt(summary)),
+      onPlan: preview.planned,
       onJobDone: preview.jobDone,
     });
     await session.initialBuild;
@@ -122,6 +124,7 @@ describe('watch --serve: the live preview of a leaflet', () => {
     const topAfter = await page.$eval('figure.page[data-page="2"]', (figure) => figure.getBoundingClientRect().top);
     expect(Math.abs(topAfter - topBefore)).toBeLessThanOrEqual(2);
     await expect.poll(() => page.locator('#broken').isVisible()).toBe(false);
+    await expect.poll(() => page.getByRole('status').innerText()).toMatch(/^Updated \d\d:\d\d:\d\d$/);
 
     // Break it: an unclosed Handlebars expression.
     edit('You are never alone', 'You are {{brand.charityName} never alone');
@@ -136,6 +139,8 @@ describe('watch --serve: the live preview of a leaflet', () => {
     expect(await pageImages(page)).toEqual(after);
     expect(await page.locator('figure.page canvas').count()).toBe(after.length);
     expect(await page.title()).toMatch(/^Broken: /);
+    await expect.poll(() => page.getByRole('status').innerText()).toMatch(/^Not updated \d\d:\d\d:\d\d: your save has errors$/);
+    expect((await runAxe(page)).violations).toEqual([]);
 
     // Fixed: the error goes and the pages follow.
     edit('You are {{brand.charityName} never alone', 'You are {{brand.charityName}} never alone');

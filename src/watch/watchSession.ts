@@ -21,6 +21,7 @@ import type { Fit } from '../render/copyFit/fit.ts';
 import { outputPath } from '../emit/outputPaths.ts';
 import { EDITION_IDS, type EditionId } from '../render/editions.ts';
 import { InputWatcher } from './inputWatcher.ts';
+import { JobReads } from './jobReads.ts';
 import { RebuildLoop, type JobResult, type LoopJob } from './rebuildLoop.ts';
 import { planRebuild, type PlannedJob, type WatchUnit } from './rebuildPlanner.ts';
 import type { RebuildSummary } from './rebuildTracker.ts';
@@ -91,6 +92,7 @@ export async function startWatch(options: WatchOptions): Promise<WatchSession> {
   const fingerprint = environmentFingerprint();
   const threads = options.workerThreads ?? watchBackgroundThreads(editions, options.jobs);
   const graph = new DependencyGraph();
+  const jobReads = new JobReads(graph, (key) => store.digestOf(key));
   /** Every input changed so far, with the generation of its last change: workers catch up from it. */
   const changedAt = new Map<string, number>();
   let generation = 0;
@@ -190,8 +192,8 @@ export async function startWatch(options: WatchOptions): Promise<WatchSession> {
         : await buildUnit(task, snapshot, store);
     if (record && !outcome.provisional) rememberOutcome(record, outcome);
     if (!outcome.internalError && !outcome.missing) {
-      graph.set(unit.key, outcome.reads);
-      log?.({ type: 'graph', unit: unit.key, generation: readAt, read: sourceRead(unit, outcome.reads), recorded: true, unseen: [] });
+      const { recorded, unseen } = jobReads.record(unit.key, readAt, outcome.reads);
+      log?.({ type: 'graph', unit: unit.key, generation: readAt, read: sourceRead(unit, outcome.reads), recorded, unseen });
     }
     saveRecordSoon();
     const { report } = reportOf(outcome, unit);

@@ -91,13 +91,15 @@ export async function benchWatch(): Promise<void> {
       const edit = edits;
       const before = (await identityOf(pdfPath))!;
       const seen: string[] = [];
+      let found = false;
       const renamed = new Promise<number>((resolve) => {
         const watcher = watch(path.dirname(pdfPath), async (_event, name) => {
           if (name !== path.basename(pdfPath)) return;
           const now = performance.now();
           const after = await identityOf(pdfPath);
           seen.push(after?.id ?? 'gone');
-          if (!after || after.id === before.id) return;
+          if (found || !after || after.id === before.id) return;
+          found = true;
           if (after.ino === before.ino) {
             sameInode.push(edit);
             console.log(`  edit ${edit}: the new A5 PDF has the inode number of the one before (${before.id} -> ${after.id})`);

@@ -19,6 +19,8 @@ export interface JobResult {
   siteDiagnostics?: Diagnostic[];
   /** For the event log: digests of the unit's own source as the job read it. */
   read?: Record<string, string>;
+  /** For the event log: outputs left alone because a newer version was on disk by then. */
+  superseded?: string[];
 }
 
 export interface RebuildLoopOptions {
@@ -106,7 +108,7 @@ export class RebuildLoop {
       key: job.key,
       lane: job.lane,
       ...(result ? { generation: result.generation } : {}),
-      ...(result?.report ? { outputs: result.report.outputs.map((o) => ({ file: o.file, status: o.status })) } : {}),
+      ...(result?.report ? { outputs: result.report.outputs.map((o) => ({ file: o.file, status: result.superseded?.includes(o.file) ? 'superseded' : o.status })) } : {}),
       ...(result?.removed ? { outputs: result.removed.map((file) => ({ file, status: 'removed' })) } : {}),
       ...(result?.read ? { read: result.read } : {}),
       ...(result ? {} : { error: String((error as Error | undefined)?.message ?? error).split('\n')[0] }),

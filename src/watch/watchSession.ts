@@ -23,7 +23,7 @@ import { EDITION_IDS, type EditionId } from '../render/editions.ts';
 import { InputWatcher } from './inputWatcher.ts';
 import { JobReads } from './jobReads.ts';
 import { RebuildLoop, type JobResult, type LoopJob } from './rebuildLoop.ts';
-import { planRebuild, type PlannedJob, type WatchUnit } from './rebuildPlanner.ts';
+import { planRebuild, refitKey, type PlannedJob, type WatchUnit } from './rebuildPlanner.ts';
 import type { RebuildSummary } from './rebuildTracker.ts';
 import { shortDigest, type WatchEvent } from './watchEvents.ts';
 import { watchBackgroundThreads } from './watchThreads.ts';
@@ -100,6 +100,8 @@ export async function startWatch(options: WatchOptions): Promise<WatchSession> {
   let project: ProjectSnapshot;
   let record: BuildRecord | undefined;
   let pool: RenderPool | undefined;
+  /** Each output's bytes (SHA-256) as the last job that wrote or kept it left them on disk. */
+  const onDisk = new Map<string, string>();
   /** The locale checks' findings (glyphs, translations) per locale, as of the project now. */
   const localeProblems = new Map<string, Diagnostic[]>();
   const relative = (file: string) => path.relative(root, file).split(path.sep).join('/');
@@ -184,6 +186,10 @@ export async function startWatch(options: WatchOptions): Promise<WatchSession> {
     const remembered = record?.unit(unit.key)?.outputs[job.edition]?.meta;
     if (remembered) task.previousMeta = { [job.edition]: remembered };
     if (job.fit === 'reuse') task.reuseFit = true;
+    // A re-fit replaces only the PDF that is there as it starts (its edit's fast render): if a
+    // later save's PDF lands meanwhile, that one stays (the later save's own re-fit follows).
+    const current = job.key === refitKey(unit, job.edition) ? onDisk.get(base.file) : undefined;
+    if (current !== undefined) task.replacing = { [job.edition]: current };
     // Problems found loading this leaflet's file (its front matter) belong to its rebuild.
     const loadProblems = snapshot.diagnostics.filter((d) => d.file === unit.sourceFile);
     const outcome =
@@ -197,10 +203,15 @@ export async function startWatch(options: WatchOptions): Promise<WatchSession> {
     }
     saveRecordSoon();
     const { report } = reportOf(outcome, unit);
+    for (const output of outcome.outputs) {
+      if (output.fileDigest && !output.superseded) onDisk.set(output.file, output.fileDigest);
+    }
+    const superseded = outcome.outputs.filter((output) => output.superseded).map((output) => output.file);
     return {
       generation: readAt,
       report: { outputs: report!.outputs, diagnostics: [...loadProblems, ...checks, ...report!.diagnostics] },
       ...(log ? { read: sourceRead(unit, outcome.reads) } : {}),
+      ...(superseded.length > 0 ? { superseded } : {}),
     };
   }
 

@@ -14,6 +14,8 @@ const EDIT_TIMEOUT_MS = 15_000;
 const LEAFLET = 'content/en-GB/support.md';
 const PDF = 'output/en-GB/support.pdf';
 const MARKER = /You are not alone[^.]*\./;
+/** A file to append the watcher's event log to (JSON Lines, `leaflets watch --event-log`): what to read when a save is lost. */
+const EVENT_LOG = process.env.WATCH_BENCH_EVENT_LOG;
 
 function copyProject(): string {
   const root = mkdtempSync(path.join(tmpdir(), 'leaflets-bench-watch-'));
@@ -44,7 +46,7 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
  */
 export async function benchWatch(): Promise<void> {
   const root = copyProject();
-  const child = spawn(process.execPath, [path.join(REPO, 'bin/leaflets.js'), '--root', root, 'watch'], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(REPO, 'bin/leaflets.js'), '--root', root, 'watch', ...(EVENT_LOG ? ['--event-log', path.resolve(EVENT_LOG)] : [])], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
   let lastOutputAt = performance.now();
   let printed = '';
   const onData = (chunk: Buffer) => {
@@ -74,25 +76,51 @@ export async function benchWatch(): Promise<void> {
     const pdfPath = path.join(root, PDF);
     const rebuildsDone = () => (printed.match(/PDFs? rebuilt/g) ?? []).length;
     let edits = 0;
+    /**
+     * A file's identity: its inode number and its change time. The inode number alone is not
+     * enough: ext4 hands a freed inode number out again at once, so when two renders replace the
+     * A5 within a few milliseconds (the edit's fast render and a background re-fit) the file in
+     * place can carry the inode number it had before the save.
+     */
+    const identityOf = (file: string) => stat(file, { bigint: true }).then((s) => ({ ino: s.ino, id: `${s.ino}:${s.ctimeNs}` }), () => undefined);
+    /** Saves whose new A5 came back under the inode number of the one before (an inode-only check misses them). */
+    const sameInode: number[] = [];
     /** One save, timed until the new A5 PDF is renamed into place. */
     const timedEdit = async (): Promise<number> => {
       edits += 1;
-      const before = (await stat(pdfPath)).ino;
+      const edit = edits;
+      const before = (await identityOf(pdfPath))!;
+      const seen: string[] = [];
+      let found = false;
       const renamed = new Promise<number>((resolve) => {
         const watcher = watch(path.dirname(pdfPath), async (_event, name) => {
           if (name !== path.basename(pdfPath)) return;
           const now = performance.now();
-          const ino = await stat(pdfPath).then((s) => s.ino, () => before);
-          if (ino === before) return;
+          const after = await identityOf(pdfPath);
+          seen.push(after?.id ?? 'gone');
+          if (found || !after || after.id === before.id) return;
+          found = true;
+          if (after.ino === before.ino) {
+            sameInode.push(edit);
+            console.log(`  edit ${edit}: the new A5 PDF has the inode number of the one before (${before.id} -> ${after.id})`);
+          }
           watcher.close();
           resolve(now);
         });
       });
       const t0 = performance.now();
-      writeFileSync(path.join(root, LEAFLET), source.replace(MARKER, `You are not alone (edit ${edits}).`));
+      writeFileSync(path.join(root, LEAFLET), source.replace(MARKER, `You are not alone (edit ${edit}).`));
       let timer: NodeJS.Timeout | undefined;
       const timedOut = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`edit ${edits}: no new A5 PDF after ${EDIT_TIMEOUT_MS} ms; the watcher printed:\n${printed.slice(-2000)}`)), EDIT_TIMEOUT_MS);
+        timer = setTimeout(
+          () =>
+            reject(
+              new Error(
+                `edit ${edit}: no new A5 PDF after ${EDIT_TIMEOUT_MS} ms (before the save ${before.id}; seen since: ${seen.join(', ') || 'nothing'}); the watcher printed:\n${printed.slice(-2000)}`,
+              ),
+            ),
+          EDIT_TIMEOUT_MS,
+        );
       });
       try {
         return (await Promise.race([renamed, timedOut])) - t0;
@@ -115,7 +143,7 @@ export async function benchWatch(): Promise<void> {
       while (rebuildsDone() === done) await new Promise((resolve) => setTimeout(resolve, 20));
       await quiet(300);
     }
-    report('edit -> new A5 PDF in place, each save after the previous rebuild finished', settled);
+    if (settled.length > 0) report('edit -> new A5 PDF in place, each save after the previous rebuild finished', settled);
 
     // Stress: the next save as soon as the A5 PDF lands, while the other editions still render.
     const backToBack: number[] = [];
@@ -145,6 +173,7 @@ export async function benchWatch(): Promise<void> {
     );
     report('edit -> new A5 PDF in place, back-to-back saves', backToBack);
     if (afterPause.length > 0) console.log(`the first save after each 32 s pause: ${afterPause.map(formatMs).join(', ')}`);
+    console.log(`saves whose new A5 PDF had the inode number of the one before (the same inode reused): ${sameInode.length}${sameInode.length > 0 ? ` (edits ${sameInode.join(', ')})` : ''}`);
     console.log(`load average ${loadavg().map((each) => each.toFixed(1)).join(' ')}`);
   } finally {
     child.kill('SIGTERM');

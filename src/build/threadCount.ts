@@ -14,7 +14,11 @@ const CORES_PER_RENDER_THREAD = 2;
  * CI machine or a test run can pin it for every build it starts, else one per two cores.
  */
 export function defaultThreads(): number {
+  return pinnedThreads() ?? Math.max(1, Math.floor(availableParallelism() / CORES_PER_RENDER_THREAD));
+}
+
+/** `LEAFLETS_JOBS` when it is a whole number from 1, else undefined (the command's own default applies). */
+export function pinnedThreads(): number | undefined {
   const pinned = process.env.LEAFLETS_JOBS;
-  if (pinned !== undefined && /^[1-9]\d*$/.test(pinned.trim())) return Number(pinned);
-  return Math.max(1, Math.floor(availableParallelism() / CORES_PER_RENDER_THREAD));
+  return pinned !== undefined && /^[1-9]\d*$/.test(pinned.trim()) ? Number(pinned) : undefined;
 }

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { internalErrorDiagnostic } from '../diagnostics/guard.ts';
-import { writeFileAtomic } from '../emit/atomicWrite.ts';
+import { replaceFileAtomic, writeFileAtomic } from '../emit/atomicWrite.ts';
 import { sha256Of } from '../emit/manifest.ts';
 import { withPseudoLocale } from '../i18n/pseudoLocale.ts';
 import { buildDate } from '../lint/reviewDates.ts';
@@ -35,12 +35,20 @@ export interface UnitTask {
    * from a full build's, so it is neither cached nor remembered: a re-fit follows it.
    */
   reuseFit?: boolean;
+  /**
+   * Per output (target id), the SHA-256 of the file this build may replace: when the file on
+   * disk is another by the time the output is ready, it is left alone (watch mode: a slow
+   * re-fit of a save never covers the PDF of a later save).
+   */
+  replacing?: Record<string, string>;
 }
 
 export interface OutputOutcome {
   target: OutputTarget;
   file: string;
   status: 'written' | 'unchanged' | 'failed';
+  /** Not written: the file on disk was no longer the one `replacing` named (status `unchanged`). */
+  superseded?: boolean;
   /** Rendered now, or taken from the cache (false). */
   rendered: boolean;
   key?: string;
@@ -136,7 +144,13 @@ export async function buildUnit(task: UnitTask, loaded: ProjectSnapshot, store: 
       result.diagnostics = promoteStrict(output.diagnostics, task.strict);
       result.meta = output.meta;
       if (!hasError(result.diagnostics)) {
-        result.status = await writeFileAtomic(absolute, output.bytes, { flushToDisk: task.flushToDisk });
+        const replacing = task.replacing?.[targetId(target)];
+        const written =
+          replacing === undefined
+            ? await writeFileAtomic(absolute, output.bytes, { flushToDisk: task.flushToDisk })
+            : await replaceFileAtomic(absolute, output.bytes, { replacing, flushToDisk: task.flushToDisk });
+        result.status = written === 'superseded' ? 'unchanged' : written;
+        if (written === 'superseded') result.superseded = true;
         result.fileDigest = sha256Of(output.bytes);
         result.bytes = output.bytes.length;
         if (output.pages !== undefined) result.pages = output.pages;

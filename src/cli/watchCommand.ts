@@ -1,3 +1,4 @@
+import { createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { DEFAULT_EDITIONS, EDITION_IDS, type EditionId } from '../render/editions.ts';
@@ -9,6 +10,8 @@ interface WatchFlags {
   strict?: boolean;
   serve?: boolean;
   port?: string;
+  eventLog?: string;
+  jobs?: string;
 }
 
 export function registerWatchCommand(program: Command, setExitCode: (code: number) => void): void {
@@ -21,13 +24,21 @@ export function registerWatchCommand(program: Command, setExitCode: (code: numbe
         ...EDITION_IDS,
       ]),
     )
+    .option('--jobs <n>', 'render threads, this one included (default: one per core, or LEAFLETS_JOBS; 1 renders everything in the main thread)')
     .option('--strict', 'treat missing translations, stale translations and weak link text as errors')
     .option('--serve', 'serve a live preview of every leaflet (its pages, problems and translation status) and the downloads page')
     .option('--port <port>', 'port for --serve (default 4780; 0 picks a free one)')
+    .option('--event-log <file>', 'write every file event, burst, plan and job as JSON Lines (what --verbose prints)')
     .action(async (flags: WatchFlags, command: Command) => {
       const root = path.resolve(command.parent?.opts().root ?? process.cwd());
       const verbose = command.parent?.opts().verbose === true;
       const outDir = path.resolve(root, flags.out);
+      const jobs = flags.jobs === undefined ? undefined : Number(flags.jobs);
+      if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) {
+        console.error(`leaflets: --jobs must be a whole number of at least 1 (got "${flags.jobs}")`);
+        setExitCode(2);
+        return;
+      }
       // Ctrl+C or a TERM while starting up still ends everything cleanly.
       let stopRequested: () => void = () => undefined;
       const stopped = new Promise<void>((resolve) => (stopRequested = resolve));
@@ -48,17 +59,30 @@ export function registerWatchCommand(program: Command, setExitCode: (code: numbe
           return;
         }
       }
-      const [{ startWatch }, { printRebuild }, { formatDiagnostic, formatDiagnosticVerbose }] = await Promise.all([
+      const [{ startWatch }, { printRebuild }, { formatDiagnostic, formatDiagnosticVerbose }, { formatWatchEvent, stampEvents }] = await Promise.all([
         import('../watch/watchSession.ts'),
         import('../watch/watchReporter.ts'),
         import('../diagnostics/format.ts'),
+        import('../watch/watchEvents.ts'),
       ]);
       const format = verbose ? formatDiagnosticVerbose : formatDiagnostic;
+      // The event log: one line per file event, burst, plan and job on stderr (--verbose), as JSON Lines in a file (--event-log).
+      const eventLogFile = flags.eventLog === undefined ? undefined : path.resolve(flags.eventLog);
+      const eventLog = eventLogFile === undefined ? undefined : createWriteStream(eventLogFile, { flags: 'a' });
+      eventLog?.on('error', (error) => console.error(`leaflets: cannot write the event log ${eventLogFile}: ${error.message}`));
+      const onEvent =
+        verbose || eventLog
+          ? stampEvents((event) => {
+              if (verbose) process.stderr.write(`${formatWatchEvent(event)}\n`);
+              eventLog?.write(`${JSON.stringify(event)}\n`);
+            })
+          : undefined;
       const session = await startWatch({
         root,
         outDir,
         editions,
         strict: Boolean(flags.strict),
+        ...(jobs === undefined ? {} : { jobs }),
         onRebuild: (summary) => {
           printRebuild(summary, undefined, { verbose });
           if (summary.id === 0) preview?.fullBuild(summary.outputs, summary.diagnostics);
@@ -70,6 +94,8 @@ export function registerWatchCommand(program: Command, setExitCode: (code: numbe
           for (const d of diagnostics) console.log(format(d));
           preview?.siteUpdated();
         },
+        ...(onEvent ? { onEvent } : {}),
+        ...(eventLogFile ? { ownFiles: [eventLogFile] } : {}),
         onError: (error) => console.error(`leaflets: ${verbose ? ((error as Error).stack ?? String(error)) : String((error as Error).message ?? error)}`),
       });
       await Promise.race([session.initialBuild, stopped]);
@@ -78,6 +104,7 @@ export function registerWatchCommand(program: Command, setExitCode: (code: numbe
       // Every worker thread, the cover thread and the server end here; nothing is left running.
       await session.close();
       await preview?.close();
+      await new Promise<void>((resolve) => (eventLog ? eventLog.end(resolve) : resolve()));
       setExitCode(0);
     });
 }

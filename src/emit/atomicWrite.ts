@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -33,6 +33,26 @@ export async function removeStaleTemporaries(dir: string): Promise<string[]> {
 export async function writeFileAtomic(target: string, bytes: Uint8Array, { flushToDisk = true } = {}): Promise<WriteOutcome> {
   const existing = await readFile(target).catch(() => undefined);
   if (existing && Buffer.compare(existing, bytes) === 0) return 'unchanged';
+  return writeOver(target, bytes, flushToDisk);
+}
+
+/**
+ * As writeFileAtomic, but only over one version of the file (`replacing`, its SHA-256 in hex):
+ * when the file on disk is another by now, it is left alone (`superseded`). Watch mode's
+ * background re-fit of a save uses it, so it never covers the PDF of a later save.
+ */
+export async function replaceFileAtomic(
+  target: string,
+  bytes: Uint8Array,
+  { replacing, flushToDisk = true }: { replacing: string; flushToDisk?: boolean },
+): Promise<WriteOutcome | 'superseded'> {
+  const existing = await readFile(target).catch(() => undefined);
+  if (existing && Buffer.compare(existing, bytes) === 0) return 'unchanged';
+  if (!existing || createHash('sha256').update(existing).digest('hex') !== replacing) return 'superseded';
+  return writeOver(target, bytes, flushToDisk);
+}
+
+async function writeOver(target: string, bytes: Uint8Array, flushToDisk: boolean): Promise<WriteOutcome> {
   await mkdir(path.dirname(target), { recursive: true });
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(TEMPORARY_ID_BYTES).toString('hex')}.tmp`);
   try {

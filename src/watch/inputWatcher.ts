@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
+import type { WatchEvent } from './watchEvents.ts';
 
 /** Folders of the project that never hold inputs (tools, caches, outputs, version control). */
 export const NOT_INPUT_FOLDERS = ['node_modules', '.git', '.cache', 'dist', 'output'];
@@ -17,13 +18,15 @@ const isScratchFile = (file: string): boolean => {
 
 export interface InputWatcherOptions {
   root: string;
-  /** More folders to leave alone (absolute): the output folder, wherever it is. */
+  /** More folders or files to leave alone (absolute): the output folder, wherever it is, and the event log. */
   ignoredFolders?: string[];
   /** Quiet time that ends a burst of events (atomic saves, a git checkout). */
   debounceMs: number;
   /** Called with the project-relative paths (forward slashes) changed in one burst. */
   onBurst: (files: string[]) => void;
   onError?: (error: unknown) => void;
+  /** Every event chokidar reports (raw ones too), each recheck and each closed burst: the event log. */
+  onEvent?: (event: WatchEvent) => void;
 }
 
 /** A file's path from the project root, with forward slashes (as the dependency graph names inputs). */
@@ -96,8 +99,26 @@ export class InputWatcher {
     this.watcher = watch(root, { ignoreInitial: true, ignored });
     // A new folder's files arrive as their own `add` events; a removed folder is noted as
     // `folder/` because its files are not always reported one by one.
-    for (const event of ['add', 'change', 'unlink'] as const) this.watcher.on(event, (file: string) => this.note(file));
-    this.watcher.on('unlinkDir', (dir: string) => this.note(dir, '/'));
+    const log = options.onEvent;
+    for (const event of ['add', 'change', 'unlink'] as const) {
+      this.watcher.on(event, (file: string) => {
+        log?.({ type: 'file', event, file: projectPath(root, file) });
+        this.note(file);
+      });
+    }
+    this.watcher.on('unlinkDir', (dir: string) => {
+      log?.({ type: 'file', event: 'unlinkDir', file: projectPath(root, dir) });
+      this.note(dir, '/');
+    });
+    // What the operating system reported, before chokidar's filters (only when someone listens: it is many events).
+    if (log) {
+      this.watcher.on('raw', (event: string, name: string | null, opts: unknown) => {
+        // A folder's watcher names the entry in it; a file's own watcher names the file.
+        const watched = (opts as { watchedPath?: string } | undefined)?.watchedPath;
+        const file = watched === undefined ? path.resolve(root, String(name)) : name && path.basename(watched) !== name ? path.join(watched, name) : watched;
+        if (!ignored(file)) log({ type: 'file', event: 'raw', file: projectPath(root, file) || '.', detail: event });
+      });
+    }
     this.watcher.on('error', (error) => options.onError?.(error));
     const watching = new Promise<void>((resolve) => this.watcher.once('ready', () => resolve()));
     // Merged, not assigned: hashes of files added meanwhile (addFiles) stay.
@@ -145,6 +166,7 @@ export class InputWatcher {
       const due = [...this.recheckDue].filter(([, at]) => at <= now).map(([file]) => file);
       for (const file of due) this.recheckDue.delete(file);
       if (due.length > 0) {
+        this.options.onEvent?.({ type: 'recheck', files: due });
         due.forEach((file) => this.pending.add(file));
         this.flush();
       }
@@ -157,6 +179,7 @@ export class InputWatcher {
     this.pending = new Set();
     this.flushing = this.flushing.then(async () => {
       const files = await this.changedSince(reported);
+      this.options.onEvent?.({ type: 'burst', reported, changed: files });
       if (files.length > 0) this.options.onBurst(files);
     });
   }

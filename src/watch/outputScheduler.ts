@@ -9,6 +9,9 @@ export interface KeyedJob {
   urgent?: boolean;
 }
 
+/** A step in a job's life, for the watch event log. */
+export type JobPhase = 'queued' | 'merged' | 'rerun' | 'start' | 'dropped';
+
 interface LaneState<J extends KeyedJob> {
   capacity: number;
   running: number;
@@ -34,6 +37,8 @@ export class OutputScheduler<J extends KeyedJob, R> {
     private readonly settled: (job: J, result: R | undefined, error?: unknown) => void,
     /** e.g. `{ workers: 'main' }`: background work waits while an urgent output (one someone is waiting for) renders. */
     yieldsTo: Record<string, string> = {},
+    /** Told each request, start and drop (settling is the caller's `settled`). */
+    private readonly observe: (phase: JobPhase, job: J) => void = () => undefined,
   ) {
     for (const [lane, capacity] of Object.entries(capacities)) {
       this.lanes.set(lane, { capacity: Math.max(1, capacity), running: 0, pending: new Map(), yieldsTo: yieldsTo[lane] });
@@ -44,19 +49,26 @@ export class OutputScheduler<J extends KeyedJob, R> {
     for (const job of jobs) {
       if (this.running.has(job.key)) {
         this.rerun.set(job.key, job);
+        this.observe('rerun', job);
         continue;
       }
       // The latest request decides the lane; an output is pending in one lane only.
-      for (const lane of this.lanes.values()) lane.pending.delete(job.key);
+      let merged = false;
+      for (const lane of this.lanes.values()) merged = lane.pending.delete(job.key) || merged;
       this.laneOf(job).pending.set(job.key, job);
+      this.observe(merged ? 'merged' : 'queued', job);
     }
     for (const lane of this.lanes.values()) this.pump(lane);
   }
 
   /** Forgets every job not yet started (shutting down); running ones still finish. */
   dropPending(): void {
+    for (const job of this.rerun.values()) this.observe('dropped', job);
     this.rerun.clear();
-    for (const lane of this.lanes.values()) lane.pending.clear();
+    for (const lane of this.lanes.values()) {
+      for (const job of lane.pending.values()) this.observe('dropped', job);
+      lane.pending.clear();
+    }
   }
 
   /** Resolves when nothing is pending or running. */
@@ -101,6 +113,7 @@ export class OutputScheduler<J extends KeyedJob, R> {
   private start(lane: LaneState<J>, job: J): void {
     lane.running += 1;
     this.running.set(job.key, job);
+    this.observe('start', job);
     const finish = (result: R | undefined, error?: unknown) => {
       lane.running -= 1;
       this.running.delete(job.key);

@@ -1,8 +1,9 @@
 import type { BuildReport } from '../build/buildProject.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
-import { OutputScheduler, type KeyedJob } from './outputScheduler.ts';
+import { OutputScheduler, type JobPhase, type KeyedJob } from './outputScheduler.ts';
 import type { PlannedJob, RebuildPlan } from './rebuildPlanner.ts';
 import { RebuildTracker, type RebuildSummary } from './rebuildTracker.ts';
+import type { WatchEvent } from './watchEvents.ts';
 
 export interface SiteJob extends KeyedJob {
   action: 'site';
@@ -16,6 +17,10 @@ export interface JobResult {
   removed?: string[];
   /** Site jobs: what updating the website reported. */
   siteDiagnostics?: Diagnostic[];
+  /** For the event log: digests of the unit's own source as the job read it. */
+  read?: Record<string, string>;
+  /** For the event log: outputs left alone because a newer version was on disk by then. */
+  superseded?: string[];
 }
 
 export interface RebuildLoopOptions {
@@ -30,6 +35,8 @@ export interface RebuildLoopOptions {
   onError?: (error: unknown) => void;
   /** After a main-lane job (watch mode collects garbage once the main thread has been idle a while). */
   onMainJobDone?: () => void;
+  /** Each job's request, start and finish, and each finished rebuild (the event log). */
+  onEvent?: (event: WatchEvent) => void;
 }
 
 /**
@@ -44,6 +51,15 @@ export class RebuildLoop {
 
   constructor(private readonly options: RebuildLoopOptions) {
     this.tracker = new RebuildTracker((summary) => {
+      options.onEvent?.({
+        type: 'rebuild',
+        id: summary.id,
+        changedFiles: summary.changedFiles,
+        written: summary.outputs.filter((o) => o.status === 'written').length,
+        unchanged: summary.outputs.filter((o) => o.status === 'unchanged').length,
+        failed: summary.outputs.filter((o) => o.status === 'failed').length,
+        durationMs: summary.durationMs,
+      });
       options.onRebuild(summary);
       // The website is made from more than the PDFs (front matter, strings only its pages print,
       // the brand): after any save it is brought up to date; it skips the work when none of that changed.
@@ -58,6 +74,7 @@ export class RebuildLoop {
       // Two threads rendering at once slow each other down on a small machine, so background
       // work waits while the PDF someone is waiting for renders.
       { workers: 'main', site: 'main' },
+      (phase: JobPhase, job) => options.onEvent?.({ type: 'job', phase, key: job.key, lane: job.lane }),
     );
   }
 
@@ -85,6 +102,17 @@ export class RebuildLoop {
   }
 
   private settled(job: LoopJob, result: JobResult | undefined, error: unknown): void {
+    this.options.onEvent?.({
+      type: 'job',
+      phase: result ? 'done' : 'failed',
+      key: job.key,
+      lane: job.lane,
+      ...(result ? { generation: result.generation } : {}),
+      ...(result?.report ? { outputs: result.report.outputs.map((o) => ({ file: o.file, status: result.superseded?.includes(o.file) ? 'superseded' : o.status })) } : {}),
+      ...(result?.removed ? { outputs: result.removed.map((file) => ({ file, status: 'removed' })) } : {}),
+      ...(result?.read ? { read: result.read } : {}),
+      ...(result ? {} : { error: String((error as Error | undefined)?.message ?? error).split('\n')[0] }),
+    });
     if (job.lane === 'main') this.options.onMainJobDone?.();
     if (job.action === 'site') {
       if (result) this.options.onSiteUpdated?.(result.siteDiagnostics ?? []);

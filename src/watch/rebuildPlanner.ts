@@ -47,6 +47,8 @@ export interface RebuildPlan {
 }
 
 export const jobKey = (unit: WatchUnit, edition: EditionId): string => `${unit.key}/${edition}`;
+/** The background job that re-fits an output after its fast render (see PlannedJob.fit). */
+export const refitKey = (unit: WatchUnit, edition: EditionId): string => `${jobKey(unit, edition)}#refit`;
 
 /**
  * Decides what one burst of changes rebuilds and in what order. Pure: same input, same plan.
@@ -78,7 +80,7 @@ export function planRebuild(input: PlanInput): RebuildPlan {
       const priority = index * 2 + (direct(unit) ? 0 : 1);
       const reuse = urgent && input.refitInBackground === true;
       jobs.push({ key: jobKey(unit, edition), lane: urgent ? 'main' : background, urgent, priority, unit, edition, action: 'render', fit: reuse ? 'reuse' : 'search' });
-      if (reuse) jobs.push({ key: `${jobKey(unit, edition)}#refit`, lane: background, urgent: false, priority, unit, edition, action: 'render', fit: 'search' });
+      if (reuse) jobs.push({ key: refitKey(unit, edition), lane: background, urgent: false, priority, unit, edition, action: 'render', fit: 'search' });
     }
     for (const unit of removed) {
       jobs.push({ key: jobKey(unit, edition), lane: 'main', urgent: false, priority: index * 2, unit, edition, action: 'remove', fit: 'search' });

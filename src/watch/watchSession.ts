@@ -1,5 +1,4 @@
 import { rm, stat } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { blockingErrors, buildProject, defaultCacheDir, type OutputResult } from '../build/buildProject.ts';
 import { BuildRecord } from '../build/cache/buildRecord.ts';
@@ -22,9 +21,12 @@ import type { Fit } from '../render/copyFit/fit.ts';
 import { outputPath } from '../emit/outputPaths.ts';
 import { EDITION_IDS, type EditionId } from '../render/editions.ts';
 import { InputWatcher } from './inputWatcher.ts';
+import { JobReads } from './jobReads.ts';
 import { RebuildLoop, type JobResult, type LoopJob } from './rebuildLoop.ts';
-import { planRebuild, type PlannedJob, type WatchUnit } from './rebuildPlanner.ts';
+import { planRebuild, refitKey, type PlannedJob, type WatchUnit } from './rebuildPlanner.ts';
 import type { RebuildSummary } from './rebuildTracker.ts';
+import { shortDigest, type WatchEvent } from './watchEvents.ts';
+import { watchBackgroundThreads } from './watchThreads.ts';
 
 export interface WatchOptions {
   root: string;
@@ -34,8 +36,10 @@ export interface WatchOptions {
   strict: boolean;
   /** Quiet time that ends a burst of file events; default 5 ms. */
   debounceMs?: number;
-  /** Worker threads for the other editions; default one per spare core. 0 renders all in this thread. */
+  /** Worker threads for the other editions; 0 renders all in this thread. Default: from `jobs` (see watchBackgroundThreads). */
   workerThreads?: number;
+  /** Render threads in all, this one included (`--jobs`); default `LEAFLETS_JOBS`, else one per core. */
+  jobs?: number;
   onRebuild?: (summary: RebuildSummary) => void;
   /** After each output job, as soon as it is done (the live preview shows a leaflet's first edition the moment it is written). */
   onJobDone?: (job: { leafletId: string; locale: string; edition: EditionId }, result: Pick<JobResult, 'report' | 'removed' | 'generation'>) => void;
@@ -44,6 +48,10 @@ export interface WatchOptions {
   /** After the website files (manifest, covers, downloads page) caught up with a rebuild. */
   onSiteUpdated?: (diagnostics: Diagnostic[]) => void;
   onError?: (error: unknown) => void;
+  /** Every file event, burst, plan and job, as data (`leaflets watch --verbose`, `--event-log`). */
+  onEvent?: (event: WatchEvent) => void;
+  /** Files the watcher writes itself (absolute; the event log): never inputs, even inside the project. */
+  ownFiles?: string[];
 }
 
 /** One save's rebuild as planned: `generation` is the one its jobs' results carry (or a later one). */
@@ -74,10 +82,6 @@ const IDLE_GC_DELAY_MS = 30_000;
 /** The build record is written once edits pause, never on the path of a save. */
 const RECORD_SAVE_DELAY_MS = 2_000;
 
-function defaultWorkerThreads(editions: EditionId[]): number {
-  return editions.length > 1 ? Math.min(editions.length - 1, Math.max(1, availableParallelism() - 1)) : 0;
-}
-
 const unitsOf = (project: ProjectSnapshot): WatchUnit[] =>
   project.sources.map((source) => ({ key: unitKey({ leafletId: source.id, locale: source.locale }), leafletId: source.id, locale: source.locale, sourceFile: source.file }));
 
@@ -95,8 +99,9 @@ export async function startWatch(options: WatchOptions): Promise<WatchSession> {
   const loader = new ProjectLoader(store);
   const cacheDir = defaultCacheDir(root);
   const fingerprint = environmentFingerprint();
-  const threads = options.workerThreads ?? defaultWorkerThreads(editions);
+  const threads = options.workerThreads ?? watchBackgroundThreads(editions, options.jobs);
   const graph = new DependencyGraph();
+  const jobReads = new JobReads(graph, (key) => store.digestOf(key));
   /** Every input changed so far, with the generation of its last change: workers catch up from it. */
   const changedAt = new Map<string, number>();
   let generation = 0;
@@ -104,9 +109,16 @@ export async function startWatch(options: WatchOptions): Promise<WatchSession> {
   let project: ProjectSnapshot;
   let record: BuildRecord | undefined;
   let pool: RenderPool | undefined;
+  /** Each output's bytes (SHA-256) as the last job that wrote or kept it left them on disk. */
+  const onDisk = new Map<string, string>();
   /** The locale checks' findings (glyphs, translations) per locale, as of the project now. */
   const localeProblems = new Map<string, Diagnostic[]>();
   const relative = (file: string) => path.relative(root, file).split(path.sep).join('/');
+  const log = options.onEvent;
+  /** The digest a job's reads recorded for the unit's own source file (the event log tells saves apart by it). */
+  const sourceRead = (unit: WatchUnit, reads: ReadonlyArray<[string, string]>) => ({
+    [unit.sourceFile]: shortDigest(reads.find(([key]) => key === unit.sourceFile)?.[1]),
+  });
 
   let recordTimer: NodeJS.Timeout | undefined;
   const saveRecordSoon = () => {
@@ -183,6 +195,10 @@ export async function startWatch(options: WatchOptions): Promise<WatchSession> {
     const remembered = record?.unit(unit.key)?.outputs[job.edition]?.meta;
     if (remembered) task.previousMeta = { [job.edition]: remembered };
     if (job.fit === 'reuse') task.reuseFit = true;
+    // A re-fit replaces only the PDF that is there as it starts (its edit's fast render): if a
+    // later save's PDF lands meanwhile, that one stays (the later save's own re-fit follows).
+    const current = job.key === refitKey(unit, job.edition) ? onDisk.get(base.file) : undefined;
+    if (current !== undefined) task.replacing = { [job.edition]: current };
     // Problems found loading this leaflet's file (its front matter) belong to its rebuild.
     const loadProblems = snapshot.diagnostics.filter((d) => d.file === unit.sourceFile);
     const outcome =
@@ -190,10 +206,22 @@ export async function startWatch(options: WatchOptions): Promise<WatchSession> {
         ? (await pool.run({ task, changes: [...changedAt], background: true })).outcome
         : await buildUnit(task, snapshot, store);
     if (record && !outcome.provisional) rememberOutcome(record, outcome);
-    if (!outcome.internalError && !outcome.missing) graph.set(unit.key, outcome.reads);
+    if (!outcome.internalError && !outcome.missing) {
+      const { recorded, unseen } = jobReads.record(unit.key, readAt, outcome.reads);
+      log?.({ type: 'graph', unit: unit.key, generation: readAt, read: sourceRead(unit, outcome.reads), recorded, unseen });
+    }
     saveRecordSoon();
     const { report } = reportOf(outcome, unit);
-    return { generation: readAt, report: { outputs: report!.outputs, diagnostics: [...loadProblems, ...checks, ...report!.diagnostics] } };
+    for (const output of outcome.outputs) {
+      if (output.fileDigest && !output.superseded) onDisk.set(output.file, output.fileDigest);
+    }
+    const superseded = outcome.outputs.filter((output) => output.superseded).map((output) => output.file);
+    return {
+      generation: readAt,
+      report: { outputs: report!.outputs, diagnostics: [...loadProblems, ...checks, ...report!.diagnostics] },
+      ...(log ? { read: sourceRead(unit, outcome.reads) } : {}),
+      ...(superseded.length > 0 ? { superseded } : {}),
+    };
   }
 
   async function siteJob(): Promise<JobResult> {
@@ -228,6 +256,7 @@ export async function startWatch(options: WatchOptions): Promise<WatchSession> {
     ...(options.onSiteUpdated ? { onSiteUpdated: options.onSiteUpdated } : {}),
     ...(options.onError ? { onError: options.onError } : {}),
     onMainJobDone: collectWhenIdle,
+    ...(log ? { onEvent: log } : {}),
   });
 
   /** Files read from outside the watched tree (fonts from npm) are watched one by one. */
@@ -255,6 +284,14 @@ export async function startWatch(options: WatchOptions): Promise<WatchSession> {
     const stale = graph.staleUnits((key) => store.digestOf(key));
     const unknown = new Set(after.filter((unit) => !graph.has(unit.key)).map((unit) => unit.key));
     const plan = planRebuild({ changedFiles: files, before, after, stale, unknown, editions, workers: pool ? threads : 0, refitInBackground: true });
+    log?.({
+      type: 'plan',
+      generation,
+      changedFiles: files,
+      digests: Object.fromEntries(files.filter((file) => !file.endsWith('/')).map((file) => [file, shortDigest(store.digestOf(file))])),
+      stale: [...stale].sort(),
+      jobs: plan.jobs.map((job) => ({ key: job.key, lane: job.lane, urgent: job.urgent === true, priority: job.priority, action: job.action, fit: job.fit })),
+    });
     watchOutsideInputs();
     if (plan.jobs.length === 0) return;
     options.onPlan?.({ generation, changedFiles: files, outputs: plan.jobs.map((job) => ({ leafletId: job.unit.leafletId, locale: job.unit.locale, edition: job.edition, action: job.action })) });
@@ -266,7 +303,7 @@ export async function startWatch(options: WatchOptions): Promise<WatchSession> {
   let burstsInFlight = 0;
   const watcher = new InputWatcher({
     root,
-    ignoredFolders: [outDir],
+    ignoredFolders: [outDir, ...(options.ownFiles ?? [])],
     debounceMs: options.debounceMs ?? 5,
     onBurst: (files) => {
       burstsInFlight += 1;
@@ -276,6 +313,7 @@ export async function startWatch(options: WatchOptions): Promise<WatchSession> {
         .finally(() => (burstsInFlight -= 1));
     },
     ...(options.onError ? { onError: options.onError } : {}),
+    ...(log ? { onEvent: log } : {}),
   });
 
   // The first build: the whole project through the core, on every core, from the cache where it can.

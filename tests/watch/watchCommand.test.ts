@@ -44,12 +44,22 @@ describe('the watch command', () => {
     expect(watch.output()).toContain('leaflets: --port must be a whole number from 1 to 65535, or 0 for any free port (got "abc"); the default is 4780');
   }, 120_000);
 
+  it('exits 2 on --jobs that is not a whole number from 1, before building anything', async () => {
+    const root = copyProject(['support']);
+    roots.push(root);
+    const watch = startWatchCommand(root, ['--edition', 'a5', '--jobs', '0']);
+    expect(await watch.exited).toBe(2);
+    expect(watch.output()).toContain('leaflets: --jobs must be a whole number of at least 1 (got "0")');
+    expect(watch.output()).not.toContain('Watching');
+  }, 120_000);
+
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     it(`stops on ${signal}, ending its worker threads: the process exits 0`, async () => {
       const root = copyProject(['support']);
       roots.push(root);
-      // Two editions: the second renders in a worker thread, which must end too.
-      const watch = startWatchCommand(root, ['--edition', 'a5', 'a4']);
+      // Two editions and two render threads (the tests' LEAFLETS_JOBS=1 would give one): the
+      // second edition renders in a worker thread, which must end too.
+      const watch = startWatchCommand(root, ['--edition', 'a5', 'a4', '--jobs', '2']);
       await waitFor('watching', () => watch.output().includes('Watching'), 180_000);
       watch.child.kill(signal);
       // A thread or handle left running would keep the process alive past this.

@@ -1,0 +1,15 @@
+import { availableParallelism } from 'node:os';
+import { pinnedThreads } from '../build/threadCount.ts';
+import type { EditionId } from '../render/editions.ts';
+
+/**
+ * Background render threads for watch mode. `jobs` counts every render thread, this one
+ * included, as `build --jobs` does: `--jobs`, else `LEAFLETS_JOBS`, else one background thread
+ * per spare core. Never more than the editions after the first (it renders here), and 0 (all
+ * in this thread) with one edition or `jobs` 1.
+ */
+export function watchBackgroundThreads(editions: readonly EditionId[], jobs: number | undefined = pinnedThreads()): number {
+  const others = Math.max(0, editions.length - 1);
+  const wanted = jobs === undefined ? Math.max(1, availableParallelism() - 1) : jobs - 1;
+  return Math.min(others, wanted);
+}

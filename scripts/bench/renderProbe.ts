@@ -15,6 +15,7 @@
  * the Markdown memo; `edit` changes one paragraph before each render, caches warm.
  */
 import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { Session } from 'node:inspector/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -141,4 +142,8 @@ if (session && args['cpu-prof']) {
   profile = summarizeProfile(raw, root);
   session.disconnect();
 }
-console.log(JSON.stringify({ root, project, scenario, cached: caches !== undefined, timings, profile }));
+/** Which React build rendered: each checkout's entry point decides, unless NODE_ENV was set. */
+const reactBuild = Object.entries(createRequire(import.meta.url).cache).some(([file, module]) => /react[\\/]cjs[\\/]react\.production/.test(file) && module?.loaded)
+  ? 'production'
+  : 'development';
+console.log(JSON.stringify({ root, project, scenario, cached: caches !== undefined, reactBuild, timings, profile }));

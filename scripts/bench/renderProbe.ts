@@ -11,7 +11,7 @@
  *
  * Scenarios: `warm` renders the same leaflet again and again; `fresh` empties the render caches
  * keyed by content (text layout, styles, font subsets) before each render (loaded fonts and their
- * shaping caches, and everything else a process keeps, stay warm); `cold` also empties
+ * shaping caches, images pdfkit has read, and everything else a process keeps, stay warm); `cold` also empties
  * the Markdown memo; `edit` changes one paragraph before each render, caches warm.
  */
 import { writeFileSync } from 'node:fs';

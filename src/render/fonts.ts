@@ -64,12 +64,15 @@ export function createFontStore(brand: Pick<LoadedBrand, 'resolved'>): FontStore
   for (const family of Object.values(families)) {
     for (const source of family.sources) {
       const load = source.load.bind(source);
-      source.load = async () => {
-        await load();
-        cacheShaping(source.data as Parameters<typeof cacheShaping>[0]);
-        pinFontMetrics(source.data as object | null);
-        rememberGlyphCoverage(source.data as object | null);
-      };
+      // One promise per face, as react-pdf keeps its own: layout asks again for every text node of every render.
+      let loaded: Promise<void> | undefined;
+      source.load = () =>
+        (loaded ??= (async () => {
+          await load();
+          cacheShaping(source.data as Parameters<typeof cacheShaping>[0]);
+          pinFontMetrics(source.data as object | null);
+          rememberGlyphCoverage(source.data as object | null);
+        })());
     }
   }
   return store;

@@ -4,7 +4,10 @@
 // tsx instead, and says so, so a stale dist/ never runs.
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { defaultToProductionReact } from './reactBuild.js';
 import { sourceState } from './sourceState.js';
+
+defaultToProductionReact();
 
 // Before anything loads react-pdf: the text layout memo's module hook (src/render/perf). It is
 // plain JavaScript, the same file in src/ and dist/.

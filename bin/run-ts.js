@@ -3,6 +3,10 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { register } from 'tsx/esm/api';
 import path from 'node:path';
+import { defaultToProductionReact } from './reactBuild.js';
+
+// As the command runs: React's production build unless NODE_ENV says otherwise.
+defaultToProductionReact();
 
 // The repository's tsconfig (JSX settings) applies whatever folder the command runs in.
 register({ tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) });

@@ -8,7 +8,8 @@ import type { Timing } from './renderTiming.ts';
 import { median, percentile } from './stats.ts';
 
 /**
- * `npm run bench -- render [--cpu-prof] [--baseline DIR] [--repeats N] [--rounds N] [--text same|own|both]`
+ * `npm run bench -- render [--cpu-prof] [--baseline DIR] [--repeats N] [--rounds N] [--text same|own|both]
+ *                         [--react cli|production|development]`
  *
  * The warm A5 render of content/en-GB/jak-inhibitors.md, split into compile, layout and draw,
  * in this checkout and in the commit before the render speed work (BASE_COMMIT), run in turn
@@ -22,6 +23,10 @@ import { median, percentile } from './stats.ts';
  * processes per checkout and scenario, interleaved. Figures are medians with the middle half
  * (25th-75th percentile) as spread, in wall time and in CPU time (CPU time moves less when
  * other processes share the machine).
+ * React's build: by default (`--react cli`) each checkout's probe runs as that checkout's command
+ * does: this one's entry points choose React's production build, the base commit's ran the
+ * development build (it never set NODE_ENV). `--react production` or `--react development`
+ * sets NODE_ENV for both, so the comparison shows what the code changed apart from the mode.
  */
 const BASE_COMMIT = '1f37e8d';
 const REPO = process.cwd();
@@ -34,6 +39,7 @@ type Scenario = (typeof SCENARIOS)[number];
 const TARGETS: Partial<Record<Scenario, number>> = { fresh: 0.5, edit: 0.2 };
 
 interface ProbeResult {
+  reactBuild?: string;
   timings: Timing[];
   profile?: ProfileSummary;
 }
@@ -77,10 +83,19 @@ interface Subject {
   project: string;
 }
 
-function runProbe(subject: Subject, scenario: Scenario, extra: string[]): ProbeResult {
+type ReactMode = 'cli' | 'production' | 'development';
+const REACT_MODES: readonly ReactMode[] = ['cli', 'production', 'development'];
+/** The probe's environment: NODE_ENV as `--react` says (this process's own is its entry point's default). */
+function probeEnv(react: ReactMode): NodeJS.ProcessEnv {
+  const { NODE_ENV: _own, ...env } = process.env;
+  return react === 'cli' ? env : { ...env, NODE_ENV: react };
+}
+
+function runProbe(subject: Subject, scenario: Scenario, extra: string[], react: ReactMode): ProbeResult {
   const { root, project } = subject;
   const result = spawnSync(process.execPath, ['--expose-gc', path.join(root, 'bin/run-ts.js'), PROBE, '--root', root, '--project', project, '--scenario', scenario, ...extra], {
     cwd: root,
+    env: probeEnv(react),
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -109,8 +124,11 @@ export async function benchRender(argv: string[] = []): Promise<void> {
       text: { type: 'string', default: 'same' },
       'cpu-prof': { type: 'boolean', default: false },
       typst: { type: 'boolean', default: true },
+      react: { type: 'string', default: 'cli' },
     },
   });
+  if (!REACT_MODES.includes(options.react as ReactMode)) throw new Error(`--react must be ${REACT_MODES.join(', ')} (got ${String(options.react)})`);
+  const reactMode = options.react as ReactMode;
   const base = baselineCheckout(options.baseline as string | undefined);
   const text = String(options.text);
   if (!['same', 'own', 'both'].includes(text)) throw new Error(`--text must be same, own or both (got ${text})`);
@@ -137,6 +155,7 @@ export async function benchRender(argv: string[] = []): Promise<void> {
   }
   const rounds = ['--rounds', String(options.rounds)];
   const results = new Map<string, Timing[]>();
+  const reactBuilds = new Map<string, Set<string>>();
   const keyOf = (comparison: number, subject: Subject, scenario: Scenario) => `${comparison}\u0000${subject.name}\u0000${scenario}`;
   const typst: Record<string, number[]> = { fresh: [], warm: [], edit: [] };
   let typstWords = 0;
@@ -149,7 +168,9 @@ export async function benchRender(argv: string[] = []): Promise<void> {
       comparisons.forEach(({ subjects }, index) => {
         for (const subject of subjects) {
           const key = keyOf(index, subject, scenario);
-          results.set(key, [...(results.get(key) ?? []), ...runProbe(subject, scenario, rounds).timings]);
+          const probe = runProbe(subject, scenario, rounds, reactMode);
+          results.set(key, [...(results.get(key) ?? []), ...probe.timings]);
+          reactBuilds.set(subject.name, (reactBuilds.get(subject.name) ?? new Set()).add(probe.reactBuild ?? 'unknown'));
           process.stdout.write(` ${scenario}`);
         }
       });
@@ -171,6 +192,7 @@ export async function benchRender(argv: string[] = []): Promise<void> {
   comparisons.forEach(({ label, subjects }, index) => {
     console.log(`\n${label}`);
     console.log(`A5 render, ms: median (25th-75th percentile) of ${repeats} x ${options.rounds} renders`);
+    console.log(`React build (--react ${reactMode}): ${subjects.map((subject) => `${subject.name} ${[...(reactBuilds.get(subject.name) ?? [])].join('/')}`).join(', ')}`);
     console.log('scenario  checkout            compile            layout              draw                total (wall)        total (CPU)         PDF bytes');
     const baseTotals = new Map<Scenario, { wall: number; cpu: number; bytes: number }>();
     for (const scenario of SCENARIOS) {
@@ -199,7 +221,7 @@ export async function benchRender(argv: string[] = []): Promise<void> {
       }
     }
   });
-  console.log('  warm: the same leaflet again; fresh: the render caches keyed by content (text layout, styles, font subsets) emptied before each render, fonts and their shaping caches kept; cold: Markdown memo too; edit: one paragraph changed before each render. The base commit has none of these caches: its four scenarios are the same work.');
+  console.log('  warm: the same leaflet again; fresh: the render caches keyed by content (text layout, styles, font subsets) emptied before each render, fonts, their shaping caches and images pdfkit has read kept; cold: Markdown memo too; edit: one paragraph changed before each render. The base commit has none of these caches: its four scenarios are the same work.');
   if (options.typst) {
     const ours = (scenario: Scenario) => median(results.get(keyOf(0, comparisons[0]!.subjects[1], scenario))!.map((t) => t.total));
     console.log(`\nTypst (typst-ts-node-compiler, the first comparison's body text: ${typstWords} words; compile, layout and PDF export), ms:`);
@@ -215,7 +237,7 @@ export async function benchRender(argv: string[] = []): Promise<void> {
     for (const scenario of ['warm', 'fresh', 'edit'] as const) {
       for (const subject of subjects) {
         const file = path.join(dir, `${subject === subjects[0] ? 'base' : 'current'}-${scenario}.cpuprofile`);
-        const { profile } = runProbe(subject, scenario, [...rounds, '--cpu-prof', file]);
+        const { profile } = runProbe(subject, scenario, [...rounds, '--cpu-prof', file], reactMode);
         gc.set(`${subject.name} ${scenario}`, profile!.gcShare);
         printProfile(`${subject.name}, ${scenario}`, profile!, 15);
       }

@@ -11,10 +11,11 @@
  *
  * Scenarios: `warm` renders the same leaflet again and again; `fresh` empties the render caches
  * keyed by content (text layout, styles, font subsets) before each render (loaded fonts and their
- * shaping caches, and everything else a process keeps, stay warm); `cold` also empties
+ * shaping caches, images pdfkit has read, and everything else a process keeps, stay warm); `cold` also empties
  * the Markdown memo; `edit` changes one paragraph before each render, caches warm.
  */
 import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { Session } from 'node:inspector/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -141,4 +142,8 @@ if (session && args['cpu-prof']) {
   profile = summarizeProfile(raw, root);
   session.disconnect();
 }
-console.log(JSON.stringify({ root, project, scenario, cached: caches !== undefined, timings, profile }));
+/** Which React build rendered: each checkout's entry point decides, unless NODE_ENV was set. */
+const reactBuild = Object.entries(createRequire(import.meta.url).cache).some(([file, module]) => /react[\\/]cjs[\\/]react\.production/.test(file) && module?.loaded)
+  ? 'production'
+  : 'development';
+console.log(JSON.stringify({ root, project, scenario, cached: caches !== undefined, reactBuild, timings, profile }));

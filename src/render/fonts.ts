@@ -1,6 +1,7 @@
 import FontStore from '@react-pdf/font';
 import type { LoadedBrand } from '../load/brand.ts';
 import { pinFontMetrics } from './perf/fontMetrics.ts';
+import { rememberGlyphCoverage } from './perf/glyphCoverage.ts';
 import { cacheShaping } from './shapingCache.ts';
 
 export const BODY_FONT_FAMILY = 'Body';
@@ -57,17 +58,23 @@ export function createFontStore(brand: Pick<LoadedBrand, 'resolved'>): FontStore
   }
   // Patient leaflets never break words across lines (UK clear print guidance).
   store.registerHyphenationCallback((word: string) => [word]);
-  // fontkit fonts load on first use; each gets a shaping cache and pinned metrics as it loads. (FontStore keeps
-  // its families and sources as plain fields, which is how they are reached here.)
+  // fontkit fonts load on first use; each gets a shaping cache, pinned metrics and remembered
+  // glyph coverage as it loads. (FontStore keeps its families and sources as plain fields, which
+  // is how they are reached here.)
   const families = (store as unknown as { fontFamilies: Record<string, { sources: Array<{ load(): Promise<void>; data: unknown }> }> }).fontFamilies;
   for (const family of Object.values(families)) {
     for (const source of family.sources) {
       const load = source.load.bind(source);
-      source.load = async () => {
-        await load();
-        cacheShaping(source.data as Parameters<typeof cacheShaping>[0]);
-        pinFontMetrics(source.data as object | null);
-      };
+      // One promise per face, as react-pdf keeps its own: layout asks again for every text node
+      // of every render.
+      let loaded: Promise<void> | undefined;
+      source.load = () =>
+        (loaded ??= (async () => {
+          await load();
+          cacheShaping(source.data as Parameters<typeof cacheShaping>[0]);
+          pinFontMetrics(source.data as object | null);
+          rememberGlyphCoverage(source.data as object | null);
+        })());
     }
   }
   return store;

@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { installDrawFastPaths, type DrawOptions, type PdfKitInternals } from './perf/pdfkitFastPaths.ts';
+import { newDocumentSharingDefaultFont } from './perf/standardFont.ts';
 import type { PdfKitDocument } from './tagging/pdfkitTypes.ts';
 
 export interface DocumentInfo {
@@ -22,7 +23,7 @@ const escapeXml = (value: string) =>
  * imposition sources) declare nothing.
  */
 export function createPdfDocument(info: DocumentInfo, tagged: boolean, draw: DrawOptions = {}): PdfKitDocument {
-  const doc = new PDFDocument({
+  const options = {
     autoFirstPage: false,
     compress: true,
     pdfVersion: '1.7',
@@ -39,7 +40,8 @@ export function createPdfDocument(info: DocumentInfo, tagged: boolean, draw: Dra
       CreationDate: info.creationDate,
       ModDate: info.creationDate,
     },
-  }) as unknown as PdfKitDocument & { endMetadata(): void };
+  };
+  const doc = (draw.fastPaths === false ? new PDFDocument(options) : newDocumentSharingDefaultFont(options)) as PdfKitDocument & { endMetadata(): void };
   installDrawFastPaths(doc as unknown as PdfKitInternals, draw);
 
   // pdfkit copies info strings into the XMP packet unescaped; a title with `&` or `<` would

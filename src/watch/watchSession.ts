@@ -276,10 +276,13 @@ export async function startWatch(options: WatchOptions): Promise<WatchSession> {
   async function applyBurst(files: string[]): Promise<void> {
     const started = performance.now();
     store.invalidate(files);
+    const loaded = await loader.load();
+    // The generation moves with the project it names: a job starting while the project loads
+    // reads the old project and says so (it was labelled new and read old before).
     generation += 1;
     for (const file of files) changedAt.set(file, generation);
     const before = unitsOf(project);
-    project = await loader.load();
+    project = loaded;
     const after = unitsOf(project);
     const stale = graph.staleUnits((key) => store.digestOf(key));
     const unknown = new Set(after.filter((unit) => !graph.has(unit.key)).map((unit) => unit.key));

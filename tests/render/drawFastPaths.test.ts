@@ -1,10 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import PDFDocument from 'pdfkit';
+import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { EDITIONS } from '../../src/render/editions.ts';
 import { createFontStore } from '../../src/render/fonts.ts';
 import { collectPdf, createPdfDocument } from '../../src/render/pdfDocument.ts';
+import { clearDecodedImages } from '../../src/render/perf/decodedImages.ts';
 import type { DrawOptions } from '../../src/render/perf/pdfkitFastPaths.ts';
+import { newDocumentSharingDefaultFont } from '../../src/render/perf/standardFont.ts';
 import { layoutLeaflet, leafletDocumentInfo } from '../../src/render/renderLeaflet.tsx';
 import { renderTagged } from '../../src/render/tagging/taggedRender.ts';
 import { PROJECT_ROOT } from '../support/sampleLeaflet.ts';
@@ -34,6 +38,55 @@ describe('draw fast paths', () => {
     }
   }, 300_000);
 
+  it('give every document a default font of its own, in the state pdfkit leaves it, sharing only the parsed metrics', () => {
+    type Font = Record<string, unknown> & { font: object; document: unknown };
+    type Doc = { _font: Font; _fontFamilies: Record<string, Font>; _fontCount: number; _fontSource: unknown; _fontFamily: unknown; _fontSize: number };
+    const options = { autoFirstPage: false, compress: true, pdfVersion: '1.7' };
+    const shipped = new PDFDocument(options) as Doc;
+    // The first document of the process is pdfkit's own (it gives the pattern); these share it.
+    newDocumentSharingDefaultFont(options);
+    const [one, two] = [newDocumentSharingDefaultFont(options), newDocumentSharingDefaultFont(options)] as Doc[];
+    for (const doc of [one!, two!]) {
+      const { _fontCount, _fontSource, _fontFamily, _fontSize } = doc;
+      expect({ _fontCount, _fontSource, _fontFamily, _fontSize }).toEqual({ _fontCount: shipped._fontCount, _fontSource: shipped._fontSource, _fontFamily: shipped._fontFamily, _fontSize: shipped._fontSize });
+      expect(Object.keys(doc._fontFamilies)).toEqual(Object.keys(shipped._fontFamilies));
+      expect(doc._fontFamilies.Helvetica).toBe(doc._font);
+      expect(Object.getPrototypeOf(doc._font)).toBe(Object.getPrototypeOf(shipped._font));
+      expect(Object.keys(doc._font).sort()).toEqual(Object.keys(shipped._font).sort());
+      const { document, font, ...rest } = doc._font;
+      const { document: _document, font: shippedFont, ...shippedRest } = shipped._font;
+      expect(document).toBe(doc);
+      expect(rest).toEqual(shippedRest);
+      expect(font).toEqual(shippedFont);
+    }
+    expect(one!._font).not.toBe(two!._font);
+    expect(one!._font.font).toBe(two!._font.font);
+  });
+
+  it('open each PNG once per process and write the same bytes, with and without transparency', async () => {
+    const png = (colorType: 0 | 2 | 4 | 6) => {
+      const image = new PNG({ width: 7, height: 5, colorType, inputColorType: 6 });
+      for (let i = 0; i < image.data.length; i += 1) image.data[i] = (i * 37) % 256;
+      return PNG.sync.write(image, { colorType });
+    };
+    const images = [png(0), png(2), png(4), png(6)];
+    const info = { title: 'Images', author: 'a', subject: 's', keywords: [], lang: 'en-GB', creationDate: new Date(0) };
+    const draw = async (options: DrawOptions) => {
+      const doc = createPdfDocument(info, false, options) as unknown as { addPage(): void; image(src: Uint8Array, x: number, y: number, options: object): void; end(): void };
+      const bytes = collectPdf(doc as never);
+      doc.addPage();
+      // Twice each: pdfkit makes an image object per call for bytes (not for file names).
+      for (const image of [...images, ...images]) doc.image(image, 10, 10, { width: 20 });
+      doc.end();
+      return bytes;
+    };
+    clearDecodedImages();
+    const shipped = await draw({ fastPaths: false });
+    expect((await draw({ deflateLevel: 6 })).equals(shipped)).toBe(true);
+    // Now every image comes from the memo.
+    expect((await draw({ deflateLevel: 6 })).equals(shipped)).toBe(true);
+  });
+
   /**
    * The fast paths stand in for pdfkit code by name. If pdfkit changes these, the bytes test
    * above may still pass by luck of the sample; this says what to re-check.
@@ -47,6 +100,13 @@ describe('draw fast paths', () => {
       "      chunk = fromBinaryString(chunk + '\\n');",
       '    this.compress = this.document.compress && !this.data.Filter;',
       '    fontFile.end(this.subset.encode());',
+      // standardFont.ts: the default font is opened in the constructor, only when there is one.
+      '    this.initFonts(options.font);',
+      '    if (defaultFont) {\n      this.font(defaultFont, defaultFontFamily);\n    }',
+      '    this.font = new AFMFont(fontData);',
+      // decodedImages.ts: a PNG's parsed file is read, never written, once the image object is made.
+      '    this.image = new PNG(data);',
+      "      image = PDFImage.open(src, `I${++this._imageCount}`);",
     ]) {
       expect(source, needle).toContain(needle);
     }

@@ -1,6 +1,7 @@
 import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { PINNED_METRICS, pinFontMetrics } from '../../src/render/perf/fontMetrics.ts';
+import { rememberGlyphCoverage } from '../../src/render/perf/glyphCoverage.ts';
 import { projectBrand } from '../support/sampleLeaflet.ts';
 
 describe('pinned font metrics', () => {
@@ -29,5 +30,29 @@ describe('pinned font metrics', () => {
     const descriptor = { fontFamily: BODY_FONT_FAMILY, fontWeight: 400, fontStyle: 'normal' };
     await store.load(descriptor);
     expect(Object.prototype.hasOwnProperty.call(store.getFont(descriptor).data, 'unitsPerEm')).toBe(true);
+    expect(Object.prototype.hasOwnProperty.call(store.getFont(descriptor).data, 'hasGlyphForCodePoint')).toBe(true);
+  });
+});
+
+describe('remembered glyph coverage', () => {
+  it("gives fontkit's own answer for every code point of the Basic Multilingual Plane and beyond, asked twice, for every face", async () => {
+    const brand = await projectBrand();
+    const { body, fallbacks } = brand.resolved.fonts;
+    const files = [body, ...fallbacks.map((fallback) => fallback.face)].flatMap((face) => Object.values(face).filter((file): file is string => typeof file === 'string'));
+    type Font = { hasGlyphForCodePoint(codePoint: number): boolean };
+    const astral = [0x1f600, 0x1d465, 0x10900, 0x1e900, 0x10ffff];
+    for (const file of new Set(files)) {
+      const own = fontkit.openSync(file) as unknown as Font;
+      const remembered = fontkit.openSync(file) as unknown as Font;
+      rememberGlyphCoverage(remembered);
+      const codePoints = [...Array.from({ length: 0x10000 }, (_, i) => i), ...astral, -1, 0.5, Number.NaN];
+      const expected = codePoints.map((codePoint) => own.hasGlyphForCodePoint(codePoint));
+      for (const pass of [1, 2]) {
+        const differ = codePoints.filter((codePoint, i) => remembered.hasGlyphForCodePoint(codePoint) !== expected[i]);
+        expect(differ, `${file}, pass ${pass}`).toEqual([]);
+      }
+      // A real font, not an empty answer: Latin at least.
+      expect(expected.filter(Boolean).length, file).toBeGreaterThan(200);
+    }
   });
 });

@@ -5,8 +5,9 @@ import { setTextLayoutMemo, textLayoutMemo } from './textLayoutMemo.ts';
 
 /**
  * Empties the render caches keyed by content (text layout, galley blocks, pages, resolved styles, font subsets), as at the start of a process.
- * Caches of what a process loads once (fonts, shaping, compiled templates) stay. For the
- * render bench's fresh-layout scenario and for tests.
+ * Caches of what a process loads once (fonts, shaping, compiled templates, PNG images read by
+ * pdfkit, the default font's metrics) stay. For the render bench's fresh-layout scenario and
+ * for tests.
  */
 export function clearRenderCaches(): void {
   textLayoutMemo.clear();

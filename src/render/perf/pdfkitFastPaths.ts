@@ -1,4 +1,5 @@
 import { deflateSync } from 'node:zlib';
+import { installDecodedImageMemo } from './decodedImages.ts';
 import { isRememberedSubset, rememberSubsetEncoding } from './fontSubsets.ts';
 import { drawGlyphRun, type GlyphContext } from './glyphRuns.ts';
 
@@ -19,6 +20,9 @@ import { drawGlyphRun, type GlyphContext } from './glyphRuns.ts';
  * - Glyph runs: react-pdf's drawing of a run without an object per glyph (glyphRuns.ts).
  * - Font subsets: the bytes of a subset this process has encoded before (fontSubsets.ts), and
  *   their compressed stream.
+ * - PNG images: parsed once per process (decodedImages.ts).
+ * - The default font's metrics: parsed once per process (standardFont.ts; pdfDocument.ts
+ *   makes the document with it).
  */
 
 /**
@@ -182,6 +186,7 @@ export function installDrawFastPaths(doc: PdfKitInternals, options: DrawOptions 
   installFontByIdentity(doc);
   installStreamBuffering(doc, options.deflateLevel ?? DEFLATE_LEVEL, options.onStream);
   installNativeOutput(doc);
+  installDecodedImageMemo(doc as unknown as Parameters<typeof installDecodedImageMemo>[0]);
   (doc as unknown as { glyphs: unknown }).glyphs = function glyphs(this: GlyphContext, ...run: Parameters<typeof drawGlyphRun> extends [unknown, ...infer R] ? R : never) {
     return drawGlyphRun(this, ...run);
   };

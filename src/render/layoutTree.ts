@@ -79,20 +79,15 @@ async function layoutPages(document: PdfNode, fontStore: FontStore): Promise<Lay
   const pages = document.children ?? [];
   if (!pageMemo.enabled || pages.length === 0 || pages.some((page) => page.props?.wrap !== false)) return dropInvisibleStandardFontRuns(await layout(document, fontStore));
   const keys = pages.map((page) => pageKey(page, fontStore));
-  const known = keys.map((key) => (key === undefined ? undefined : pageMemo.get(key)));
-  const missing = pages.filter((_, index) => known[index] === undefined);
-  // The document's own node is laid out with the missing pages, or with none (react-pdf lays out an empty document).
-  const root = dropInvisibleStandardFontRuns(await layout({ ...document, children: missing }, fontStore));
-  const fresh = root.children ?? [];
-  if (fresh.length !== missing.length) throw new Error(`Layout: ${fresh.length} pages laid out for ${missing.length}`);
-  let next = 0;
-  const children = pages.map((_, index) => {
-    const found = known[index];
-    if (found) return found;
-    const page = fresh[next++]!;
-    const key = keys[index];
-    if (key !== undefined) pageMemo.set(key, page);
-    return page;
-  });
-  return { ...root, children };
+  let root: LayoutNode | undefined;
+  const children = await pageMemo.recallOrMake(
+    keys,
+    async (missing) => {
+      // The document's own node is laid out with the missing pages, or with none (react-pdf lays out an empty document).
+      root = dropInvisibleStandardFontRuns(await layout({ ...document, children: missing.map((index) => pages[index]!) }, fontStore));
+      return root.children ?? [];
+    },
+    'pages',
+  );
+  return { ...root!, children };
 }

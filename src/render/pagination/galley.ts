@@ -42,24 +42,20 @@ function settingId(setting: string): number {
 export async function layoutGalley(items: GalleyItem[], setting: string, layout: (galley: ReactElement[]) => Promise<LaidOutNode>): Promise<LaidOutNode> {
   const id = settingId(setting);
   const keys = items.map((item) => (galleyMemo.enabled && item.content !== undefined ? `${id}\u0000${item.content}` : undefined));
-  const known = keys.map((key) => (key === undefined ? undefined : galleyMemo.get(key)));
-  const missing = items.filter((_, index) => known[index] === undefined);
-  const root = await layout(missing.map((item) => item.element));
-  const [galley, ...pages] = root.children ?? [];
+  let root: LaidOutNode | undefined;
+  const blocks = await galleyMemo.recallOrMake(
+    keys,
+    async (missing) => {
+      root = await layout(missing.map((index) => items[index]!.element));
+      // Each block must be one box.
+      return (root.children?.[0]?.children ?? []).filter((child) => !isAbsolute(child));
+    },
+    'galley boxes',
+  );
+  const [galley, ...pages] = root!.children ?? [];
   if (!galley) throw new Error('Galley: the laid-out document has no pages');
-  const fresh = (galley.children ?? []).filter((child) => !isAbsolute(child));
-  if (fresh.length !== missing.length) throw new Error(`Galley: ${fresh.length} boxes laid out for ${missing.length} blocks (each block must be one box)`);
-  let next = 0;
-  const blocks = items.map((_, index) => {
-    const found = known[index];
-    if (found) return found;
-    const block = fresh[next++]!;
-    const key = keys[index];
-    if (key !== undefined) galleyMemo.set(key, block);
-    return block;
-  });
   const absolute = (galley.children ?? []).filter(isAbsolute);
-  return { ...root, children: [{ ...galley, children: [...stackColumn(blocks, galley.box?.paddingTop ?? 0), ...absolute] }, ...pages] };
+  return { ...root!, children: [{ ...galley, children: [...stackColumn(blocks, galley.box?.paddingTop ?? 0), ...absolute] }, ...pages] };
 }
 
 /**

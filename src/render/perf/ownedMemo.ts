@@ -83,6 +83,24 @@ export class OwnedMemo<V> {
     }
   }
 
+  /**
+   * The values for `keys`, in order: those the memo holds, and the rest made together by
+   * `make` (given the positions it lacks, in order; it must return one value for each), which
+   * are remembered under their keys. An undefined key is always made and never remembered.
+   */
+  async recallOrMake(keys: ReadonlyArray<string | undefined>, make: (missing: number[]) => Promise<V[]>, what: string): Promise<V[]> {
+    const known = keys.map((key) => (key === undefined ? undefined : this.get(key)));
+    const missing = known.flatMap((value, index) => (value === undefined ? [index] : []));
+    const made = await make(missing);
+    if (made.length !== missing.length) throw new Error(`${made.length} ${what} laid out for ${missing.length}`);
+    missing.forEach((index, position) => {
+      const key = keys[index];
+      if (key !== undefined) this.set(key, made[position]!);
+      known[index] = made[position];
+    });
+    return known as V[];
+  }
+
   clear(): void {
     this.entries.clear();
     this.lastUsed.clear();

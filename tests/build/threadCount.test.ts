@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { restoreLeafletsJobsAfterEach } from '../support/pinnedJobs.ts';
 
 const cores = vi.hoisted(() => ({ count: 2 }));
 vi.mock('node:os', async (importOriginal) => ({ ...(await importOriginal<typeof import('node:os')>()), availableParallelism: () => cores.count }));
@@ -6,11 +7,7 @@ vi.mock('node:os', async (importOriginal) => ({ ...(await importOriginal<typeof 
 const { defaultThreads } = await import('../../src/build/threadCount.ts');
 
 describe('default render threads', () => {
-  const pinned = process.env.LEAFLETS_JOBS;
-  afterEach(() => {
-    if (pinned === undefined) delete process.env.LEAFLETS_JOBS;
-    else process.env.LEAFLETS_JOBS = pinned;
-  });
+  restoreLeafletsJobsAfterEach();
 
   it('gives each render thread two cores, and never fewer than one thread', () => {
     delete process.env.LEAFLETS_JOBS;

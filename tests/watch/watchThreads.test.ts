@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { restoreLeafletsJobsAfterEach } from '../support/pinnedJobs.ts';
 
 const cores = vi.hoisted(() => ({ count: 2 }));
 vi.mock('node:os', async (importOriginal) => ({ ...(await importOriginal<typeof import('node:os')>()), availableParallelism: () => cores.count }));
@@ -8,11 +9,7 @@ const { watchBackgroundThreads } = await import('../../src/watch/watchThreads.ts
 const FOUR = ['a5', 'a4', 'booklet', 'large-print'] as const;
 
 describe('background render threads in watch mode', () => {
-  const pinned = process.env.LEAFLETS_JOBS;
-  afterEach(() => {
-    if (pinned === undefined) delete process.env.LEAFLETS_JOBS;
-    else process.env.LEAFLETS_JOBS = pinned;
-  });
+  restoreLeafletsJobsAfterEach();
 
   it('without LEAFLETS_JOBS: one per spare core, at least one, at most one per edition after the first', () => {
     delete process.env.LEAFLETS_JOBS;

@@ -27,7 +27,7 @@ interface ImageOpening {
 
 /** Small images only (logos, icons): larger ones would hold too much memory for what they save. */
 const MAX_REMEMBERED_BYTES = 512 * 1024;
-/** Images per generation (two are kept): at most 32 x 2 x 512 KB held. */
+/** Images per generation (two are kept): at most 2 x 16 images of 512 KB, 16 MB, held. */
 const MAX_IMAGES = 16;
 const opened = new BoundedMemo<{ prototype: object; fields: Record<string, unknown> }>(MAX_IMAGES);
 

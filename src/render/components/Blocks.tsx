@@ -59,10 +59,22 @@ const layoutFields = (field: string, value: unknown) => (field === 'position' ? 
  */
 export function blockGalleyItems(blocks: Block[], context: BlockContext): GalleyItem[] {
   return blocks.map((block) => {
-    const content = JSON.stringify(block, layoutFields);
+    const content = layoutContentOf(block);
     const element = <BlockNode key={block.key} block={block} context={context} />;
-    return content.includes('"type":"image"') ? { element } : { element, content };
+    return content === null ? { element } : { element, content };
   });
+}
+
+/** Each block's memo content, written once: every copy-fit trial and edition of a compiled leaflet lays out the same block objects. Null for a block with an image. */
+const layoutContents = new WeakMap<Block, string | null>();
+function layoutContentOf(block: Block): string | null {
+  let content = layoutContents.get(block);
+  if (content === undefined) {
+    const written = JSON.stringify(block, layoutFields);
+    content = written.includes('"type":"image"') ? null : written;
+    layoutContents.set(block, content);
+  }
+  return content;
 }
 
 function BlockNode({ block, context, compact }: BlockProps & { block: Block }) {

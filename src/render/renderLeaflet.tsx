@@ -16,6 +16,7 @@ import { composeDocument } from './pagination/composeDocument.ts';
 import { layoutCover, type LaidOutCover } from './pagination/layoutCover.tsx';
 import { paginateBody, type PaginatedBody } from './pagination/paginateBody.ts';
 import { withNarrowing } from './pagination/narrowing.ts';
+import { identityOf } from './perf/memoKey.ts';
 import { buildStyles, type LeafletStyles } from './styles.ts';
 import { collectPdf, createPdfDocument, type DocumentInfo } from './pdfDocument.ts';
 import { tableHyphenation } from './tables/hyphenation.ts';
@@ -77,18 +78,6 @@ export interface LaidOutLeaflet {
   body: PaginatedBody;
 }
 
-/** A number per font store, for memo keys: blocks laid out with other fonts are not reused. */
-const fontStoreIds = new WeakMap<FontStore, number>();
-let nextFontStoreId = 0;
-const fontStoreId = (fontStore: FontStore) => {
-  let id = fontStoreIds.get(fontStore);
-  if (id === undefined) {
-    id = nextFontStoreId++;
-    fontStoreIds.set(fontStore, id);
-  }
-  return id;
-};
-
 const measurers = new WeakMap<FontStore, Promise<MeasureText>>();
 const measurerFor = (fontStore: FontStore, brand: Pick<LoadedBrand, 'resolved'>) => {
   let measurer = measurers.get(fontStore);
@@ -132,7 +121,7 @@ export async function layoutWithFit(input: RenderInput, fit: Fit, cover?: LaidOu
           {
             items,
             // Everything a galley block's layout reads besides its own model (pagination/galley.ts).
-            setting: JSON.stringify([stylesKey, galleyWidth(edition, styles), leaflet.locale, fontStoreId(fontStore), [...narrow]]),
+            setting: JSON.stringify([stylesKey, galleyWidth(edition, styles), leaflet.locale, identityOf(fontStore), [...narrow]]),
             document: (galley) => <NarrowText.Provider value={narrow}>{documentWith(galley)}</NarrowText.Provider>,
           },
           fontStore,

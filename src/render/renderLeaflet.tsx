@@ -16,6 +16,7 @@ import { composeDocument } from './pagination/composeDocument.ts';
 import { layoutCover, type LaidOutCover } from './pagination/layoutCover.tsx';
 import { paginateBody, type PaginatedBody } from './pagination/paginateBody.ts';
 import { withNarrowing } from './pagination/narrowing.ts';
+import { numberGlyphsById } from './perf/glyphNumbering.ts';
 import { identityOf } from './perf/memoKey.ts';
 import { buildStyles, type LeafletStyles } from './styles.ts';
 import { collectPdf, createPdfDocument, type DocumentInfo } from './pdfDocument.ts';
@@ -166,6 +167,7 @@ export async function drawLeafletPdf(input: RenderInput, layout: LayoutNode): Pr
     doc.end();
   } else {
     // Print-only editions: upstream render as is (it ends the document).
+    numberGlyphsById(doc as never, layout as never);
     renderLayout(doc as never, layout as never);
   }
   return bytes;

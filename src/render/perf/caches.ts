@@ -1,10 +1,11 @@
+import { clearCompressedStreams, setCompressedStreamMemo } from './compressedStreams.ts';
 import { clearFontSubsets, setFontSubsetMemo } from './fontSubsets.ts';
 import { galleyMemo, pageMemo } from './boxMemos.ts';
 import { setStyleMemo, styleMemo } from './styleMemo.ts';
 import { setTextLayoutMemo, textLayoutMemo } from './textLayoutMemo.ts';
 
 /**
- * Empties the render caches keyed by content (text layout, galley blocks, pages, resolved styles, font subsets), as at the start of a process.
+ * Empties the render caches keyed by content (text layout, galley blocks, pages, resolved styles, font subsets, compressed page streams), as at the start of a process.
  * Caches of what a process loads once (fonts, shaping, compiled templates, PNG images read by
  * pdfkit, the default font's metrics) stay. For the render bench's fresh-layout scenario and
  * for tests.
@@ -15,15 +16,17 @@ export function clearRenderCaches(): void {
   pageMemo.clear();
   styleMemo.clear();
   clearFontSubsets();
+  clearCompressedStreams();
 }
 
-/** Turns the memos (text layout, galley blocks, pages, styles, font subsets) on or off for this process; tests compare output both ways. */
+/** Turns the memos (text layout, galley blocks, pages, styles, font subsets, compressed page streams) on or off for this process; tests compare output both ways. */
 export function setLayoutMemos(enabled: boolean): void {
   setTextLayoutMemo(enabled);
   galleyMemo.enabled = enabled;
   pageMemo.enabled = enabled;
   setStyleMemo(enabled);
   setFontSubsetMemo(enabled);
+  setCompressedStreamMemo(enabled);
 }
 
 /**

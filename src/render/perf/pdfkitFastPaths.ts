@@ -1,4 +1,5 @@
 import { deflateSync } from 'node:zlib';
+import { deflateText } from './compressedStreams.ts';
 import { installDecodedImageMemo } from './decodedImages.ts';
 import { isRememberedSubset, rememberSubsetEncoding } from './fontSubsets.ts';
 import { drawGlyphRun, type GlyphContext } from './glyphRuns.ts';
@@ -15,7 +16,8 @@ import { drawGlyphRun, type GlyphContext } from './glyphRuns.ts';
  *   seen before in this document is found by identity.
  * - Content streams: pdfkit turns every operator into its own Uint8Array as it is written.
  *   Here a stream's text is kept as strings and turned into bytes once, when it ends.
- * - Deflate: zlib at the level chosen by measurement (see DEFLATE_LEVEL) instead of zlib's default (6).
+ * - Deflate: zlib at the level chosen by measurement (see DEFLATE_LEVEL) instead of zlib's default (6);
+ *   a content stream whose text was compressed before is not compressed again (compressedStreams.ts).
  * - Output: each line of the file becomes a Buffer with one native call instead of a loop.
  * - Glyph runs: react-pdf's drawing of a run without an object per glyph (glyphRuns.ts).
  * - Font subsets: the bytes of a subset this process has encoded before (fontSubsets.ts), and
@@ -147,6 +149,12 @@ function compressed(whole: Uint8Array, level: number): Buffer {
 
 /** Turns the text into bytes once, compresses at the chosen level, then lets pdfkit write the object. */
 function finalizeBuffered(this: BufferedReference): void {
+  if (this.compress && this.buffer.length === 0 && this.pendingText.length > 0 && !this.streams.onStream) {
+    // Text only (page content): compressed by its text, once per distinct page (compressedStreams.ts).
+    this.buffer = [deflateText(this.pendingText.join(''), this.streams.deflateLevel)];
+    this.pendingText = [];
+    this.compress = false;
+  }
   flushText(this);
   if (this.compress && this.buffer.length > 0) {
     const whole = this.buffer.length === 1 ? this.buffer[0]! : Buffer.concat(this.buffer);

@@ -1,5 +1,6 @@
 import renderLayout from '@react-pdf/render';
 import * as P from '@react-pdf/primitives';
+import { numberGlyphsById } from '../perf/glyphNumbering.ts';
 import type { Semantics } from '../semantics.ts';
 import { ContentMarker, type ContentKind, type MarkTarget } from './contentMarker.ts';
 import { LinkTracker } from './linkTracker.ts';
@@ -45,6 +46,8 @@ const hasStructSemantics = (node: LayoutNode): boolean =>
   (node.props?.semantics !== undefined && node.props.semantics.role !== 'Artifact') || (node.children ?? []).some(hasStructSemantics);
 
 export function renderTagged(doc: PdfKitDocument, root: LayoutNode): void {
+  // Glyph numbers fixed by the whole document first, so each page's content depends on the page alone.
+  numberGlyphsById(doc as never, root as never);
   const tree = new StructureTree(doc);
   const links = new LinkTracker(doc, destinationTexts(root));
   let context: Context = { kind: 'none' };

@@ -1,0 +1,84 @@
+/**
+ * Numbers each embedded font's glyphs before anything is drawn: by glyph id, over every glyph
+ * the laid-out document will draw.
+ *
+ * pdfkit writes a glyph into a content stream as its number in the font's subset, and numbers
+ * glyphs in the order the document first draws them. So without this a page's content depended
+ * on the pages before it: an edit that draws one glyph earlier renumbered glyphs on every later
+ * page, and their streams changed although the pages had not. Numbered by id over the
+ * document's set of glyphs, a page's content depends only on the page and on that set, so an
+ * unchanged page gives the same stream (compressed once, see pdfkitFastPaths.ts) and an
+ * unchanged glyph set the same subset (fontSubsets.ts).
+ *
+ * Widths and code points are noted as pdfkit's `encode` and glyphRuns.ts do, from the first
+ * drawn occurrence of each glyph (the walk below is the draw order), so the font dictionaries
+ * come out as drawing them would. A glyph drawn that is not in the layout's runs (none today)
+ * is still numbered by pdfkit when drawn, after these.
+ */
+
+interface LaidOutGlyph {
+  id: number;
+  advanceWidth: number;
+  codePoints: number[];
+}
+interface LaidOutRun {
+  glyphs?: LaidOutGlyph[];
+  positions?: unknown[];
+  attributes: { font?: Array<{ type?: string }> };
+}
+export interface GlyphLayoutNode {
+  lines?: Array<{ runs: LaidOutRun[] }>;
+  children?: GlyphLayoutNode[];
+}
+interface EmbeddedFont {
+  subset?: { includeGlyph(id: number): number };
+  widths: number[];
+  unicode: number[][];
+  scale: number;
+}
+export interface GlyphNumberingDocument {
+  font(src: unknown): unknown;
+  _font: unknown;
+  _fontSource: unknown;
+  _fontFamily: unknown;
+}
+
+/** Each embedded (not standard) font's glyphs, by first occurrence, in draw order. */
+function glyphsByFont(root: GlyphLayoutNode): Map<object, Map<number, LaidOutGlyph>> {
+  const fonts = new Map<object, Map<number, LaidOutGlyph>>();
+  const visit = (node: GlyphLayoutNode) => {
+    for (const line of node.lines ?? []) {
+      for (const run of line.runs) {
+        // What react-pdf's renderRun draws: runs with glyphs and positions, in their first font.
+        const font = run.attributes.font?.[0];
+        if (!run.glyphs || !run.positions || !font || font.type === 'STANDARD') continue;
+        let glyphs = fonts.get(font);
+        if (!glyphs) fonts.set(font, (glyphs = new Map()));
+        for (const glyph of run.glyphs) if (!glyphs.has(glyph.id)) glyphs.set(glyph.id, glyph);
+      }
+    }
+    for (const child of node.children ?? []) visit(child);
+  };
+  visit(root);
+  return fonts;
+}
+
+export function numberGlyphsById(doc: GlyphNumberingDocument, root: GlyphLayoutNode): void {
+  const fonts = glyphsByFont(root);
+  if (fonts.size === 0) return;
+  // Opening a font makes it the current one; drawing sets its own before every run.
+  const { _font, _fontSource, _fontFamily } = doc;
+  for (const [source, glyphs] of fonts) {
+    doc.font(source);
+    const font = doc._font as EmbeddedFont;
+    const subset = font.subset;
+    if (!subset) continue;
+    for (const id of [...glyphs.keys()].sort((a, b) => a - b)) {
+      const glyph = glyphs.get(id)!;
+      const number = subset.includeGlyph(id);
+      if (font.widths[number] == null) font.widths[number] = glyph.advanceWidth * font.scale;
+      if (font.unicode[number] == null) font.unicode[number] = glyph.codePoints;
+    }
+  }
+  Object.assign(doc, { _font, _fontSource, _fontFamily });
+}

@@ -11,6 +11,8 @@ export type ContentKind = 'text' | 'path' | 'xobject';
 export interface MarkerHooks {
   /** Called when a text object, painted path or XObject starts: where does it belong? */
   targetFor(kind: ContentKind): MarkTarget;
+  /** Told each time marked content is opened or closed (page drawings record it: perf/pageDraws.ts). */
+  noteMark?(step: { open: ContentKind } | { close: true }): void;
 }
 
 const PATH_CONSTRUCTION = new Set(['m', 'l', 'c', 'v', 'y', 'h', 're']);
@@ -71,7 +73,7 @@ export class ContentMarker {
       return;
     }
     if (operator === 'BT') {
-      this.open(this.hooks.targetFor('text'));
+      this.openFor('text');
       this.inTextObject = true;
       return this.writeRaw(data);
     }
@@ -88,7 +90,7 @@ export class ContentMarker {
       return;
     }
     if (XOBJECT.has(operator)) {
-      this.open(this.hooks.targetFor('xobject'));
+      this.openFor('xobject');
       this.writeRaw(data);
       return this.close();
     }
@@ -104,10 +106,21 @@ export class ContentMarker {
       if (paint) this.writeRaw(paint);
       return;
     }
-    this.open(this.hooks.targetFor('path'));
+    this.openFor('path');
     for (const op of ops) this.writeRaw(op);
     this.writeRaw(paint);
     this.close();
+  }
+
+  /** No text object or path open: drawing can stop here and go on from the same state. */
+  get idle(): boolean {
+    return !this.inTextObject && this.pathOps.length === 0;
+  }
+
+  /** Opens marked content for the next text object, path or XObject, where the hooks say it belongs. */
+  openFor(kind: ContentKind): void {
+    this.hooks.noteMark?.({ open: kind });
+    this.open(this.hooks.targetFor(kind));
   }
 
   private open(target: MarkTarget): void {
@@ -123,7 +136,8 @@ export class ContentMarker {
     }
   }
 
-  private close(): void {
+  close(): void {
+    this.hooks.noteMark?.({ close: true });
     this.passThrough = true;
     try {
       this.doc.endMarkedContent();

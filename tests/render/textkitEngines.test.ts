@@ -115,6 +115,17 @@ describe('quicker textkit engines', () => {
     }
   }, 300_000);
 
+  it('itemize every UTF-16 code unit into textkit\'s scripts, asked twice (the second time from the remembered scripts)', () => {
+    const all = Array.from({ length: 0x10000 }, (_, codeUnit) => String.fromCharCode(codeUnit)).join('');
+    for (const pass of [1, 2]) {
+      for (let start = 0; start < all.length; start += 64) {
+        const string = `${all.slice(start, start + 64)}a${all.slice(start, start + 3)}`;
+        const attributedString = { string, runs: [] };
+        expect(quickScripts()(attributedString), `pass ${pass}, from U+${start.toString(16)}`).toEqual(upstreamScripts()(attributedString));
+      }
+    }
+  });
+
   it('fail as textkit does on runs they cannot lay out', () => {
     const noFont = { string: 'abc', runs: [{ start: 0, end: 3, attributes: { font: [] } }] };
     expect(() => upstreamFonts()(noFont)).toThrow(TypeError);

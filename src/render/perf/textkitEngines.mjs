@@ -63,9 +63,18 @@ export function quickFontSubstitution(fontSubstitution) {
   return () => engine;
 }
 
-/** Each UTF-16 code unit's script, as unicode-properties names it, looked up once. */
-const scripts = new Array(0x10000);
-const scriptOf = (codeUnit) => (scripts[codeUnit] ??= unicode.getScript(codeUnit));
+/** Each UTF-16 code unit's script, as unicode-properties names it, looked up once: a byte per code unit indexes the names met so far. */
+const scriptNames = [undefined];
+const scriptIndex = new Uint8Array(0x10000);
+function scriptOf(codeUnit) {
+  const index = scriptIndex[codeUnit];
+  if (index !== 0) return scriptNames[index];
+  const script = unicode.getScript(codeUnit);
+  let found = scriptNames.indexOf(script, 1);
+  if (found === -1 && scriptNames.length < 256) found = scriptNames.push(script) - 1;
+  if (found !== -1) scriptIndex[codeUnit] = found;
+  return script;
+}
 const isIgnoredScript = (script) => script === 'Common' || script === 'Inherited' || script === 'Unknown';
 
 /**

@@ -3,18 +3,11 @@ import path from 'node:path';
 import * as fns from '@react-pdf/fns';
 import { describe, expect, it } from 'vitest';
 import { shimLoaded } from '../../src/render/perf/shimHooks.ts';
+import { outcome } from '../support/outcome.ts';
 import { PROJECT_ROOT } from '../support/sampleLeaflet.ts';
 
 // The shim is imported only after the first test, which checks that layout's import loaded it.
 const loadShim = () => import('../../src/render/perf/fnsShim.mjs') as Promise<typeof fns>;
-
-const outcome = (run: () => unknown) => {
-  try {
-    return { result: run() };
-  } catch (error) {
-    return { threw: (error as Error).constructor.name };
-  }
-};
 
 describe('@react-pdf/fns with quicker helpers', () => {
   it('is what @react-pdf/layout, textkit and stylesheet load', async () => {

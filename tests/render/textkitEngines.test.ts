@@ -9,6 +9,7 @@ import { createFontStore } from '../../src/render/fonts.ts';
 import { clearRenderCaches } from '../../src/render/perf/caches.ts';
 import { quickFontSubstitution, quickScriptItemizer } from '../../src/render/perf/textkitEngines.mjs';
 import { layoutLeaflet } from '../../src/render/renderLeaflet.tsx';
+import { outcome } from '../support/outcome.ts';
 import { PROJECT_ROOT } from '../support/sampleLeaflet.ts';
 import { shippedLeaflets } from '../support/shippedLeaflets.ts';
 
@@ -39,15 +40,6 @@ const comparable = ({ string, runs }: AttributedString) => ({
   string,
   runs: runs.map((run) => ({ ...run, attributes: { ...run.attributes, ...(run.attributes.font ? { font: (run.attributes.font as unknown[]).map(fontId) } : {}) } })),
 });
-
-/** The result, or the kind of error thrown (textkit fails on text no font of the stack can take, e.g. a lone soft hyphen). */
-const outcome = (run: () => unknown) => {
-  try {
-    return { result: run() };
-  } catch (error) {
-    return { threw: (error as Error).constructor.name };
-  }
-};
 
 /** What textkit's layout engine is given for every paragraph of every shipped leaflet's A5 edition. */
 async function shippedAttributedStrings(): Promise<AttributedString[]> {
@@ -108,6 +100,7 @@ describe('quicker textkit engines', () => {
     // A surrogate pair split between two runs, and runs of several sizes in one font.
     tricky.push(runsOf('ab👍cd', [3], stacks), runsOf('abcdef', [2, 4], [{ ...stacks[0]!, fontSize: 9 }, { ...stacks[0]!, fontSize: 14 }, { ...stacks[0]! }]));
     tricky.push({ string: '', runs: [{ start: 0, end: 0, attributes: { ...stacks[0]! } }] }, { string: '', runs: [] });
+    // textkit fails on text no font of the stack can take (a lone soft hyphen): so must the quick form.
     for (const attributedString of [...shipped, ...tricky]) {
       const label = JSON.stringify(attributedString.string);
       expect(outcome(() => comparable(quickFonts()(attributedString))), label).toEqual(outcome(() => comparable(upstreamFonts()(attributedString))));

@@ -62,6 +62,7 @@ export function createFontStore(brand: Pick<LoadedBrand, 'resolved'>): FontStore
   // glyph coverage as it loads. (FontStore keeps its families and sources as plain fields, which
   // is how they are reached here.)
   const families = (store as unknown as { fontFamilies: Record<string, { sources: Array<{ load(): Promise<void>; data: unknown }> }> }).fontFamilies;
+  const ready = new WeakSet<object>();
   for (const family of Object.values(families)) {
     for (const source of family.sources) {
       const load = source.load.bind(source);
@@ -74,8 +75,31 @@ export function createFontStore(brand: Pick<LoadedBrand, 'resolved'>): FontStore
           cacheShaping(source.data as Parameters<typeof cacheShaping>[0]);
           pinFontMetrics(source.data as object | null);
           rememberGlyphCoverage(source.data as object | null);
+          ready.add(source);
         })());
     }
   }
+  answerLoadedFaces(store, ready);
   return store;
+}
+
+const SETTLED = Promise.resolve();
+
+/**
+ * Layout asks the store to load the faces of every styled node of every render (about a
+ * thousand asks a leaflet), each an async call that looks the face up and waits on its load
+ * for three microtask turns. A face loaded before is answered with one settled promise;
+ * anything else (a face not loaded yet, a family not registered) goes to the store as before.
+ */
+function answerLoadedFaces(store: FontStore, ready: WeakSet<object>): void {
+  const load = store.load;
+  store.load = (descriptor) => {
+    let face: unknown;
+    try {
+      face = store.getFont(descriptor);
+    } catch {
+      return load(descriptor);
+    }
+    return face && ready.has(face) ? SETTLED : load(descriptor);
+  };
 }

@@ -1,16 +1,19 @@
 // A Node module resolution hook (node:module register): @react-pdf/layout's imports of
-// @react-pdf/textkit, @react-pdf/stylesheet and emoji-regex-xs resolve to the project's shims,
-// which are those packages with a memo or a quick test in front of one function. Every other importer, the shims included,
-// gets the packages themselves. Nothing in node_modules is changed.
+// @react-pdf/textkit, @react-pdf/stylesheet and emoji-regex-xs, and the imports of
+// @react-pdf/fns by layout, textkit and stylesheet, resolve to the project's shims, which are
+// those packages with a memo or a quicker form in front of a few functions. Every other
+// importer, the shims included, gets the packages themselves. Nothing in node_modules is changed.
 const LAYOUT = /\/node_modules\/@react-pdf\/layout\/lib\//;
+const LAYOUT_TEXTKIT_OR_STYLESHEET = /\/node_modules\/@react-pdf\/(layout|textkit|stylesheet)\/lib\//;
 const SHIMS = {
-  '@react-pdf/textkit': new URL('./textkitShim.mjs', import.meta.url).href,
-  '@react-pdf/stylesheet': new URL('./stylesheetShim.mjs', import.meta.url).href,
-  'emoji-regex-xs': new URL('./emojiPatternShim.mjs', import.meta.url).href,
+  '@react-pdf/textkit': { url: new URL('./textkitShim.mjs', import.meta.url).href, importers: LAYOUT },
+  '@react-pdf/stylesheet': { url: new URL('./stylesheetShim.mjs', import.meta.url).href, importers: LAYOUT },
+  'emoji-regex-xs': { url: new URL('./emojiPatternShim.mjs', import.meta.url).href, importers: LAYOUT },
+  '@react-pdf/fns': { url: new URL('./fnsShim.mjs', import.meta.url).href, importers: LAYOUT_TEXTKIT_OR_STYLESHEET },
 };
 
 export async function resolve(specifier, context, nextResolve) {
   const shim = SHIMS[specifier];
-  if (shim !== undefined && LAYOUT.test(context.parentURL ?? '')) return { url: shim, shortCircuit: true, format: 'module' };
+  if (shim !== undefined && shim.importers.test(context.parentURL ?? '')) return { url: shim.url, shortCircuit: true, format: 'module' };
   return nextResolve(specifier, context);
 }

@@ -6,7 +6,7 @@ import { internalErrorDiagnostic } from '../diagnostics/guard.ts';
 import { projectLimits, type Limits } from './limits.ts';
 import { missingKeyDiagnostics, textWhereSourceHasText } from './localeCoverage.ts';
 import { parseLocaleJson, type LocaleNamespace } from './localeJson.ts';
-import { checkLocaleFolders } from './localeNames.ts';
+import { checkLocaleFolders, languageNamesIn } from './localeNames.ts';
 import { diskFiles, readProjectText, type ProjectFiles } from './projectFiles.ts';
 
 export type { I18n };
@@ -142,6 +142,6 @@ export function isTranslationGroup(i18n: I18n, locale: string, key: string, opti
 
 /** The language's own name for itself, e.g. "Cymraeg" for cy; capitalised for use as a label. */
 export function languageName(locale: string): string {
-  const name = new Intl.DisplayNames([locale], { type: 'language' }).of(locale) ?? locale;
+  const name = languageNamesIn(locale).of(locale) ?? locale;
   return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
 }

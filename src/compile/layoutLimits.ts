@@ -22,7 +22,33 @@ const BLOCK_SPACING = 0.25;
 const inlineText = (inlines: readonly Inline[]): string =>
   inlines.map((inline) => ('value' in inline ? inline.value : 'children' in inline ? inlineText(inline.children) : ' ')).join('');
 
-const longestWord = (text: string): string => text.split(/\s+/).reduce((longest, word) => ([...word].length > [...longest].length ? word : longest), '');
+/** Characters as the reader counts them (code points), without spreading the text into an array. */
+function codePointLength(text: string): number {
+  let pairs = 0;
+  for (let index = 0; index < text.length - 1; index += 1) {
+    const unit = text.charCodeAt(index);
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = text.charCodeAt(index + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        pairs += 1;
+        index += 1;
+      }
+    }
+  }
+  return text.length - pairs;
+}
+
+/** The first of the longest words, and its length in code points. */
+function longestWord(text: string): { word: string; length: number } {
+  let longest = { word: '', length: 0 };
+  for (const word of text.split(/\s+/)) {
+    // A word can be no longer in code points than in UTF-16 units: most need no counting.
+    if (word.length <= longest.length) continue;
+    const length = codePointLength(word);
+    if (length > longest.length) longest = { word, length };
+  }
+  return longest;
+}
 
 interface Walk {
   file: string;
@@ -39,9 +65,8 @@ function report(walk: Walk, rule: string, position: SourcePosition | undefined, 
 }
 
 function checkText(walk: Walk, text: string, position: SourcePosition | undefined, countLines = true): void {
-  if (countLines) walk.lines += Math.ceil([...text].length / CHARACTERS_PER_LINE) + BLOCK_SPACING;
-  const word = longestWord(text);
-  const length = [...word].length;
+  if (countLines) walk.lines += Math.ceil(codePointLength(text) / CHARACTERS_PER_LINE) + BLOCK_SPACING;
+  const { word, length } = longestWord(text);
   if (length <= walk.limits.wordLength) return;
   report(
     walk,

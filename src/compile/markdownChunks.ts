@@ -67,17 +67,26 @@ const movePoint = (point: Point, line: number, offset: number): Point => ({
   ...(point.offset === undefined ? {} : { offset: point.offset + offset }),
 });
 
-/** A copy of a piece's node, with positions moved to the whole text's lines and offsets. */
+/**
+ * A piece's node at its place in the whole text: a copy with positions moved, or the node itself
+ * when nothing moves (trees are read-only once parsed, so sharing them is safe).
+ */
 function moved<T>(node: T, line: number, offset: number): T {
-  if (Array.isArray(node)) return node.map((child) => moved(child, line, offset)) as T;
+  if (line === 0 && offset === 0) return node;
+  return movedCopy(node, line, offset);
+}
+
+function movedCopy<T>(node: T, line: number, offset: number): T {
+  if (Array.isArray(node)) return node.map((child: unknown) => movedCopy(child, line, offset)) as T;
   if (node === null || typeof node !== 'object') return node;
   const copy: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(node)) {
+  for (const key in node) {
+    const value = (node as Record<string, unknown>)[key];
     if (key === 'position' && value) {
       const position = value as Position;
       copy[key] = { ...position, start: movePoint(position.start, line, offset), end: movePoint(position.end, line, offset) };
     } else {
-      copy[key] = moved(value, line, offset);
+      copy[key] = typeof value === 'object' && value !== null ? movedCopy(value, line, offset) : value;
     }
   }
   return copy as T;

@@ -22,21 +22,10 @@ const BLOCK_SPACING = 0.25;
 const inlineText = (inlines: readonly Inline[]): string =>
   inlines.map((inline) => ('value' in inline ? inline.value : 'children' in inline ? inlineText(inline.children) : ' ')).join('');
 
+const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
+
 /** Characters as the reader counts them (code points), without spreading the text into an array. */
-function codePointLength(text: string): number {
-  let pairs = 0;
-  for (let index = 0; index < text.length - 1; index += 1) {
-    const unit = text.charCodeAt(index);
-    if (unit >= 0xd800 && unit <= 0xdbff) {
-      const next = text.charCodeAt(index + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        pairs += 1;
-        index += 1;
-      }
-    }
-  }
-  return text.length - pairs;
-}
+const codePointLength = (text: string): number => text.length - (text.match(SURROGATE_PAIR)?.length ?? 0);
 
 /** The first of the longest words, and its length in code points. */
 function longestWord(text: string): { word: string; length: number } {

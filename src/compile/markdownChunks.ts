@@ -100,23 +100,45 @@ function endOf(markdown: string): Point {
   return { line: lines, column: markdown.length - lastNewline, offset: markdown.length };
 }
 
+/** Top-level blocks parsed from one piece, with positions in the piece's own lines and offsets. */
+export interface ParsedPiece {
+  children: readonly RootContent[];
+  /** Line (0-based) and offset of the piece's first character in the whole text. */
+  line: number;
+  offset: number;
+}
+
 export class PiecewiseParser {
   private readonly pieces = new DigestMemo<Root>(2_000);
 
   constructor(private readonly parse: (markdown: string) => Root) {}
 
-  parseInPieces(markdown: string): Root {
+  /**
+   * The text's blocks, piece by piece (each piece's remembered tree, not moved), or as one whole
+   * parse (`whole`) when that is cheaper: one piece, or most pieces new.
+   */
+  parsePieces(markdown: string): { whole?: Root; pieces: ParsedPiece[] } {
     const pieces = splitIntoPieces(markdown);
-    if (pieces.length === 1) return this.parse(markdown);
+    const wholly = (whole: Root) => ({ whole, pieces: [{ children: whole.children, line: 0, offset: 0 }] });
+    if (pieces.length === 1) return wholly(this.parse(markdown));
     const known = pieces.map((piece) => this.pieces.peek(piece.text));
     // Many small parses cost more than one whole parse: with most pieces new (a leaflet's first
     // compile), parse the whole text and remember its pieces from it.
-    if (known.filter((tree) => tree === undefined).length * 2 > pieces.length) return this.parseWholeAndRemember(markdown, pieces);
-    const children: RootContent[] = [];
-    pieces.forEach((piece, index) => {
-      const tree = known[index] ?? this.pieces.get(piece.text, () => this.parse(piece.text));
-      children.push(...moved(tree.children, piece.line, piece.offset));
-    });
+    if (known.filter((tree) => tree === undefined).length * 2 > pieces.length) return wholly(this.parseWholeAndRemember(markdown, pieces));
+    return {
+      pieces: pieces.map((piece, index) => ({
+        children: (known[index] ?? this.pieces.get(piece.text, () => this.parse(piece.text))).children,
+        line: piece.line,
+        offset: piece.offset,
+      })),
+    };
+  }
+
+  /** The same tree as a whole parse, its pieces' blocks copied to their places in the whole text. */
+  parseInPieces(markdown: string): Root {
+    const { whole, pieces } = this.parsePieces(markdown);
+    if (whole) return whole;
+    const children = pieces.flatMap((piece) => moved(piece.children, piece.line, piece.offset));
     return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: endOf(markdown) } };
   }
 

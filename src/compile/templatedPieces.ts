@@ -26,8 +26,12 @@ export interface CompiledPiece {
   outputs: WeakMap<TemplateServices, Map<string, string>>;
 }
 
-/** Compiled pieces per environment: every piece of every leaflet of a project in both its languages, with room for edits. */
-const MAX_PIECES = 4_000;
+/**
+ * Compiled pieces per environment: about 25 for each leaflet in each language (so some 200
+ * bodies, as many as were kept compiled whole before), most of them plain text; each edit in
+ * watch mode adds one until the oldest go.
+ */
+const MAX_PIECES = 5_000;
 /** Outputs per piece and services: a piece shared by leaflets (a partial call) runs once per front matter. */
 const MAX_OUTPUTS = 16;
 

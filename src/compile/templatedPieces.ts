@@ -35,9 +35,24 @@ const MAX_PIECES = 5_000;
 /** Outputs per piece and services: a piece shared by leaflets (a partial call) runs once per front matter. */
 const MAX_OUTPUTS = 16;
 
-/** The context and build year written out; a value left undefined is kept apart from a missing one (strict mode tells them apart). */
+/** Whether a value holds a field set to undefined, at any depth (JSON would leave it out). */
+function holdsUndefined(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  for (const key in value) {
+    const field = (value as Record<string, unknown>)[key];
+    if (field === undefined || holdsUndefined(field)) return true;
+  }
+  return false;
+}
+
+const markUndefined = (_key: string, value: unknown): unknown => (value === undefined ? { '\u0000undefined': true } : value);
+
+/**
+ * The context and build year written out. A field left undefined is kept apart from a missing
+ * one (strict mode reports only the missing one); JSON without a replacer is the fast path.
+ */
 function contextKeyOf(input: TemplateInput): string {
-  const written = JSON.stringify(input.context, (_key, value: unknown) => (value === undefined ? { '\u0000undefined': true } : value));
+  const written = holdsUndefined(input.context) ? JSON.stringify(input.context, markUndefined) : JSON.stringify(input.context);
   return `${buildYear()}\u0000${written}`;
 }
 

@@ -1,5 +1,6 @@
 import type { Root, RootContent } from 'mdast';
 import type { Point, Position } from 'unist';
+import { cutAfterBlankLines, type TextPiece } from './blankLineCuts.ts';
 import { DigestMemo } from './digestMemo.ts';
 
 /**
@@ -27,38 +28,11 @@ const reachesAcrossBlocks = (markdown: string): boolean =>
   CROSS_BLOCK.test(markdown) || [...markdown.matchAll(HTML_LINE)].some(([line]) => !CLOSED_COMMENT.test(line));
 const CUT_BEFORE = /^[A-Za-z#]/;
 
-interface Piece {
-  text: string;
-  /** Line (0-based) and offset of the piece's first character in the whole text. */
-  line: number;
-  offset: number;
-}
+type Piece = TextPiece;
 
 export function splitIntoPieces(markdown: string): Piece[] {
   if (reachesAcrossBlocks(markdown)) return [{ text: markdown, line: 0, offset: 0 }];
-  const pieces: Piece[] = [];
-  let start = 0;
-  let startLine = 0;
-  let lineStart = 0;
-  let line = 0;
-  let previousBlank = false;
-  while (lineStart <= markdown.length) {
-    const newline = markdown.indexOf('\n', lineStart);
-    const lineEnd = newline === -1 ? markdown.length : newline;
-    const text = markdown.slice(lineStart, lineEnd);
-    const blank = text.trim() === '';
-    if (previousBlank && !blank && CUT_BEFORE.test(text) && lineStart > start) {
-      pieces.push({ text: markdown.slice(start, lineStart), line: startLine, offset: start });
-      start = lineStart;
-      startLine = line;
-    }
-    previousBlank = blank;
-    if (newline === -1) break;
-    lineStart = newline + 1;
-    line += 1;
-  }
-  pieces.push({ text: markdown.slice(start), line: startLine, offset: start });
-  return pieces;
+  return cutAfterBlankLines(markdown, (line) => CUT_BEFORE.test(line));
 }
 
 const movePoint = (point: Point, line: number, offset: number): Point => ({

@@ -14,6 +14,8 @@
  * tests/compile/templatePieces.test.ts compares the result with templating the whole body.
  */
 
+import { cutAfterBlankLines } from './blankLineCuts.ts';
+
 export interface TemplatePiece {
   text: string;
   /** Line (0-based) of the piece's first line in the whole body. */
@@ -50,30 +52,14 @@ function mustachesOf(body: string): Mustache[] {
 export function splitTemplateIntoPieces(body: string): TemplatePiece[] {
   if (REACHES_ACROSS_LINES.test(body)) return [{ text: body, line: 0 }];
   const mustaches = mustachesOf(body);
-  const pieces: TemplatePiece[] = [];
   let next = 0;
   let depth = 0;
-  let start = 0;
-  let startLine = 0;
-  let line = 0;
-  let previousBlank = false;
-  for (let lineStart = 0; lineStart <= body.length; ) {
+  // Cuts are asked for in order of the text, so the mustaches are walked once.
+  const outsideEveryBlock = (_line: string, lineStart: number): boolean => {
     // Mustaches that end before this line starts have set the depth; one still open here forbids a cut.
     while (next < mustaches.length && mustaches[next]!.end <= lineStart) depth += mustaches[next++]!.depthChange;
     const insideMustache = next < mustaches.length && mustaches[next]!.open < lineStart;
-    const newline = body.indexOf('\n', lineStart);
-    const lineEnd = newline === -1 ? body.length : newline;
-    const blank = body.slice(lineStart, lineEnd).trim() === '';
-    if (previousBlank && !blank && depth === 0 && !insideMustache && lineStart > start) {
-      pieces.push({ text: body.slice(start, lineStart), line: startLine });
-      start = lineStart;
-      startLine = line;
-    }
-    previousBlank = blank;
-    if (newline === -1) break;
-    lineStart = newline + 1;
-    line += 1;
-  }
-  pieces.push({ text: body.slice(start), line: startLine });
-  return pieces;
+    return depth === 0 && !insideMustache;
+  };
+  return cutAfterBlankLines(body, outsideEveryBlock).map(({ text, line }) => ({ text, line }));
 }

@@ -70,6 +70,8 @@ export function findCitations(
   cite: (key: string, position: SourcePosition) => CitedSource | undefined,
   fileLine: (markdownLine: number) => number,
 ): FoundCitation[] {
+  // Most leaflets and most text nodes cite nothing: no placeholders to look for.
+  if (citations.length === 0) return [];
   return [...value.matchAll(PLACEHOLDER)].flatMap((match) => {
     const written = citations[match[1]!.charCodeAt(0) - INDEX_BASE];
     if (!written) return [];

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { LoadedBrand } from '../load/brand.ts';
 import type { LeafletSource } from '../load/content.ts';
-import { hasTranslation, isTranslationGroup, languageName, SOURCE_LOCALE, type I18n } from '../load/locales.ts';
+import { languageName, SOURCE_LOCALE, type I18n } from '../load/locales.ts';
 import type { FrontMatter } from '../load/frontMatterSchema.ts';
 import type { ProjectFiles } from '../load/projectFiles.ts';
 import { isPseudoLocale } from '../i18n/pseudoLocaleTag.ts';
@@ -13,6 +13,7 @@ import type { CompiledLeaflet, TranslationState } from './leaflet.ts';
 import { markdownToLeafletBody } from './markdown.ts';
 import { rememberedTranslate } from './rememberedTranslate.ts';
 import { SourceIndex } from './sources.ts';
+import { templateServicesFor } from './templateServices.ts';
 import { loadTemplates, partialsUsedBy, type TemplateSet } from './templates.ts';
 
 export interface CompileInput {
@@ -34,11 +35,7 @@ export interface CompileInput {
   sameLeafletSources?: readonly LeafletSource[];
 }
 
-/** Formats YYYY-MM-DD as a long date in the locale; UTC so the day never shifts. */
-export function dateFormatter(locale: string): (isoDate: string) => string {
-  const format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
-  return (isoDate) => format.format(new Date(`${isoDate}T00:00:00Z`));
-}
+export { dateFormatter } from './dateFormatter.ts';
 
 /**
  * 'stale' when the en-GB source's version or body hash differs from what the translation
@@ -74,8 +71,8 @@ export function compileLeaflet(input: CompileInput): { leaflet?: CompiledLeaflet
   const diagnostics: Diagnostic[] = ownTemplates ? ownPartialDiagnostics(source.body, templates) : [];
   // A stale translation still builds (its cover says so) unless --strict makes this an error.
   diagnostics.push(...staleTranslationDiagnostics(source, input.sourceLeaflet));
-  const t = rememberedTranslate(i18n, source.locale);
-  const formatDate = dateFormatter(source.locale);
+  const services = templateServicesFor(i18n, source.locale);
+  const { t, formatDate } = services;
 
   const templated = renderLeafletTemplate({
     place: { file: source.file, firstLine: source.bodyStartLine },
@@ -85,13 +82,7 @@ export function compileLeaflet(input: CompileInput): { leaflet?: CompiledLeaflet
       brand: { charityName: brand.charityName, website: brand.website, contact: brand.contact },
       locale: source.locale,
     },
-    services: {
-      locale: source.locale,
-      t,
-      hasKey: (key, options) => hasTranslation(i18n, source.locale, key, options),
-      isGroup: (key, options) => isTranslationGroup(i18n, source.locale, key, options),
-      formatDate,
-    },
+    services,
     templates,
     maxDepth: brand.limits.markdownDepth,
   });

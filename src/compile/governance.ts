@@ -5,6 +5,7 @@
  */
 import type { Brand } from '../load/brandSchema.ts';
 import type { FrontMatter } from '../load/frontMatterSchema.ts';
+import { languageNamesIn } from '../load/localeNames.ts';
 import type { Translate, TranslationState } from './leaflet.ts';
 
 /** A line of printed text; `lang` only when it is not in the leaflet's language. */
@@ -64,7 +65,7 @@ const baseLanguage = (locale: string): string => locale.split('-')[0]!;
 
 /** Names a language in the reader's language ("Welsh", "Saesneg"); the region only when two share a language. */
 function languageLabels(locale: string, others: readonly OtherLanguage[], t: Translate): string[] {
-  const names = new Intl.DisplayNames([locale], { type: 'language' });
+  const names = languageNamesIn(locale);
   const bases = others.map((other) => baseLanguage(other.locale));
   return others.map((other) => {
     const shared = bases.filter((base) => base === baseLanguage(other.locale)).length > 1;

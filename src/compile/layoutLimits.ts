@@ -22,7 +22,22 @@ const BLOCK_SPACING = 0.25;
 const inlineText = (inlines: readonly Inline[]): string =>
   inlines.map((inline) => ('value' in inline ? inline.value : 'children' in inline ? inlineText(inline.children) : ' ')).join('');
 
-const longestWord = (text: string): string => text.split(/\s+/).reduce((longest, word) => ([...word].length > [...longest].length ? word : longest), '');
+const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
+
+/** Characters as the reader counts them (code points), without spreading the text into an array. */
+const codePointLength = (text: string): number => text.length - (text.match(SURROGATE_PAIR)?.length ?? 0);
+
+/** The first of the longest words, and its length in code points. */
+function longestWord(text: string): { word: string; length: number } {
+  let longest = { word: '', length: 0 };
+  for (const word of text.split(/\s+/)) {
+    // A word can be no longer in code points than in UTF-16 units: most need no counting.
+    if (word.length <= longest.length) continue;
+    const length = codePointLength(word);
+    if (length > longest.length) longest = { word, length };
+  }
+  return longest;
+}
 
 interface Walk {
   file: string;
@@ -39,9 +54,8 @@ function report(walk: Walk, rule: string, position: SourcePosition | undefined, 
 }
 
 function checkText(walk: Walk, text: string, position: SourcePosition | undefined, countLines = true): void {
-  if (countLines) walk.lines += Math.ceil([...text].length / CHARACTERS_PER_LINE) + BLOCK_SPACING;
-  const word = longestWord(text);
-  const length = [...word].length;
+  if (countLines) walk.lines += Math.ceil(codePointLength(text) / CHARACTERS_PER_LINE) + BLOCK_SPACING;
+  const { word, length } = longestWord(text);
   if (length <= walk.limits.wordLength) return;
   report(
     walk,

@@ -41,14 +41,24 @@ export function markTemplateLines(program: hbs.AST.Program, firstLine: number): 
 }
 
 /**
- * Whitespace control has trimmed `value` out of `original`; find where it starts so each
- * newline in it can be given the line of the text after it.
+ * Where whitespace control's trimmed `value` starts in `original`. A standalone line
+ * (`{{/if}}`, `{{> partial}}` alone on a line) strips spaces and one line end after it; `~}}`
+ * strips all white space. Searching for `value` in `original` instead would find a value of
+ * blank lines too early ("\n" in "\n\n"), a line too high.
  */
+function valueStart(content: hbs.AST.ContentStatement, original: string): number {
+  const value = content.value;
+  const prefixStripped = (content as { rightStripped?: boolean }).rightStripped === true;
+  if (!prefixStripped || value === '') return 0;
+  const start = /^\s/.test(value) ? /^[ \t]*\r?\n?/.exec(original)![0].length : original.search(/\S|$/);
+  return original.startsWith(value, start) ? start : Math.max(0, original.indexOf(value));
+}
+
+/** Gives each newline in a text run the file line of the text after it. */
 function markContent(content: hbs.AST.ContentStatement, firstLine: number): void {
   const value = content.value;
   const original = content.original as unknown as string; // typed as StripFlags by mistake in @types
-  let start = original.indexOf(value);
-  if (start < 0) start = 0;
+  const start = valueStart(content, original);
   let line = content.loc.start.line + countNewlines(original.slice(0, start)) + firstLine - 1;
   let marked = lineMarker(line);
   for (const char of value) {

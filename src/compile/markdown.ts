@@ -20,7 +20,7 @@ import { convertInlines } from './markdownInline.ts';
 import { markdownShapeProblems } from './markdownShape.ts';
 import type { SourceIndex } from './sources.ts';
 import { DigestMemo } from './digestMemo.ts';
-import { PiecewiseParser } from './markdownChunks.ts';
+import { PiecewiseParser, type ParsedPiece } from './markdownChunks.ts';
 
 const parser = unified().use(remarkParse).use(remarkGfm);
 
@@ -32,15 +32,26 @@ export const parseMarkdownWhole = (markdown: string): Root => parser.parse(markd
  * only the pieces it changed: markdownChunks.ts). The conversion below only reads them.
  */
 const parsedMarkdown = new DigestMemo<Root>(200);
+const parsedPieces = new DigestMemo<ParsedPiece[]>(200);
 const piecewise = new PiecewiseParser(parseMarkdownWhole);
 
 export function parseMarkdown(markdown: string): Root {
   return parsedMarkdown.get(markdown, () => piecewise.parseInPieces(markdown));
 }
 
+/**
+ * The blocks of the Markdown piece by piece, as remembered, with the line each piece starts on:
+ * the conversion places them (MarkdownContext.fromLine) instead of copying every block of the
+ * text to its line and offset after each edit, as parseMarkdown does.
+ */
+export function parseMarkdownPieces(markdown: string): readonly ParsedPiece[] {
+  return parsedPieces.get(markdown, () => piecewise.parsePieces(markdown).pieces);
+}
+
 /** Forgets remembered parses (tests, and the render bench's cold runs). */
 export const clearMarkdownMemo = (): void => {
   parsedMarkdown.clear();
+  parsedPieces.clear();
   piecewise.clear();
 };
 
@@ -75,7 +86,7 @@ export function markdownToLeafletBody(input: MarkdownInput): { body: LeafletBody
     for (const problem of shape) context.report(problem, 'error', problem.rule, problem.message, problem.note);
     return { body: { blocks: [] }, diagnostics: context.diagnostics, sectionMarks: [] };
   }
-  const blocks = convertBlocks(parseMarkdown(markdown).children, context);
+  const blocks = parseMarkdownPieces(markdown).flatMap((piece) => context.fromLine(piece.line, () => convertBlocks(piece.children, context)));
   return { body: { blocks }, diagnostics: [...context.diagnostics, ...layoutLimitDiagnostics(input.file, blocks, limits)], sectionMarks: context.sectionMarks };
 }
 

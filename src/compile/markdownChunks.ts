@@ -1,5 +1,6 @@
 import type { Root, RootContent } from 'mdast';
 import type { Point, Position } from 'unist';
+import { cutAfterBlankLines, type TextPiece } from './blankLineCuts.ts';
 import { DigestMemo } from './digestMemo.ts';
 
 /**
@@ -27,38 +28,11 @@ const reachesAcrossBlocks = (markdown: string): boolean =>
   CROSS_BLOCK.test(markdown) || [...markdown.matchAll(HTML_LINE)].some(([line]) => !CLOSED_COMMENT.test(line));
 const CUT_BEFORE = /^[A-Za-z#]/;
 
-interface Piece {
-  text: string;
-  /** Line (0-based) and offset of the piece's first character in the whole text. */
-  line: number;
-  offset: number;
-}
+type Piece = TextPiece;
 
 export function splitIntoPieces(markdown: string): Piece[] {
   if (reachesAcrossBlocks(markdown)) return [{ text: markdown, line: 0, offset: 0 }];
-  const pieces: Piece[] = [];
-  let start = 0;
-  let startLine = 0;
-  let lineStart = 0;
-  let line = 0;
-  let previousBlank = false;
-  while (lineStart <= markdown.length) {
-    const newline = markdown.indexOf('\n', lineStart);
-    const lineEnd = newline === -1 ? markdown.length : newline;
-    const text = markdown.slice(lineStart, lineEnd);
-    const blank = text.trim() === '';
-    if (previousBlank && !blank && CUT_BEFORE.test(text) && lineStart > start) {
-      pieces.push({ text: markdown.slice(start, lineStart), line: startLine, offset: start });
-      start = lineStart;
-      startLine = line;
-    }
-    previousBlank = blank;
-    if (newline === -1) break;
-    lineStart = newline + 1;
-    line += 1;
-  }
-  pieces.push({ text: markdown.slice(start), line: startLine, offset: start });
-  return pieces;
+  return cutAfterBlankLines(markdown, (line) => CUT_BEFORE.test(line));
 }
 
 const movePoint = (point: Point, line: number, offset: number): Point => ({
@@ -67,17 +41,26 @@ const movePoint = (point: Point, line: number, offset: number): Point => ({
   ...(point.offset === undefined ? {} : { offset: point.offset + offset }),
 });
 
-/** A copy of a piece's node, with positions moved to the whole text's lines and offsets. */
+/**
+ * A piece's node at its place in the whole text: a copy with positions moved, or the node itself
+ * when nothing moves (trees are read-only once parsed, so sharing them is safe).
+ */
 function moved<T>(node: T, line: number, offset: number): T {
-  if (Array.isArray(node)) return node.map((child) => moved(child, line, offset)) as T;
+  if (line === 0 && offset === 0) return node;
+  return movedCopy(node, line, offset);
+}
+
+function movedCopy<T>(node: T, line: number, offset: number): T {
+  if (Array.isArray(node)) return node.map((child: unknown) => movedCopy(child, line, offset)) as T;
   if (node === null || typeof node !== 'object') return node;
   const copy: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(node)) {
+  for (const key in node) {
+    const value = (node as Record<string, unknown>)[key];
     if (key === 'position' && value) {
       const position = value as Position;
       copy[key] = { ...position, start: movePoint(position.start, line, offset), end: movePoint(position.end, line, offset) };
     } else {
-      copy[key] = moved(value, line, offset);
+      copy[key] = typeof value === 'object' && value !== null ? movedCopy(value, line, offset) : value;
     }
   }
   return copy as T;
@@ -91,23 +74,45 @@ function endOf(markdown: string): Point {
   return { line: lines, column: markdown.length - lastNewline, offset: markdown.length };
 }
 
+/** Top-level blocks parsed from one piece, with positions in the piece's own lines and offsets. */
+export interface ParsedPiece {
+  children: readonly RootContent[];
+  /** Line (0-based) and offset of the piece's first character in the whole text. */
+  line: number;
+  offset: number;
+}
+
 export class PiecewiseParser {
   private readonly pieces = new DigestMemo<Root>(2_000);
 
   constructor(private readonly parse: (markdown: string) => Root) {}
 
-  parseInPieces(markdown: string): Root {
+  /**
+   * The text's blocks, piece by piece (each piece's remembered tree, not moved), or as one whole
+   * parse (`whole`) when that is cheaper: one piece, or most pieces new.
+   */
+  parsePieces(markdown: string): { whole?: Root; pieces: ParsedPiece[] } {
     const pieces = splitIntoPieces(markdown);
-    if (pieces.length === 1) return this.parse(markdown);
+    const wholly = (whole: Root) => ({ whole, pieces: [{ children: whole.children, line: 0, offset: 0 }] });
+    if (pieces.length === 1) return wholly(this.parse(markdown));
     const known = pieces.map((piece) => this.pieces.peek(piece.text));
     // Many small parses cost more than one whole parse: with most pieces new (a leaflet's first
     // compile), parse the whole text and remember its pieces from it.
-    if (known.filter((tree) => tree === undefined).length * 2 > pieces.length) return this.parseWholeAndRemember(markdown, pieces);
-    const children: RootContent[] = [];
-    pieces.forEach((piece, index) => {
-      const tree = known[index] ?? this.pieces.get(piece.text, () => this.parse(piece.text));
-      children.push(...moved(tree.children, piece.line, piece.offset));
-    });
+    if (known.filter((tree) => tree === undefined).length * 2 > pieces.length) return wholly(this.parseWholeAndRemember(markdown, pieces));
+    return {
+      pieces: pieces.map((piece, index) => ({
+        children: (known[index] ?? this.pieces.get(piece.text, () => this.parse(piece.text))).children,
+        line: piece.line,
+        offset: piece.offset,
+      })),
+    };
+  }
+
+  /** The same tree as a whole parse, its pieces' blocks copied to their places in the whole text. */
+  parseInPieces(markdown: string): Root {
+    const { whole, pieces } = this.parsePieces(markdown);
+    if (whole) return whole;
+    const children = pieces.flatMap((piece) => moved(piece.children, piece.line, piece.offset));
     return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: endOf(markdown) } };
   }
 

@@ -18,6 +18,8 @@ export class MarkdownContext {
   readonly diagnostics: Diagnostic[] = [];
   readonly sectionMarks: SectionMark[] = [];
   private keyCount = 0;
+  /** Markdown lines before the piece whose nodes are being converted (their positions count from the piece's start). */
+  private nodeLineOffset = 0;
 
   constructor(
     /** Project-relative Markdown file, for diagnostics. */
@@ -71,13 +73,24 @@ export class MarkdownContext {
     return `b${this.keyCount}`;
   }
 
+  /** Converts nodes parsed from a piece that starts after `linesBefore` lines of the Markdown. */
+  fromLine<T>(linesBefore: number, convert: () => T): T {
+    const outer = this.nodeLineOffset;
+    this.nodeLineOffset = linesBefore;
+    try {
+      return convert();
+    } finally {
+      this.nodeLineOffset = outer;
+    }
+  }
+
   fileLine(markdownLine: number): number {
     return this.lineMap[markdownLine - 1] ?? (this.lineMap.at(-1) ?? 0) + markdownLine - this.lineMap.length;
   }
 
   positionOf(node: Node): SourcePosition | undefined {
     const start = node.position?.start;
-    return start ? { line: this.fileLine(start.line), column: start.column } : undefined;
+    return start ? { line: this.fileLine(start.line + this.nodeLineOffset), column: start.column } : undefined;
   }
 
   report(node: Node | { line: number; column: number }, severity: Severity, rule: string, message: string, note?: string): void {

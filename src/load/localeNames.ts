@@ -1,5 +1,20 @@
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
 
+const displayNames = new Map<string, Intl.DisplayNames>();
+
+/**
+ * Language names written in `locale` ("Welsh" in en-GB, "Cymraeg" in cy). Making an
+ * Intl.DisplayNames loads the locale's data, so there is one per locale for the process.
+ */
+export function languageNamesIn(locale: string): Intl.DisplayNames {
+  let names = displayNames.get(locale);
+  if (!names) {
+    names = new Intl.DisplayNames([locale], { type: 'language' });
+    displayNames.set(locale, names);
+  }
+  return names;
+}
+
 /** The canonical spelling of a BCP 47 language tag (`cy`, `en-GB`), or undefined when it is not one. */
 export function canonicalLocale(name: string): string | undefined {
   try {

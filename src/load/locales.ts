@@ -6,7 +6,7 @@ import { internalErrorDiagnostic } from '../diagnostics/guard.ts';
 import { projectLimits, type Limits } from './limits.ts';
 import { missingKeyDiagnostics, textWhereSourceHasText } from './localeCoverage.ts';
 import { parseLocaleJson, type LocaleNamespace } from './localeJson.ts';
-import { checkLocaleFolders } from './localeNames.ts';
+import { checkLocaleFolders, languageNamesIn } from './localeNames.ts';
 import { diskFiles, readProjectText, type ProjectFiles } from './projectFiles.ts';
 
 export type { I18n };
@@ -140,8 +140,16 @@ export function isTranslationGroup(i18n: I18n, locale: string, key: string, opti
   return value !== null && typeof value === 'object';
 }
 
+/** Each language's own name, asked for on every compile: looked up once per locale. */
+const languageLabels = new Map<string, string>();
+
 /** The language's own name for itself, e.g. "Cymraeg" for cy; capitalised for use as a label. */
 export function languageName(locale: string): string {
-  const name = new Intl.DisplayNames([locale], { type: 'language' }).of(locale) ?? locale;
-  return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
+  let label = languageLabels.get(locale);
+  if (label === undefined) {
+    const name = languageNamesIn(locale).of(locale) ?? locale;
+    label = name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
+    languageLabels.set(locale, label);
+  }
+  return label;
 }

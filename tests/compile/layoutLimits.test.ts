@@ -22,6 +22,13 @@ describe('what the page cannot hold is refused before layout', () => {
     expect(rules(`Some text and ${'x'.repeat(59)}.`)).toEqual([]);
   });
 
+  it('counts a word in characters, not UTF-16 units: letters outside the Basic Multilingual Plane count once', () => {
+    // 𝐱 (U+1D431) is two UTF-16 units: 40 of them are 80 units but 40 characters, under the limit of 60.
+    expect(rules(`Some text and ${'𝐱'.repeat(40)}.`)).toEqual([]);
+    const [problem] = compile(`Some ${'𝐱'.repeat(40)} and ${'𝐱'.repeat(62)} text.`).diagnostics;
+    expect(problem).toMatchObject({ rule: 'word-limit', message: expect.stringContaining(`A word of 62 characters ("${'𝐱'.repeat(24)}…")`) });
+  });
+
   it('text that needs more pages than limits.pages, but not a large legal leaflet of 300 paragraphs', () => {
     const paragraph = 'Paragraph that says a little about living well with alopecia, in plain words, for the reader.';
     expect(rules(Array(300).fill(paragraph).join('\n\n'))).toEqual([]);

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { clearMarkdownMemo, parseMarkdown, parseMarkdownWhole } from '../../src/compile/markdown.ts';
+import { clearMarkdownMemo, markdownToLeafletBody, parseMarkdown, parseMarkdownWhole } from '../../src/compile/markdown.ts';
 import { splitIntoPieces } from '../../src/compile/markdownChunks.ts';
 import { PROJECT_ROOT } from '../support/sampleLeaflet.ts';
 
@@ -72,5 +72,23 @@ describe('Markdown parsed in pieces', () => {
     expect(splitIntoPieces(`${body}\n\n<!-- not clinical -->\n\n${body}`).length).toBeGreaterThan(20);
     expect(splitIntoPieces('<!-- a\n\nb -->\n\nText')).toHaveLength(1);
     expect(splitIntoPieces('<!-->\n\nText')).toHaveLength(1);
+  });
+
+  it('converts a text parsed in pieces to the same leaflet body, positions and warnings as a whole parse, after an edit above them', () => {
+    const [, body] = shippedBodies().find(([name]) => name.endsWith('en-GB/jak-inhibitors.md'))!;
+    const warnings = '\n\n#### Too deep a heading\n\nText with <b>raw HTML</b> in it.\n\n- [ ] a task\n\nLast line.\n';
+    // Line numbers of the file: the Markdown's line n is the file's line n + 20.
+    const convert = (markdown: string) =>
+      markdownToLeafletBody({ markdown, file: 'content/en-GB/x.md', absPath: '/project/content/en-GB/x.md', root: '/project', lineMap: markdown.split('\n').map((_, index) => index + 21) });
+    const text = `${body}${warnings}`;
+    const edited = text.replace(/\n\n([A-Z][^\n]{40,})\n/, '\n\n$1 Changed,\nover two lines now.\n');
+    expect(edited).not.toBe(text);
+    clearMarkdownMemo();
+    const wholeResult = convert(edited);
+    clearMarkdownMemo();
+    convert(text);
+    const inPieces = convert(edited);
+    expect(inPieces.diagnostics.length).toBeGreaterThan(3);
+    expect(inPieces).toEqual(wholeResult);
   });
 });

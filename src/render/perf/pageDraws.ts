@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { identityOf, memoKey } from './memoKey.ts';
 import { OwnedMemo } from './ownedMemo.ts';
 import { appendContentText, contentText, type ContentStream } from './pdfkitFastPaths.ts';
@@ -103,8 +102,13 @@ const writeShared = (value: unknown): string => {
   return out;
 };
 
+/** Each node's writing, once per node object: nodes (galley blocks, remembered pages) are shared between renders unchanged. */
+const writtenNodes = new WeakMap<DrawNode, string>();
+
 /** The page as drawing reads it: every field by value, but text lines by identity and yoga's leftovers not at all. */
 function writeNode(node: DrawNode): string {
+  const known = writtenNodes.get(node);
+  if (known !== undefined) return known;
   let out = '{';
   for (const field in node) {
     const value = node[field];
@@ -126,7 +130,9 @@ function writeNode(node: DrawNode): string {
     }
     out += ';';
   }
-  return `${out}}`;
+  out += '}';
+  writtenNodes.set(node, out);
+  return out;
 }
 
 /** Whether every node of the page is one whose drawing a tape can replay. */
@@ -303,8 +309,7 @@ export class PageDraws {
   pageKey(page: DrawNode): string | undefined {
     if (!this.active || !replayable(page)) return undefined;
     this.numberingAtPageStart = this.fontNumbering();
-    // Hashed: a page written out is tens of kilobytes, and hundreds of pages are remembered.
-    return createHash('sha256').update(this.numberingAtPageStart).update('\u0000').update(writeNode(page)).digest('base64');
+    return `${this.numberingAtPageStart}\u0000${writeNode(page)}`;
   }
 
   recall(key: string): PageDraw | undefined {

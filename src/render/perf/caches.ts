@@ -1,12 +1,11 @@
 import { clearCompressedStreams, setCompressedStreamMemo } from './compressedStreams.ts';
 import { clearFontSubsets, setFontSubsetMemo } from './fontSubsets.ts';
 import { galleyMemo, pageMemo } from './boxMemos.ts';
-import { pageDrawMemo } from './pageDraws.ts';
 import { setStyleMemo, styleMemo } from './styleMemo.ts';
 import { setTextLayoutMemo, textLayoutMemo } from './textLayoutMemo.ts';
 
 /**
- * Empties the render caches keyed by content (text layout, galley blocks, pages, page drawings, resolved styles, font subsets, compressed page streams), as at the start of a process.
+ * Empties the render caches keyed by content (text layout, galley blocks, pages, resolved styles, font subsets, compressed page streams), as at the start of a process.
  * Caches of what a process loads once (fonts, shaping, compiled templates, PNG images read by
  * pdfkit, the default font's metrics) stay. For the render bench's fresh-layout scenario and
  * for tests.
@@ -15,26 +14,24 @@ export function clearRenderCaches(): void {
   textLayoutMemo.clear();
   galleyMemo.clear();
   pageMemo.clear();
-  pageDrawMemo.clear();
   styleMemo.clear();
   clearFontSubsets();
   clearCompressedStreams();
 }
 
-/** Turns the memos (text layout, galley blocks, pages, page drawings, styles, font subsets, compressed page streams) on or off for this process; tests compare output both ways. */
+/** Turns the memos (text layout, galley blocks, pages, styles, font subsets, compressed page streams) on or off for this process; tests compare output both ways. */
 export function setLayoutMemos(enabled: boolean): void {
   setTextLayoutMemo(enabled);
   galleyMemo.enabled = enabled;
   pageMemo.enabled = enabled;
-  pageDrawMemo.enabled = enabled;
   setStyleMemo(enabled);
   setFontSubsetMemo(enabled);
   setCompressedStreamMemo(enabled);
 }
 
 /**
- * Runs one render of `owner` (one edition of one leaflet): the text layouts, galley blocks,
- * pages and page drawings its previous render used and this one did not are dropped afterwards (ownedMemo.ts).
+ * Runs one render of `owner` (one edition of one leaflet): the text layouts, galley blocks and
+ * pages its previous render used and this one did not are dropped afterwards (ownedMemo.ts).
  */
 export const ownedRender = <T>(owner: string, render: () => Promise<T>): Promise<T> =>
-  textLayoutMemo.owned(owner, () => galleyMemo.owned(owner, () => pageMemo.owned(owner, () => pageDrawMemo.owned(owner, render))));
+  textLayoutMemo.owned(owner, () => galleyMemo.owned(owner, () => pageMemo.owned(owner, render)));

@@ -109,28 +109,6 @@ interface BufferedReference extends PdfReference {
   streams: { deflateLevel: number; onStream: ((uncompressed: Uint8Array) => void) | undefined; finalize: () => void };
 }
 
-/** A page's content stream, as this file keeps it (text until it ends). */
-export type ContentStream = object;
-
-/** The text written to a content stream so far, if it holds only text (page content does). */
-export function contentText(stream: ContentStream): string | undefined {
-  const ref = stream as Partial<BufferedReference>;
-  if (!ref.pendingText || ref.buffer?.length !== 0) return undefined;
-  const text = ref.pendingText.join('');
-  ref.pendingText = [text];
-  return text;
-}
-
-/** Appends text already split into lines (as `contentText` gave it) to a content stream, as writing those lines would. */
-export function appendContentText(stream: ContentStream, text: string): void {
-  const ref = stream as BufferedReference;
-  if (!ref.pendingText) throw new Error('content text appended to a stream without the draw fast paths');
-  ref.pendingText.push(text);
-  ref.uncompressedLength += text.length;
-  ref.data.Length = ((ref.data.Length as number | undefined) ?? 0) + text.length;
-  if (ref.compress) ref.data.Filter = 'FlateDecode';
-}
-
 function flushText(ref: BufferedReference): void {
   if (ref.pendingText.length === 0) return;
   ref.buffer.push(latin1(ref.pendingText.join('')));

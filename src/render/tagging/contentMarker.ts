@@ -11,8 +11,6 @@ export type ContentKind = 'text' | 'path' | 'xobject';
 export interface MarkerHooks {
   /** Called when a text object, painted path or XObject starts: where does it belong? */
   targetFor(kind: ContentKind): MarkTarget;
-  /** Told each time marked content is opened or closed (page drawings record it: perf/pageDraws.ts). */
-  noteMark?(step: { open: ContentKind } | { close: true }): void;
 }
 
 const PATH_CONSTRUCTION = new Set(['m', 'l', 'c', 'v', 'y', 'h', 're']);
@@ -73,7 +71,7 @@ export class ContentMarker {
       return;
     }
     if (operator === 'BT') {
-      this.openFor('text');
+      this.open(this.hooks.targetFor('text'));
       this.inTextObject = true;
       return this.writeRaw(data);
     }
@@ -90,7 +88,7 @@ export class ContentMarker {
       return;
     }
     if (XOBJECT.has(operator)) {
-      this.openFor('xobject');
+      this.open(this.hooks.targetFor('xobject'));
       this.writeRaw(data);
       return this.close();
     }
@@ -106,21 +104,10 @@ export class ContentMarker {
       if (paint) this.writeRaw(paint);
       return;
     }
-    this.openFor('path');
+    this.open(this.hooks.targetFor('path'));
     for (const op of ops) this.writeRaw(op);
     this.writeRaw(paint);
     this.close();
-  }
-
-  /** No text object or path open: drawing can stop here and go on from the same state. */
-  get idle(): boolean {
-    return !this.inTextObject && this.pathOps.length === 0;
-  }
-
-  /** Opens marked content for the next text object, path or XObject, where the hooks say it belongs. */
-  openFor(kind: ContentKind): void {
-    this.hooks.noteMark?.({ open: kind });
-    this.open(this.hooks.targetFor(kind));
   }
 
   private open(target: MarkTarget): void {
@@ -136,8 +123,7 @@ export class ContentMarker {
     }
   }
 
-  close(): void {
-    this.hooks.noteMark?.({ close: true });
+  private close(): void {
     this.passThrough = true;
     try {
       this.doc.endMarkedContent();

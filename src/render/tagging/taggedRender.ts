@@ -1,7 +1,6 @@
 import renderLayout from '@react-pdf/render';
 import * as P from '@react-pdf/primitives';
 import { numberGlyphsById } from '../perf/glyphNumbering.ts';
-import { PageDraws, type DrawnDocument, type DrawNode, type NodeTape, type PageDraw } from '../perf/pageDraws.ts';
 import type { Semantics } from '../semantics.ts';
 import { ContentMarker, type ContentKind, type MarkTarget } from './contentMarker.ts';
 import { LinkTracker } from './linkTracker.ts';
@@ -60,8 +59,6 @@ export function renderTagged(doc: PdfKitDocument, root: LayoutNode): void {
     tag: ctx.role,
   });
 
-  // Pages drawn before are written again from what drawing them wrote (perf/pageDraws.ts); made once the marker is.
-  let draws: PageDraws | undefined;
   const marker = new ContentMarker(doc, {
     targetFor(kind: ContentKind): MarkTarget {
       if (kind === 'text') {
@@ -80,7 +77,6 @@ export function renderTagged(doc: PdfKitDocument, root: LayoutNode): void {
       if (kind === 'text') untaggedText = true;
       return { kind: 'artifact', type: 'Layout' };
     },
-    noteMark: (step) => draws?.noteMark(step),
   });
 
   const pdfkitLink = Object.getPrototypeOf(doc).link as PdfKitDocument['link'];
@@ -97,35 +93,9 @@ export function renderTagged(doc: PdfKitDocument, root: LayoutNode): void {
   // Upstream `render` ends the document after every call; we call it once per node.
   doc.end = () => {};
 
-  draws = new PageDraws(doc as unknown as DrawnDocument, marker, ['end']);
-  const pageDraws = draws;
-  /** The page being drawn: replayed from its node tapes, or recorded into new ones. */
-  let pageDraw: { replay: PageDraw; next: number } | { record: Array<NodeTape | null> } | null = null;
-
   const drawNodeAlone = (node: LayoutNode, withChildren: boolean) => {
-    if (pageDraw && 'replay' in pageDraw) {
-      const tape = pageDraw.replay.tapes[pageDraw.next++];
-      if (!tape) throw new Error('A remembered page was drawn with more nodes than it had');
-      return pageDraws.replay(tape);
-    }
     const alone = withChildren ? node : { ...node, children: [] };
-    const draw = () => renderLayout(doc as never, { children: [alone] } as never);
-    if (pageDraw) pageDraw.record.push(pageDraws.record(draw));
-    else draw();
-  };
-
-  const drawPage = (page: LayoutNode) => {
-    const key = pageDraws.pageKey(page as DrawNode);
-    const remembered = key === undefined ? undefined : pageDraws.recall(key);
-    pageDraw = key === undefined ? null : remembered ? { replay: remembered, next: 0 } : { record: [] };
-    if (remembered) pageDraws.beginReplay();
-    walk(page, { kind: 'none' });
-    if (pageDraw && 'replay' in pageDraw) {
-      if (pageDraw.next !== pageDraw.replay.tapes.length) throw new Error('A remembered page was drawn with fewer nodes than it had');
-      pageDraws.endReplay(pageDraw.replay);
-    }
-    if (key !== undefined && pageDraw && 'record' in pageDraw) pageDraws.remember(key, pageDraw.record);
-    pageDraw = null;
+    renderLayout(doc as never, { children: [alone] } as never);
   };
 
   const contextFor = (node: LayoutNode, parent: Context): Context => {
@@ -159,10 +129,9 @@ export function renderTagged(doc: PdfKitDocument, root: LayoutNode): void {
   };
 
   try {
-    for (const page of root.children ?? []) drawPage(page);
+    for (const page of root.children ?? []) walk(page, { kind: 'none' });
     if (untaggedText) throw new UntaggedContentError('Text drawn outside any tagged element: give its component a semantic role');
   } finally {
-    pageDraws.uninstall();
     marker.uninstall();
     delete (doc as Partial<PdfKitDocument>).link;
     delete (doc as Partial<PdfKitDocument>).goTo;

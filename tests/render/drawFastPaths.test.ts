@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
+import PngJs from 'png-js';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { EDITIONS } from '../../src/render/editions.ts';
@@ -63,28 +64,51 @@ describe('draw fast paths', () => {
     expect(one!._font.font).toBe(two!._font.font);
   });
 
+  const png = (colorType: 0 | 2 | 4 | 6) => {
+    const image = new PNG({ width: 7, height: 5, colorType, inputColorType: 6 });
+    for (let i = 0; i < image.data.length; i += 1) image.data[i] = (i * 37) % 256;
+    return PNG.sync.write(image, { colorType });
+  };
+  const images = [png(0), png(2), png(4), png(6)];
+  const imageInfo = { title: 'Images', author: 'a', subject: 's', keywords: [], lang: 'en-GB', creationDate: new Date(0) };
+  const drawImages = async (options: DrawOptions, sources: Uint8Array[]) => {
+    const doc = createPdfDocument(imageInfo, false, options) as unknown as { addPage(): void; image(src: Uint8Array, x: number, y: number, options: object): void; end(): void };
+    const bytes = collectPdf(doc as never);
+    doc.addPage();
+    for (const source of sources) doc.image(source, 10, 10, { width: 20 });
+    doc.end();
+    return bytes;
+  };
+
   it('open each PNG once per process and write the same bytes, with and without transparency', async () => {
-    const png = (colorType: 0 | 2 | 4 | 6) => {
-      const image = new PNG({ width: 7, height: 5, colorType, inputColorType: 6 });
-      for (let i = 0; i < image.data.length; i += 1) image.data[i] = (i * 37) % 256;
-      return PNG.sync.write(image, { colorType });
-    };
-    const images = [png(0), png(2), png(4), png(6)];
-    const info = { title: 'Images', author: 'a', subject: 's', keywords: [], lang: 'en-GB', creationDate: new Date(0) };
-    const draw = async (options: DrawOptions) => {
-      const doc = createPdfDocument(info, false, options) as unknown as { addPage(): void; image(src: Uint8Array, x: number, y: number, options: object): void; end(): void };
-      const bytes = collectPdf(doc as never);
-      doc.addPage();
-      // Twice each: pdfkit makes an image object per call for bytes (not for file names).
-      for (const image of [...images, ...images]) doc.image(image, 10, 10, { width: 20 });
-      doc.end();
-      return bytes;
-    };
     clearDecodedImages();
-    const shipped = await draw({ fastPaths: false });
-    expect((await draw({ deflateLevel: 6 })).equals(shipped)).toBe(true);
-    // Now every image comes from the memo.
-    expect((await draw({ deflateLevel: 6 })).equals(shipped)).toBe(true);
+    // One image a document: pdfkit as shipped writes several decoded PNGs in whichever order their decoding finishes.
+    for (const image of images) {
+      const shipped = await drawImages({ fastPaths: false }, [image]);
+      expect((await drawImages({ deflateLevel: 6 }, [image])).equals(shipped)).toBe(true);
+      // Now the image comes from the memo.
+      expect((await drawImages({ deflateLevel: 6 }, [image])).equals(shipped)).toBe(true);
+    }
+  });
+
+  it('write several decoded PNGs in the order drawn, however their decoding finishes', async () => {
+    // Twice each: pdfkit makes an image object per call for bytes; transparency makes png-js decode pixels (asynchronously).
+    const sources = [...images, ...images];
+    const inOrder = await drawImages({ deflateLevel: 6 }, sources);
+    const decode = PngJs.prototype.decodePixels;
+    let calls = 0;
+    // The first image asked for finishes last.
+    PngJs.prototype.decodePixels = function decodeLate(this: PngJs, done: (pixels: Uint8Array) => void) {
+      const delay = 40 - 5 * calls++;
+      return decode.call(this, (pixels: Uint8Array) => setTimeout(() => done(pixels), delay));
+    };
+    try {
+      const reversed = await drawImages({ deflateLevel: 6 }, sources);
+      expect(calls).toBeGreaterThanOrEqual(4);
+      expect(reversed.equals(inOrder)).toBe(true);
+    } finally {
+      PngJs.prototype.decodePixels = decode;
+    }
   });
 
   /**

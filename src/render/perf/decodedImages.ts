@@ -18,6 +18,8 @@ import { BoundedMemo } from './boundedMemo.ts';
 interface PdfImage {
   label: string;
   obj: unknown;
+  /** png-js's parsed file, on PNG images. */
+  image?: { decodePixels(done: (pixels: Uint8Array) => void): unknown };
 }
 
 interface ImageOpening {
@@ -33,22 +35,52 @@ const opened = new BoundedMemo<{ prototype: object; fields: Record<string, unkno
 
 const isPng = (bytes: Uint8Array): boolean => bytes.length > 8 && bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47;
 
+/**
+ * Pixels decoded in the order the document asks for them. png-js inflates a PNG's pixels (for
+ * an alpha channel, transparency or interlacing) with zlib's asynchronous inflate, and pdfkit
+ * writes the image's objects when that finishes: with two such images in one document, which
+ * finished first decided the order of objects in the file, so a rebuild could differ byte for
+ * byte. Each image gets a view of its parsed file whose decoding hands the pixels on only after
+ * every image asked before it has had its own.
+ */
+function decodeInOrder(image: PdfImage | undefined, queue: { issued: number; next: number; ready: Map<number, () => void> }): PdfImage | undefined {
+  const parsed = image?.image;
+  if (!image || !parsed) return image;
+  image.image = Object.create(parsed, {
+    decodePixels: {
+      value(done: (pixels: Uint8Array) => void) {
+        const ticket = queue.issued++;
+        return parsed.decodePixels((pixels) => {
+          queue.ready.set(ticket, () => done(pixels));
+          for (let next = queue.ready.get(queue.next); next; next = queue.ready.get(queue.next)) {
+            queue.ready.delete(queue.next);
+            queue.next += 1;
+            next();
+          }
+        });
+      },
+    },
+  }) as PdfImage['image'];
+  return image;
+}
+
 /** Installs the memo on one document (an own property: pdfkit's prototype is left alone). */
 export function installDecodedImageMemo(doc: ImageOpening): void {
   const openImage = doc.openImage;
+  const decoding = { issued: 0, next: 0, ready: new Map<number, () => void>() };
   doc.openImage = function openImageRemembered(this: ImageOpening, src: unknown) {
-    if (!(src instanceof Uint8Array) || src.length > MAX_REMEMBERED_BYTES || !isPng(src)) return openImage.call(this, src);
+    if (!(src instanceof Uint8Array) || src.length > MAX_REMEMBERED_BYTES || !isPng(src)) return decodeInOrder(openImage.call(this, src), decoding);
     const key = createHash('sha256').update(src).digest('base64');
     const known = opened.get(key);
     if (known) {
-      return Object.assign(Object.create(known.prototype) as PdfImage, known.fields, { label: `I${++this._imageCount}`, obj: null });
+      return decodeInOrder(Object.assign(Object.create(known.prototype) as PdfImage, known.fields, { label: `I${++this._imageCount}`, obj: null }), decoding);
     }
     const image = openImage.call(this, src);
     if (image && image.obj === null) {
       const { label: _label, ...fields } = image as unknown as Record<string, unknown>;
       opened.set(key, { prototype: Object.getPrototypeOf(image) as object, fields });
     }
-    return image;
+    return decodeInOrder(image, decoding);
   };
 }
 

@@ -1,4 +1,4 @@
-import { makeTranslate, type I18n } from '../load/locales.ts';
+import { makeTranslate, oncePerStringsAndLocale, type I18n } from '../load/locales.ts';
 import type { Translate } from './leaflet.ts';
 
 /**
@@ -22,27 +22,20 @@ function optionsKey(options: Record<string, unknown>): string | undefined {
 }
 
 export function rememberedTranslate(i18n: I18n, locale: string): Translate {
-  let byLocale = translators.get(i18n);
-  if (!byLocale) {
-    byLocale = new Map();
-    translators.set(i18n, byLocale);
-  }
-  const known = byLocale.get(locale);
-  if (known) return known;
-  const translate = makeTranslate(i18n, locale);
-  const results = new Map<string, string>();
-  const remembered: Translate = (key, options) => {
-    const written = options === undefined ? '' : optionsKey(options);
-    if (written === undefined) return translate(key, options);
-    const cacheKey = `${key}\u0000${written}`;
-    let result = results.get(cacheKey);
-    if (result === undefined) {
-      result = translate(key, options);
-      if (results.size >= MAX_RESULTS) results.delete(results.keys().next().value!);
-      results.set(cacheKey, result);
-    }
-    return result;
-  };
-  byLocale.set(locale, remembered);
-  return remembered;
+  return oncePerStringsAndLocale(translators, i18n, locale, () => {
+    const translate = makeTranslate(i18n, locale);
+    const results = new Map<string, string>();
+    return (key, options) => {
+      const written = options === undefined ? '' : optionsKey(options);
+      if (written === undefined) return translate(key, options);
+      const cacheKey = `${key}\u0000${written}`;
+      let result = results.get(cacheKey);
+      if (result === undefined) {
+        result = translate(key, options);
+        if (results.size >= MAX_RESULTS) results.delete(results.keys().next().value!);
+        results.set(cacheKey, result);
+      }
+      return result;
+    };
+  });
 }

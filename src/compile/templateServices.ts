@@ -1,4 +1,4 @@
-import { hasTranslation, isTranslationGroup, type I18n } from '../load/locales.ts';
+import { hasTranslation, isTranslationGroup, oncePerStringsAndLocale, type I18n } from '../load/locales.ts';
 import { dateFormatter } from './dateFormatter.ts';
 import type { TemplateServices } from './handlebars.ts';
 import { rememberedTranslate } from './rememberedTranslate.ts';
@@ -12,20 +12,11 @@ import { rememberedTranslate } from './rememberedTranslate.ts';
 const servicesByStrings = new WeakMap<I18n, Map<string, TemplateServices>>();
 
 export function templateServicesFor(i18n: I18n, locale: string): TemplateServices {
-  let byLocale = servicesByStrings.get(i18n);
-  if (!byLocale) {
-    byLocale = new Map();
-    servicesByStrings.set(i18n, byLocale);
-  }
-  const known = byLocale.get(locale);
-  if (known) return known;
-  const services: TemplateServices = {
+  return oncePerStringsAndLocale(servicesByStrings, i18n, locale, () => ({
     locale,
     t: rememberedTranslate(i18n, locale),
     hasKey: (key, options) => hasTranslation(i18n, locale, key, options),
     isGroup: (key, options) => isTranslationGroup(i18n, locale, key, options),
     formatDate: dateFormatter(locale),
-  };
-  byLocale.set(locale, services);
-  return services;
+  }));
 }

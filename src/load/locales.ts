@@ -123,6 +123,25 @@ export async function loadLocales(
   return { i18n, locales: [...files.keys()], diagnostics };
 }
 
+/**
+ * One value per set of strings and locale, made on first ask. A loaded i18n instance's strings
+ * never change (a changed locale file is a new instance), so what is made from them can be kept
+ * as long as the instance is.
+ */
+export function oncePerStringsAndLocale<T>(made: WeakMap<I18n, Map<string, T>>, i18n: I18n, locale: string, make: () => T): T {
+  let byLocale = made.get(i18n);
+  if (!byLocale) {
+    byLocale = new Map();
+    made.set(i18n, byLocale);
+  }
+  let value = byLocale.get(locale);
+  if (value === undefined) {
+    value = make();
+    byLocale.set(locale, value);
+  }
+  return value;
+}
+
 /** A translate function fixed to one locale; keys are `key` (common namespace) or `ns:key`. */
 export function makeTranslate(i18n: I18n, locale: string): Translate {
   const t = i18n.getFixedT(locale, DEFAULT_NAMESPACE);

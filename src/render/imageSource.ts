@@ -12,7 +12,8 @@ export interface ImageBytes {
  * for the life of the process, so in watch mode a logo replaced under the same name went on
  * showing the old one until watch restarted; bytes it keeps by their content instead. The same
  * object comes back while the file is unchanged, so the page memo (layoutTree.ts), which keys
- * a page by the objects it shows, still finds the pages that show it. PNG and JPEG only:
+ * a page by the objects it shows, still finds the pages that show it. layoutTree.ts applies it
+ * to every image of a tree before layout. PNG and JPEG only:
  * anything else, or a file that cannot be read, goes to react-pdf by its path as before (and
  * fails there as before).
  */

@@ -3,6 +3,7 @@ import type { ReactElement } from 'react';
 import * as ReactPdf from '@react-pdf/renderer';
 import layoutDocument from '@react-pdf/layout';
 import type FontStore from '@react-pdf/font';
+import { imageSource } from './imageSource.ts';
 import { pageMemo } from './perf/boxMemos.ts';
 import { memoKey } from './perf/memoKey.ts';
 import { dropInvisibleStandardFontRuns } from './standardFontRuns.ts';
@@ -36,7 +37,7 @@ export async function layoutElement(element: ReactElement, fontStore: FontStore)
   const mountNode = reconciler.createContainer(container);
   reconciler.updateContainer(element, mountNode, null, () => {});
   try {
-    return await layoutPages(container.document!, fontStore);
+    return await layoutPages(withImageBytes(container.document!), fontStore);
   } finally {
     // Unmount so the reconciler lets go of this leaflet's tree: watch mode renders for hours.
     reconciler.updateContainer(null, mountNode, null, () => {});
@@ -44,9 +45,20 @@ export async function layoutElement(element: ReactElement, fontStore: FontStore)
 }
 
 /**
- * The files a page's images name, with their size and modification time, so a page is laid
- * out again when an image file changes under the same name; undefined when one cannot be
- * read (the page is then laid out every time).
+ * The tree with each image file it names handed to react-pdf as its bytes (imageSource.ts), so
+ * every image, whichever component shows it, is read again when its file changes.
+ */
+function withImageBytes(node: PdfNode): PdfNode {
+  const src = node.type === 'IMAGE' ? node.props?.src : undefined;
+  if (typeof src === 'string' && !src.startsWith('data:')) node.props = { ...node.props, src: imageSource(src) };
+  for (const child of node.children ?? []) withImageBytes(child);
+  return node;
+}
+
+/**
+ * The files a page's images still name (those imageSource.ts hands on by path), with their
+ * size and modification time, so a page is laid out again when such a file changes under the
+ * same name; undefined when one cannot be read (the page is then laid out every time).
  */
 function imageStamps(node: PdfNode, stamps: unknown[] = []): unknown[] | undefined {
   const src = node.type === 'IMAGE' ? node.props?.src : undefined;

@@ -9,7 +9,6 @@ import type { MeasureText } from '../tables/measureText.ts';
 import { tableColumnWidths } from '../tables/tableColumns.ts';
 import { Inlines, plainText } from './Inlines.tsx';
 import { UNBROKEN_WORDS, useNarrowing } from './narrowText.ts';
-import { imageSource } from '../imageSource.ts';
 
 /** What blocks need to lay themselves out: styles, the column's width, and text measuring for tables. */
 export interface BlockContext {
@@ -109,7 +108,7 @@ function BlockNode({ block, context, compact }: BlockProps & { block: Block }) {
     case 'list':
       return <List list={block} context={context} />;
     case 'image':
-      return <Image src={imageSource(block.src)} style={styles.image} {...semantic({ role: 'Figure', key: block.key, alt: block.alt })} />;
+      return <Image src={block.src} style={styles.image} {...semantic({ role: 'Figure', key: block.key, alt: block.alt })} />;
     case 'callout': {
       const inset = styles.callout.paddingHorizontal * 2 + styles.callout.borderLeftWidth;
       return (

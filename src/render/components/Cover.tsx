@@ -6,7 +6,6 @@ import { PAGE_ROLE, TEXT_AREA } from '../pagination/flowProps.ts';
 import { semantic } from '../semantics.ts';
 import type { LeafletStyles } from '../styles.ts';
 import { UNBROKEN_WORDS, useNarrowing } from './narrowText.ts';
-import { imageSource } from '../imageSource.ts';
 
 interface CoverProps {
   leaflet: CompiledLeaflet;
@@ -36,7 +35,7 @@ export function Cover({ leaflet, brand, edition, styles }: CoverProps) {
       {...{ [PAGE_ROLE]: 'cover', [TEXT_AREA]: textArea }}
     >
       <View style={styles.coverBand}>
-        <Image src={imageSource(brand.resolved.logo)} style={styles.logo} {...semantic({ role: 'Figure', key: 'cover-logo', alt: brand.logo.alt })} />
+        <Image src={brand.resolved.logo} style={styles.logo} {...semantic({ role: 'Figure', key: 'cover-logo', alt: brand.logo.alt })} />
         <Text style={[styles.strapline, narrow('cover-strapline')]} {...UNBROKEN_WORDS} {...semantic({ role: 'P', key: 'cover-strapline' })}>
           {t('strapline')}
         </Text>

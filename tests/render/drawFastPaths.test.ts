@@ -131,6 +131,12 @@ describe('draw fast paths', () => {
       // decodedImages.ts: a PNG's parsed file is read, never written, once the image object is made.
       '    this.image = new PNG(data);',
       "      image = PDFImage.open(src, `I${++this._imageCount}`);",
+      // pdfkitFastPaths.ts: transform and the colour operators of a hex colour, written as pdfkit writes them.
+      "    const values = [m11, m12, m21, m22, dx, dy].map(v => number$1(v)).join(' ');\n    return this.addContent(`${values} cm`);",
+      '      return Math.round(n * 1e6) / 1e6;',
+      "      if (color.charAt(0) === '#') {",
+      '    this._setColorSpace(space, stroke);\n    if (color instanceof SpotColor) {',
+      "      this.addContent(`${color.join(' ')} ${op}`);",
     ]) {
       expect(source, needle).toContain(needle);
     }

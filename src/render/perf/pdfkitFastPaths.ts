@@ -25,6 +25,10 @@ import { drawGlyphRun, type GlyphContext } from './glyphRuns.ts';
  * - PNG images: parsed once per process (decodedImages.ts).
  * - The default font's metrics: parsed once per process (standardFont.ts; pdfDocument.ts
  *   makes the document with it).
+ * - `transform` (react-pdf translates for every node, line and run): the same matrix and
+ *   operator without an array, a callback per number and a join for each call.
+ * - Colours: the `scn`/`SCN` operator of a `#rrggbb` colour written out once per process
+ *   (pdfkit parses the hex and prints three long fractions for every fill react-pdf sets).
  */
 
 /**
@@ -189,12 +193,86 @@ function installNativeOutput(doc: PdfKitInternals): void {
   };
 }
 
+interface TransformContext {
+  _ctm: number[];
+  addContent(data: string): TransformContext;
+  transform(m11: number, m12: number, m21: number, m22: number, dx: number, dy: number): TransformContext;
+}
+
+/** pdfkit's PDFObject.number: a number as pdfkit writes it in content, rounded to 6 decimals. */
+const pdfNumber = (n: number): number => {
+  if (n > -1e21 && n < 1e21) return Math.round(n * 1e6) / 1e6;
+  throw new Error(`unsupported number: ${n}`);
+};
+
+/** pdfkit 0.20's `transform`, writing the same `cm` operator and matrix. */
+function installTransform(doc: TransformContext): void {
+  doc.transform = function transform(this: TransformContext, m11, m12, m21, m22, dx, dy) {
+    if (m11 === 1 && m12 === 0 && m21 === 0 && m22 === 1 && dx === 0 && dy === 0) return this;
+    const m = this._ctm;
+    const m0 = m[0]!;
+    const m1 = m[1]!;
+    const m2 = m[2]!;
+    const m3 = m[3]!;
+    const m4 = m[4]!;
+    const m5 = m[5]!;
+    m[0] = m0 * m11 + m2 * m12;
+    m[1] = m1 * m11 + m3 * m12;
+    m[2] = m0 * m21 + m2 * m22;
+    m[3] = m1 * m21 + m3 * m22;
+    m[4] = m0 * dx + m2 * dy + m4;
+    m[5] = m1 * dx + m3 * dy + m5;
+    return this.addContent(`${pdfNumber(m11)} ${pdfNumber(m12)} ${pdfNumber(m21)} ${pdfNumber(m22)} ${pdfNumber(dx)} ${pdfNumber(dy)} cm`);
+  };
+}
+
+interface ColourContext {
+  _normalizeColor(color: unknown): number[] | null;
+  _setColorSpace(space: string, stroke: boolean): void;
+  addContent(data: string): void;
+  _setColorCore(color: unknown, stroke: boolean): boolean;
+}
+
+/** A hex colour's operators as pdfkit 0.20's `_setColorCore` writes them: its colour space, and its fill and stroke operators. */
+interface HexColour {
+  space: string;
+  fill: string;
+  stroke: string;
+}
+const hexColours = new Map<string, HexColour | null>();
+const MAX_HEX_COLOURS = 1_000;
+
+/**
+ * pdfkit's `_setColorCore` for colours written `#...`: pdfkit reads such a string as hex before
+ * any named or spot colour, so its operators depend on the string alone. Other colours go to
+ * pdfkit's own.
+ */
+function installHexColours(doc: ColourContext): void {
+  const setColorCore = doc._setColorCore;
+  doc._setColorCore = function hexColorCore(this: ColourContext, color: unknown, stroke: boolean): boolean {
+    if (typeof color !== 'string' || color.charAt(0) !== '#') return setColorCore.call(this, color, stroke);
+    let known = hexColours.get(color);
+    if (known === undefined) {
+      const parts = this._normalizeColor(color);
+      known = parts && { space: parts.length === 4 ? 'DeviceCMYK' : 'DeviceRGB', fill: `${parts.join(' ')} scn`, stroke: `${parts.join(' ')} SCN` };
+      if (hexColours.size >= MAX_HEX_COLOURS) hexColours.clear();
+      hexColours.set(color, known);
+    }
+    if (!known) return false;
+    this._setColorSpace(known.space, stroke);
+    this.addContent(stroke ? known.stroke : known.fill);
+    return true;
+  };
+}
+
 export function installDrawFastPaths(doc: PdfKitInternals, options: DrawOptions = {}): void {
   if (options.fastPaths === false) return;
   installFontByIdentity(doc);
   installStreamBuffering(doc, options.deflateLevel ?? DEFLATE_LEVEL, options.onStream);
   installNativeOutput(doc);
   installDecodedImageMemo(doc as unknown as Parameters<typeof installDecodedImageMemo>[0]);
+  installTransform(doc as unknown as TransformContext);
+  installHexColours(doc as unknown as ColourContext);
   (doc as unknown as { glyphs: unknown }).glyphs = function glyphs(this: GlyphContext, ...run: Parameters<typeof drawGlyphRun> extends [unknown, ...infer R] ? R : never) {
     return drawGlyphRun(this, ...run);
   };

@@ -13,14 +13,53 @@ export interface MarkerHooks {
   targetFor(kind: ContentKind): MarkTarget;
 }
 
-const PATH_CONSTRUCTION = new Set(['m', 'l', 'c', 'v', 'y', 'h', 're']);
-const PATH_PAINT = new Set(['S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*', 'n']);
-const XOBJECT = new Set(['Do', 'sh']);
+/** What an operator does, as far as marking content goes. */
+type Operator = 'other' | 'begin-text' | 'end-text' | 'path-construction' | 'path-paint' | 'xobject';
 
-const operatorOf = (data: string): string => {
-  const trimmed = data.trimEnd();
-  return trimmed.slice(trimmed.lastIndexOf(' ') + 1);
-};
+/**
+ * The kind of the operator that ends `data` (its last word, trailing whitespace ignored), read
+ * from its character codes: react-pdf writes about 1,500 operators per A5 page, and slicing
+ * each one's name out cost more than the rest of the marking.
+ */
+function operatorOf(data: string): Operator {
+  let end = data.length;
+  while (end > 0 && data.charCodeAt(end - 1) <= 32) end -= 1;
+  const start = data.lastIndexOf(' ', end - 1) + 1;
+  const first = data.charCodeAt(start);
+  switch (end - start) {
+    case 1:
+      switch (first) {
+        case 109 /* m */:
+        case 108 /* l */:
+        case 99 /* c */:
+        case 118 /* v */:
+        case 121 /* y */:
+        case 104 /* h */:
+          return 'path-construction';
+        case 83 /* S */:
+        case 115 /* s */:
+        case 102 /* f */:
+        case 70 /* F */:
+        case 66 /* B */:
+        case 98 /* b */:
+        case 110 /* n */:
+          return 'path-paint';
+        default:
+          return 'other';
+      }
+    case 2: {
+      const second = data.charCodeAt(start + 1);
+      if (second === 42 /* * */ && (first === 102 /* f */ || first === 66 /* B */ || first === 98 /* b */)) return 'path-paint';
+      if (first === 114 /* r */ && second === 101 /* e */) return 'path-construction';
+      if (first === 66 /* B */ && second === 84 /* T */) return 'begin-text';
+      if (first === 69 /* E */ && second === 84 /* T */) return 'end-text';
+      if ((first === 68 /* D */ && second === 111) /* o */ || (first === 115 /* s */ && second === 104) /* h */) return 'xobject';
+      return 'other';
+    }
+    default:
+      return 'other';
+  }
+}
 
 /**
  * Wraps every drawing operation react-pdf writes in a marked-content sequence.
@@ -64,22 +103,22 @@ export class ContentMarker {
 
     if (this.inTextObject) {
       this.writeRaw(data);
-      if (operator === 'ET') {
+      if (operator === 'end-text') {
         this.close();
         this.inTextObject = false;
       }
       return;
     }
-    if (operator === 'BT') {
+    if (operator === 'begin-text') {
       this.open(this.hooks.targetFor('text'));
       this.inTextObject = true;
       return this.writeRaw(data);
     }
-    if (PATH_CONSTRUCTION.has(operator)) {
+    if (operator === 'path-construction') {
       this.pathOps.push(data);
       return;
     }
-    if (PATH_PAINT.has(operator) && this.pathOps.length > 0) {
+    if (operator === 'path-paint' && this.pathOps.length > 0) {
       return this.flushPath(data);
     }
     if (this.pathOps.length > 0) {
@@ -87,7 +126,7 @@ export class ContentMarker {
       this.pathOps.push(data);
       return;
     }
-    if (XOBJECT.has(operator)) {
+    if (operator === 'xobject') {
       this.open(this.hooks.targetFor('xobject'));
       this.writeRaw(data);
       return this.close();

@@ -21,7 +21,7 @@ import { StructureTree } from './structureTree.ts';
 
 export interface LayoutNode {
   type: string;
-  box?: { left: number; top: number; width: number; height: number };
+  box?: { left: number; top: number; width: number; height: number; borderTopWidth?: number; borderRightWidth?: number; borderBottomWidth?: number; borderLeftWidth?: number };
   style?: Record<string, unknown>;
   props?: Record<string, unknown> & { semantics?: Semantics; fixed?: boolean };
   children?: LayoutNode[];
@@ -41,6 +41,20 @@ const needsWholeSubtree = (node: LayoutNode) =>
   node.style?.overflow === 'hidden' || (Array.isArray(node.style?.transform) && node.style.transform.length > 0);
 
 export class UntaggedContentError extends Error {}
+
+/**
+ * A plain view with nothing of its own to draw: no background, border, clip, transform, named
+ * destination, bookmark or debug outline. Upstream's renderNode would write only a save, a
+ * translate and two restores for it (@react-pdf/render 4.7's renderNode, whose steps
+ * each test these same fields), so the pass skips the call; its children are still walked.
+ */
+const drawsNothingOfItsOwn = (node: LayoutNode): boolean => {
+  if (node.type !== P.View) return false;
+  const { style, props, box } = node;
+  if (style?.backgroundColor || style?.overflow === 'hidden' || style?.transform !== undefined) return false;
+  if (box && (box.borderTopWidth || box.borderRightWidth || box.borderBottomWidth || box.borderLeftWidth)) return false;
+  return props === undefined || !('id' in props || 'transform' in props || props.debug || props.bookmark);
+};
 
 const hasStructSemantics = (node: LayoutNode): boolean =>
   (node.props?.semantics !== undefined && node.props.semantics.role !== 'Artifact') || (node.children ?? []).some(hasStructSemantics);
@@ -94,7 +108,7 @@ export function renderTagged(doc: PdfKitDocument, root: LayoutNode): void {
   doc.end = () => {};
 
   const drawNodeAlone = (node: LayoutNode, withChildren: boolean) => {
-    const alone = withChildren ? node : { ...node, children: [] };
+    const alone = withChildren || !node.children?.length ? node : { ...node, children: [] };
     renderLayout(doc as never, { children: [alone] } as never);
   };
 
@@ -118,7 +132,7 @@ export function renderTagged(doc: PdfKitDocument, root: LayoutNode): void {
       throw new UntaggedContentError('A clipped or transformed view contains tagged elements: move the roles outside it');
     }
     if (node.type === P.Text) links.beginTextNode(node.lines, own.kind === 'struct' ? own.element : null);
-    drawNodeAlone(node, whole);
+    if (!drawsNothingOfItsOwn(node)) drawNodeAlone(node, whole);
     if (node.type === P.Text) links.endTextNode();
     if (whole || !node.children?.length) return;
     doc.save();

@@ -137,8 +137,16 @@ describe('draw fast paths', () => {
       "      if (color.charAt(0) === '#') {",
       '    this._setColorSpace(space, stroke);\n    if (color instanceof SpotColor) {',
       "      this.addContent(`${color.join(' ')} ${op}`);",
+      // pathOperators.ts: an SVG path's operators depend on its data alone.
+      '  path(path) {\n    SVGPath.apply(this, path);\n    return this;\n  },',
+      'const apply = function (commands, doc) {\n  cx = cy = px = py = sx = sy = 0;',
     ]) {
       expect(source, needle).toContain(needle);
+    }
+    const runners = source.slice(source.indexOf('const apply = function (commands, doc) {'), source.indexOf('class SVGPath {'));
+    expect(new Set(runners.match(/doc\.\w+/g))).toEqual(new Set(['doc.moveTo', 'doc.lineTo', 'doc.bezierCurveTo', 'doc.quadraticCurveTo', 'doc.closePath']));
+    for (const method of ['moveTo(x, y) {\n    return this.addContent(', 'lineTo(x, y) {\n    return this.addContent(', 'closePath() {\n    return this.addContent(', 'quadraticCurveTo(cpx, cpy, x, y) {\n    return this.addContent(']) {
+      expect(source, method).toContain(method);
     }
     // fontSubsets.ts: a subset's bytes depend only on its font and glyph list, and encoding may add glyphs.
     const fontkit = readFileSync(path.join(PROJECT_ROOT, 'node_modules/fontkit/dist/module.mjs'), 'utf8');

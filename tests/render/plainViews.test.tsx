@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Document, Page, Text, View } from '@react-pdf/renderer';
 import { decodePDFRawStream, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
-import type { ReactNode } from 'react';
+import type { ComponentProps, ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { createFontStore } from '../../src/render/fonts.ts';
 import { layoutElement } from '../../src/render/layoutTree.ts';
@@ -40,7 +40,7 @@ const paragraph = (
     A paragraph
   </Text>
 );
-const wrapped = (depth: number, style: Record<string, unknown> = {}, props: Record<string, unknown> = {}): ReactNode =>
+const wrapped = (depth: number, style: ComponentProps<typeof View>['style'] = {}, props: Record<string, unknown> = {}): ReactNode =>
   depth === 0 ? paragraph : (
     <View style={style} {...props}>
       {wrapped(depth - 1, style, props)}

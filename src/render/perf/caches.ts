@@ -1,11 +1,12 @@
 import { clearCompressedStreams, setCompressedStreamMemo } from './compressedStreams.ts';
 import { clearFontSubsets, setFontSubsetMemo } from './fontSubsets.ts';
 import { galleyMemo, pageMemo } from './boxMemos.ts';
+import { clearPathOperators } from './pathOperators.ts';
 import { setStyleMemo, styleMemo } from './styleMemo.ts';
 import { setTextLayoutMemo, textLayoutMemo } from './textLayoutMemo.ts';
 
 /**
- * Empties the render caches keyed by content (text layout, galley blocks, pages, resolved styles, font subsets, compressed page streams), as at the start of a process.
+ * Empties the render caches keyed by content (text layout, galley blocks, pages, resolved styles, font subsets, compressed page streams, SVG path operators), as at the start of a process.
  * Caches of what a process loads once (fonts, shaping, compiled templates, PNG images read by
  * pdfkit, the default font's metrics) stay. For the render bench's fresh-layout scenario and
  * for tests.
@@ -17,6 +18,7 @@ export function clearRenderCaches(): void {
   styleMemo.clear();
   clearFontSubsets();
   clearCompressedStreams();
+  clearPathOperators();
 }
 
 /** Turns the memos (text layout, galley blocks, pages, styles, font subsets, compressed page streams) on or off for this process; tests compare output both ways. */

@@ -3,6 +3,7 @@ import { deflateText } from './compressedStreams.ts';
 import { installDecodedImageMemo } from './decodedImages.ts';
 import { isRememberedSubset, rememberSubsetEncoding } from './fontSubsets.ts';
 import { drawGlyphRun, type GlyphContext } from './glyphRuns.ts';
+import { installPathMemo, type PathContext } from './pathOperators.ts';
 
 /**
  * Faster paths through pdfkit 0.20 for one document, installed as own properties of that
@@ -29,6 +30,8 @@ import { drawGlyphRun, type GlyphContext } from './glyphRuns.ts';
  *   operator without an array, a callback per number and a join for each call.
  * - Colours: the `scn`/`SCN` operator of a `#rrggbb` colour written out once per process
  *   (pdfkit parses the hex and prints three long fractions for every fill react-pdf sets).
+ * - SVG paths (the QR code's): the operators of a path's data, parsed and printed once per
+ *   process (pathOperators.ts).
  */
 
 /**
@@ -273,6 +276,7 @@ export function installDrawFastPaths(doc: PdfKitInternals, options: DrawOptions 
   installDecodedImageMemo(doc as unknown as Parameters<typeof installDecodedImageMemo>[0]);
   installTransform(doc as unknown as TransformContext);
   installHexColours(doc as unknown as ColourContext);
+  installPathMemo(doc as unknown as PathContext);
   (doc as unknown as { glyphs: unknown }).glyphs = function glyphs(this: GlyphContext, ...run: Parameters<typeof drawGlyphRun> extends [unknown, ...infer R] ? R : never) {
     return drawGlyphRun(this, ...run);
   };

@@ -41,6 +41,12 @@ const number = (n: number): number => {
   throw new Error(`unsupported number: ${n}`);
 };
 
+/** Glyph numbers as react-pdf writes them, four hex digits (two for the standard fonts), each made once per process. */
+const hex4: string[] = [];
+const hex2: string[] = [];
+const fourDigits = (id: number): string => (hex4[id] ??= `0000${id.toString(16)}`.slice(-4));
+const twoDigits = (id: number): string => (hex2[id] ??= `00${id.toString(16)}`.slice(-2));
+
 /** Glyph ids as hex for the font (subset ids for embedded fonts), noting widths and code points as react-pdf does. */
 function encodeGlyphs(font: EmbeddedFont, glyphs: readonly Glyph[]): string[] {
   const encoded = new Array<string>(glyphs.length);
@@ -48,11 +54,11 @@ function encodeGlyphs(font: EmbeddedFont, glyphs: readonly Glyph[]): string[] {
   for (let i = 0; i < glyphs.length; i++) {
     const glyph = glyphs[i]!;
     if (!subset) {
-      encoded[i] = `00${glyph.id.toString(16)}`.slice(-2);
+      encoded[i] = twoDigits(glyph.id);
       continue;
     }
     const gid = subset.includeGlyph(glyph.id);
-    encoded[i] = `0000${gid.toString(16)}`.slice(-4);
+    encoded[i] = fourDigits(gid);
     if (font.widths[gid] == null) font.widths[gid] = glyph.advanceWidth * font.scale;
     if (font.unicode[gid] == null) font.unicode[gid] = glyph.codePoints;
   }
@@ -68,8 +74,8 @@ interface Segments {
 /** react-pdf's `addSegment`: the glyphs since the last cut, then the adjustment after the last of them. */
 function addSegment(segments: Segments, cur: number, encoded: readonly string[], xAdvance: number, advanceWidth: number): void {
   if (segments.last < cur) {
-    let hex = '';
-    for (let j = segments.last; j < cur; j++) hex += encoded[j];
+    // One flat string from the slice, not a chain of concatenations per glyph.
+    const hex = cur - segments.last === 1 ? encoded[segments.last]! : encoded.slice(segments.last, cur).join('');
     segments.commands += `${segments.commands === '' ? '' : ' '}<${hex}> ${number(-(xAdvance - advanceWidth))}`;
   }
   segments.last = cur;

@@ -3,6 +3,7 @@ import { readFile, rename, rm, writeFile, cp } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildProject } from '../../src/build/buildProject.ts';
+import { LOCALE_CHECKS } from '../../src/build/stages/projectStages.ts';
 import { formatDiagnostic } from '../../src/diagnostics/format.ts';
 import type { EditionId } from '../../src/render/editions.ts';
 import type { RebuildSummary } from '../../src/watch/rebuildTracker.ts';
@@ -133,6 +134,26 @@ describe('leaflets watch', () => {
 
     await edit('content/en-GB/support.md', /^id: support\n/m, 'id: support\ntitle: Support for people with alopecia, Nectarine\n');
     await waitFor('the fixed leaflet rebuilt', async () => (await pdfText(output('en-GB/support.pdf'))).includes('Nectarine'));
+  });
+
+  it('ends the rebuild when a locale check fails by itself: its outputs fail with the error, the last good PDFs stay', async () => {
+    const checks = LOCALE_CHECKS as Array<(typeof LOCALE_CHECKS)[number]>;
+    const good = await readBytes(output('en-GB/support.pdf'));
+    const since = summaries.length;
+    checks.push({ name: 'faulty', run: () => Promise.reject(new Error('the check broke')) });
+    try {
+      await edit('content/en-GB/support.md', 'You are not alone', 'You are not alone, Quince');
+      const failed = await rebuildFor('content/en-GB/support.md', since);
+      expect(failed.outputs.filter((o) => o.leafletId === 'support' && o.locale === 'en-GB').map((o) => o.status)).toEqual(['failed', 'failed']);
+      expect(failed.diagnostics.filter((d) => d.rule === 'internal-error').map(formatDiagnostic)).toContainEqual(
+        expect.stringMatching(/^locales\/en-GB  error  Internal error while running the locale:en-GB:faulty check: the check broke/),
+      );
+      expect(await readBytes(output('en-GB/support.pdf'))).toEqual(good);
+    } finally {
+      checks.pop();
+    }
+    await edit('content/en-GB/support.md', 'You are not alone, Quince', 'You are not alone, Quince, again');
+    await waitFor('the leaflet rebuilt once the check works', async () => (await pdfText(output('en-GB/support.pdf'))).includes('Quince, again'));
   });
 
   it('picks up new leaflets and locales, and removes the PDFs of deleted ones', async () => {

@@ -18,7 +18,7 @@ import { paginateBody, type PaginatedBody } from './pagination/paginateBody.ts';
 import { withNarrowing } from './pagination/narrowing.ts';
 import { numberGlyphsById } from './perf/glyphNumbering.ts';
 import { identityOf } from './perf/memoKey.ts';
-import { buildStyles, type LeafletStyles } from './styles.ts';
+import { buildStyles, galleyStylesOf, type LeafletStyles } from './styles.ts';
 import { collectPdf, createPdfDocument, type DocumentInfo } from './pdfDocument.ts';
 import { tableHyphenation } from './tables/hyphenation.ts';
 import { createTextMeasurer, type MeasureText } from './tables/measureText.ts';
@@ -114,7 +114,8 @@ export async function layoutWithFit(input: RenderInput, fit: Fit, cover?: LaidOu
       {...(leaflet.governance.pageNotice ? { footerNote: leaflet.governance.pageNotice } : {})}
     />
   );
-  const stylesKey = JSON.stringify(styles);
+  // Only the styles blocks are drawn with: editions that differ in page furniture share blocks.
+  const stylesKey = JSON.stringify(galleyStylesOf(styles));
   const [body, laidOutCover] = await Promise.all([
     withNarrowing(
       (narrow) =>

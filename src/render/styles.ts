@@ -162,6 +162,44 @@ export function buildStyles(colours: Brand['colours'], edition: Edition, options
 
 export type LeafletStyles = ReturnType<typeof buildStyles>;
 
+/**
+ * Styles of the page and what is drawn around the body (cover, running header and footer, back
+ * page): the galley's blocks never read them (GalleyStyles), so editions that differ only in
+ * these (the print-shop file's bleed) share their laid-out blocks (pagination/galley.ts).
+ */
+const PAGE_LEVEL_STYLES = [
+  'page',
+  'coverPage',
+  'coverBand',
+  'coverBody',
+  'logo',
+  'strapline',
+  'title',
+  'coverLabel',
+  'coverText',
+  'notice',
+  'noticeText',
+  'header',
+  'footer',
+  'footerNote',
+  'furnitureText',
+  'pageNumberText',
+  'backText',
+  'qrRow',
+  'qrAddress',
+  'disclaimer',
+] as const satisfies ReadonlyArray<keyof LeafletStyles>;
+
+/** The styles the body's blocks and its sources are drawn with. */
+export type GalleyStyles = Omit<LeafletStyles, (typeof PAGE_LEVEL_STYLES)[number]>;
+
+/** The styles of `styles` that galley blocks can read, for the galley memo's key. */
+export function galleyStylesOf(styles: LeafletStyles): GalleyStyles {
+  const galley: Partial<LeafletStyles> = { ...styles };
+  for (const name of PAGE_LEVEL_STYLES) delete galley[name];
+  return galley as GalleyStyles;
+}
+
 /** Every foreground/background colour pair the styles above draw text with. */
 export function colourPairs(colours: Brand['colours']): Array<{ name: string; foreground: string; background: string }> {
   return [

@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Document, Image, Page } from '@react-pdf/renderer';
 import { describe, expect, it } from 'vitest';
-import { EDITION_IDS, EDITIONS } from '../../src/render/editions.ts';
+import { EDITION_IDS, EDITIONS, type Edition } from '../../src/render/editions.ts';
 import { createFontStore } from '../../src/render/fonts.ts';
-import { clearRenderCaches, setLayoutMemos } from '../../src/render/perf/caches.ts';
+import { clearRenderCaches, ownedRender, setLayoutMemos } from '../../src/render/perf/caches.ts';
 import { fontSubsetStats } from '../../src/render/perf/fontSubsets.ts';
 import { memoKey } from '../../src/render/perf/memoKey.ts';
 import { styleKey, styleMemo } from '../../src/render/perf/styleMemo.ts';
 import { textLayoutMemo, textLayoutMemoActive, TextLayoutMemo } from '../../src/render/perf/textLayoutMemo.ts';
-import { renderEdition } from '../../src/render/renderEdition.ts';
+import { bleedLayoutEdition, renderEdition } from '../../src/render/renderEdition.ts';
 import type { CompiledLeaflet } from '../../src/compile/leaflet.ts';
 import { plainText } from '../../src/render/components/Inlines.tsx';
 import { defaultFit } from '../../src/render/copyFit/fit.ts';
@@ -113,6 +113,38 @@ describe('galley and page memos (laid-out blocks and pages)', () => {
     }
   }, 120_000);
 
+  it("gives the print-shop file the A5 file's blocks, placed inside its margins grown by the bleed, and the same bytes as without memos", async () => {
+    const { brand, leaflets } = await shippedLeaflets();
+    const fontStore = createFontStore(brand);
+    const leaflet = leaflets.find((each) => each.id === 'jak-inhibitors' && each.locale === 'en-GB')!;
+    const fit = defaultFit(EDITIONS.a5);
+    const input = (edition: Edition) => ({ leaflet, brand, edition, fontStore, leafletUrl: URL });
+    // The print-shop file is laid out at trim + bleed, its side margins grown by the bleed (renderEdition.ts).
+    const printShop = bleedLayoutEdition(EDITIONS['print-shop']);
+    const galleyBoxes = async (edition: Edition) =>
+      (await layoutWithFit(input(edition), fit)).body.root.children![0]!.children!.map((block) => [block.box!.left, block.box!.top]);
+    try {
+      setLayoutMemos(true);
+      clearRenderCaches();
+      // Rendered as a build renders it, so the A5 file's blocks are owned by its render (ownedMemo.ts).
+      await ownedRender('a5', () => renderEdition(input(EDITIONS.a5), { fit }));
+      const a5 = await galleyBoxes(EDITIONS.a5);
+      const before = galleyMemo.stats;
+      const boxes = await galleyBoxes(printShop);
+      // Every block came from the A5 layout: the bleed moves the text, it does not change its width.
+      expect(galleyMemo.stats.misses - before.misses).toBe(0);
+      expect(galleyMemo.stats.hits - before.hits).toBe(boxes.length);
+      expect(boxes[0]![0]).toBeCloseTo(a5[0]![0]! + EDITIONS['print-shop'].bleed, 3);
+      const withMemo = await renderEdition(input(EDITIONS['print-shop']), { fit });
+      setLayoutMemos(false);
+      expect(await galleyBoxes(printShop)).toEqual(boxes);
+      const withoutMemo = await renderEdition(input(EDITIONS['print-shop']), { fit });
+      expect(withMemo.bytes.equals(withoutMemo.bytes)).toBe(true);
+    } finally {
+      setLayoutMemos(true);
+    }
+  }, 120_000);
+
   it('lays a page out again when an image file it shows changes under the same name', async () => {
     const { brand } = await shippedLeaflets();
     const fontStore = createFontStore(brand);
@@ -146,10 +178,11 @@ describe('galley and page memos (laid-out blocks and pages)', () => {
   });
 
   it('stacks blocks as yoga does: running sums of margins and heights in single precision', () => {
-    const block = (height: number, marginTop: number, marginBottom: number) => ({ type: 'VIEW', box: { top: -1, left: 0, width: 10, height, marginTop, marginBottom } });
-    const tops = stackColumn([block(10.1, 0, 6.2), block(20.3, 3.1, 0), block(5, 1.7, 1)], 0).map((node) => node.box!.top);
+    const block = (height: number, marginTop: number, marginBottom: number, marginLeft = 0) => ({ type: 'VIEW', box: { top: -1, left: -1, width: 10, height, marginTop, marginBottom, marginLeft } });
+    const stacked = stackColumn([block(10.1, 0, 6.2), block(20.3, 3.1, 0, 2.5), block(5, 1.7, 1)], 0, 51.023622047244096);
     const f = Math.fround;
-    expect(tops).toEqual([0, f(f(f(0 + 6.2) + 10.1) + 3.1), f(f(f(f(0 + 6.2) + 10.1) + f(f(3.1 + 0) + 20.3)) + 1.7)]);
+    expect(stacked.map((node) => node.box!.top)).toEqual([0, f(f(f(0 + 6.2) + 10.1) + 3.1), f(f(f(f(0 + 6.2) + 10.1) + f(f(3.1 + 0) + 20.3)) + 1.7)]);
+    expect(stacked.map((node) => node.box!.left)).toEqual([f(51.023622047244096), f(f(51.023622047244096) + 2.5), f(51.023622047244096)]);
   });
 });
 

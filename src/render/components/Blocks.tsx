@@ -3,7 +3,7 @@ import type { Block, Inline, ListBlock, TableBlock } from '../../compile/model.t
 import { KEEP_WITH_NEXT, REPEAT_ON_CONTINUATION } from '../pagination/flowProps.ts';
 import type { GalleyItem } from '../pagination/galley.ts';
 import { semantic } from '../semantics.ts';
-import type { LeafletStyles } from '../styles.ts';
+import type { GalleyStyles } from '../styles.ts';
 import { longWordBreaker, type HyphenationCallback } from '../tables/hyphenation.ts';
 import type { MeasureText } from '../tables/measureText.ts';
 import { tableColumnWidths } from '../tables/tableColumns.ts';
@@ -12,7 +12,7 @@ import { UNBROKEN_WORDS, useNarrowing } from './narrowText.ts';
 
 /** What blocks need to lay themselves out: styles, the column's width, and text measuring for tables. */
 export interface BlockContext {
-  styles: LeafletStyles;
+  styles: GalleyStyles;
   /** Width of the column the blocks sit in, in points. */
   width: number;
   measure: MeasureText;

@@ -2,7 +2,7 @@ import { Link, Text } from '@react-pdf/renderer';
 import { Fragment } from 'react';
 import type { Inline } from '../../compile/model.ts';
 import { printableUrl, wrapUrl } from '../printedUrl.ts';
-import type { LeafletStyles } from '../styles.ts';
+import type { GalleyStyles } from '../styles.ts';
 
 
 const plainText = (inlines: Inline[]): string =>
@@ -10,7 +10,7 @@ const plainText = (inlines: Inline[]): string =>
     .map((inline) => ('value' in inline ? inline.value : 'children' in inline ? plainText(inline.children) : ' '))
     .join('');
 
-export function Inlines({ inlines, styles }: { inlines: Inline[]; styles: LeafletStyles }) {
+export function Inlines({ inlines, styles }: { inlines: Inline[]; styles: GalleyStyles }) {
   return (
     <>
       {inlines.map((inline, index) => (
@@ -20,7 +20,7 @@ export function Inlines({ inlines, styles }: { inlines: Inline[]; styles: Leafle
   );
 }
 
-function InlineNode({ inline, styles }: { inline: Inline; styles: LeafletStyles }) {
+function InlineNode({ inline, styles }: { inline: Inline; styles: GalleyStyles }) {
   switch (inline.type) {
     case 'text':
     case 'code':

@@ -6,7 +6,7 @@ import { KEEP_WITH_NEXT } from '../pagination/flowProps.ts';
 import type { GalleyItem } from '../pagination/galley.ts';
 import { printableUrl, wrapUrl } from '../printedUrl.ts';
 import { semantic } from '../semantics.ts';
-import type { LeafletStyles } from '../styles.ts';
+import type { GalleyStyles } from '../styles.ts';
 import { UNBROKEN_WORDS, useNarrowing } from './narrowText.ts';
 
 /** The named destination of source `index` (0-based): a citation links to `#source-3`. */
@@ -21,7 +21,7 @@ export const sourceAnchorId = (index: number) => sourceTargetId(index + 1);
  * is not online is listed by title alone. Two galley items (pagination/galley.ts): the heading
  * and the list; none when the leaflet cites nothing.
  */
-export function sourcesGalleyItems(leaflet: CompiledLeaflet, styles: LeafletStyles): GalleyItem[] {
+export function sourcesGalleyItems(leaflet: CompiledLeaflet, styles: GalleyStyles): GalleyItem[] {
   const { t, sources, locale } = leaflet;
   if (sources.length === 0) return [];
   const heading = t('back.sourcesHeading');
@@ -34,7 +34,7 @@ export function sourcesGalleyItems(leaflet: CompiledLeaflet, styles: LeafletStyl
   ];
 }
 
-function SourcesHeading({ heading, styles }: { heading: string; styles: LeafletStyles }) {
+function SourcesHeading({ heading, styles }: { heading: string; styles: GalleyStyles }) {
   const narrow = useNarrowing();
   return (
     <Text style={[styles.h2, narrow('sources-heading')]} {...{ [KEEP_WITH_NEXT]: true }} {...semantic({ role: 'H2', key: 'sources-heading', outline: heading })}>
@@ -43,7 +43,7 @@ function SourcesHeading({ heading, styles }: { heading: string; styles: LeafletS
   );
 }
 
-function SourcesList({ sources, locale, styles }: { sources: NumberedSource[]; locale: string; styles: LeafletStyles }) {
+function SourcesList({ sources, locale, styles }: { sources: NumberedSource[]; locale: string; styles: GalleyStyles }) {
   const narrow = useNarrowing();
   return (
     <View style={styles.list} {...semantic({ role: 'L', key: 'sources-list' })}>

@@ -55,15 +55,17 @@ export async function layoutGalley(items: GalleyItem[], setting: string, layout:
   const [galley, ...pages] = root!.children ?? [];
   if (!galley) throw new Error('Galley: the laid-out document has no pages');
   const absolute = (galley.children ?? []).filter(isAbsolute);
-  return { ...root!, children: [{ ...galley, children: [...stackColumn(blocks, galley.box?.paddingTop ?? 0), ...absolute] }, ...pages] };
+  return { ...root!, children: [{ ...galley, children: [...stackColumn(blocks, galley.box?.paddingTop ?? 0, galley.box?.paddingLeft ?? 0), ...absolute] }, ...pages] };
 }
 
 /**
  * The blocks placed one below the other from `start`, each at the running sum of the margins
- * and heights before it: yoga's column layout, in its float32 arithmetic (react-pdf turns pixel
- * rounding off), so a block laid out alone and moved here gets the top it would have had.
+ * and heights before it, and `paddingLeft` plus its left margin from the side: yoga's column
+ * layout, in its float32 arithmetic (react-pdf turns pixel rounding off), so a block laid out
+ * alone, or in a galley with other side margins (the print-shop file's bleed), and moved here
+ * gets the place it would have had.
  */
-export function stackColumn(blocks: LaidOutNode[], start: number): LaidOutNode[] {
+export function stackColumn(blocks: LaidOutNode[], start: number, paddingLeft = 0): LaidOutNode[] {
   const f32 = Math.fround;
   let y = f32(start);
   return blocks.map((block) => {
@@ -72,7 +74,8 @@ export function stackColumn(blocks: LaidOutNode[], start: number): LaidOutNode[]
     const marginTop = box.marginTop ?? 0;
     const marginBottom = box.marginBottom ?? 0;
     const top = f32(y + marginTop);
+    const left = f32(f32(paddingLeft) + (box.marginLeft ?? 0));
     y = f32(y + f32(f32(marginTop + marginBottom) + box.height));
-    return top === box.top ? block : { ...block, box: { ...box, top } };
+    return top === box.top && left === box.left ? block : { ...block, box: { ...box, top, left } };
   });
 }

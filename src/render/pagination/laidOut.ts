@@ -19,6 +19,7 @@ export interface Box {
   borderRightWidth?: number;
   marginTop?: number;
   marginBottom?: number;
+  marginLeft?: number;
 }
 
 export interface TextLine {

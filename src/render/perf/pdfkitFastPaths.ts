@@ -112,24 +112,27 @@ const latin1 = (text: string): Uint8Array => Buffer.from(text, 'latin1');
 
 /** A reference with its stream text kept as strings until it ends. */
 interface BufferedReference extends PdfReference {
+  /** Lines written, each without its line end (joined with them once: no new string per line). */
   pendingText: string[];
   streams: { deflateLevel: number; onStream: ((uncompressed: Uint8Array) => void) | undefined; finalize: () => void };
 }
 
+/** The lines written, each ended as pdfkit ends it. */
+const linesOf = (ref: BufferedReference): string => `${ref.pendingText.join('\n')}\n`;
+
 function flushText(ref: BufferedReference): void {
   if (ref.pendingText.length === 0) return;
-  ref.buffer.push(latin1(ref.pendingText.join('')));
+  ref.buffer.push(latin1(linesOf(ref)));
   ref.pendingText = [];
 }
 
 /** pdfkit's PDFReference.write, with text kept as strings. */
 function writeBuffered(this: BufferedReference, chunk: string | Uint8Array): void {
   if (typeof chunk === 'string') {
-    const line = `${chunk}\n`;
-    this.pendingText.push(line);
-    // Only ASCII and Latin-1 are written as text: one character, one byte.
-    this.uncompressedLength += line.length;
-    this.data.Length = ((this.data.Length as number | undefined) ?? 0) + line.length;
+    this.pendingText.push(chunk);
+    // Only ASCII and Latin-1 are written as text: one character, one byte (and the line end).
+    this.uncompressedLength += chunk.length + 1;
+    this.data.Length = ((this.data.Length as number | undefined) ?? 0) + chunk.length + 1;
   } else {
     flushText(this);
     this.uncompressedLength += chunk.length;
@@ -158,7 +161,7 @@ function compressed(whole: Uint8Array, level: number): Buffer {
 function finalizeBuffered(this: BufferedReference): void {
   if (this.compress && this.buffer.length === 0 && this.pendingText.length > 0 && !this.streams.onStream) {
     // Text only (page content): compressed by its text, once per distinct page (compressedStreams.ts).
-    this.buffer = [deflateText(this.pendingText.join(''), this.streams.deflateLevel)];
+    this.buffer = [deflateText(linesOf(this), this.streams.deflateLevel)];
     this.pendingText = [];
     this.compress = false;
   }

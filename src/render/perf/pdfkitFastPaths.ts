@@ -117,8 +117,15 @@ interface BufferedReference extends PdfReference {
   streams: { deflateLevel: number; onStream: ((uncompressed: Uint8Array) => void) | undefined; finalize: () => void };
 }
 
-/** The lines written, each ended as pdfkit ends it. */
-const linesOf = (ref: BufferedReference): string => `${ref.pendingText.join('\n')}\n`;
+/**
+ * The lines written, each ended as pdfkit ends it, as one flat string (an empty last piece
+ * gives the last line end: adding it to the joined text would make a string that the
+ * compressed-stream memo's lookup copies again to hash).
+ */
+const linesOf = (ref: BufferedReference): string => {
+  ref.pendingText.push('');
+  return ref.pendingText.join('\n');
+};
 
 function flushText(ref: BufferedReference): void {
   if (ref.pendingText.length === 0) return;

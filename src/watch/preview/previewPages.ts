@@ -1,6 +1,7 @@
 import { languageName } from '../../load/locales.ts';
 import type { EditionId } from '../../render/editions.ts';
 import { escapeHtml } from './escapeHtml.ts';
+import { listStatusWords } from './listStatus.mjs';
 import type { PreviewUnit } from './previewState.ts';
 
 /** The preview's own look: plain, high contrast, the pages large; nothing here is printed. */
@@ -71,19 +72,20 @@ export function previewListPage(units: readonly PreviewUnit[], edition: EditionI
   const cell = (locale: string, id: string) => {
     const unit = units.find((each) => each.locale === locale && each.leafletId === id);
     if (!unit) return '<td class="muted">none</td>';
-    const state = unit.failed ? ' (broken: last good pages)' : unit.pages ? ` (${unit.pages} pages)` : '';
-    return `<td><a href="${previewUrl(unit)}">${escapeHtml(id)} in ${escapeHtml(languageName(locale))}</a>${escapeHtml(state)}</td>`;
+    const words = listStatusWords(unit.status, unit.failed, unit.pages);
+    return `<td data-unit="${escapeHtml(`${locale}/${id}`)}"${unit.pages ? ` data-pages="${unit.pages}"` : ''}><a href="${previewUrl(unit)}">${escapeHtml(id)} in ${escapeHtml(languageName(locale))}</a> <span class="unit-status" data-state="${escapeHtml(unit.status.state)}">(${escapeHtml(words)})</span></td>`;
   };
   const rows = ids.map((id) => `<tr><th scope="row">${escapeHtml(id)}</th>${locales.map((locale) => cell(locale, id)).join('')}</tr>`).join('\n');
   const body = `<header><h1>Leaflet previews</h1><a href="/">Downloads page</a></header>
 <main class="layout" style="display:block">
 ${notice ? `<p class="broken" role="alert">${escapeHtml(notice)}</p>` : ''}
-<p>Each preview shows the ${escapeHtml(edition)} pages of one leaflet in one language, and updates as soon as a save is rebuilt.</p>
+<p>Each preview shows the ${escapeHtml(edition)} pages of one leaflet in one language, and updates as soon as a save is rebuilt. Beside each, this list says when a save is being rebuilt and how it ended.</p>
+<p id="list-status" class="muted" role="status"></p>
 ${units.length === 0 ? '<p>The first build is still running: this list fills in when it is done. Reload in a moment.</p>' : ''}
 <table><thead><tr><th scope="col">Leaflet</th>${locales.map((locale) => `<th scope="col">${escapeHtml(languageName(locale))} (${escapeHtml(locale)})</th>`).join('')}</tr></thead>
 <tbody>${rows}</tbody></table>
 </main>`;
-  return shell('Leaflet previews', body);
+  return shell('Leaflet previews', body, '<script type="module" src="/preview/assets/list.mjs"></script>');
 }
 
 /**

@@ -13,11 +13,13 @@ export const PREVIEW_EVENTS_PATH = '/preview/events';
 
 const pdfjsBuild = () => path.join(path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'build');
 
-/** The browser code: pdf.js from node_modules (renders the pages), and the preview page's own script. */
+/** The browser code: pdf.js from node_modules (renders the pages), and the preview and list pages' own scripts. */
 const ASSETS: Record<string, () => string> = {
   'pdf.min.mjs': () => path.join(pdfjsBuild(), 'pdf.min.mjs'),
   'pdf.worker.min.mjs': () => path.join(pdfjsBuild(), 'pdf.worker.min.mjs'),
   'preview.mjs': () => fileURLToPath(new URL('./previewClient.mjs', import.meta.url)),
+  'list.mjs': () => fileURLToPath(new URL('./previewListClient.mjs', import.meta.url)),
+  'list-status.mjs': () => fileURLToPath(new URL('./listStatus.mjs', import.meta.url)),
 };
 
 const NO_STORE = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
@@ -76,9 +78,9 @@ export function previewRoutes(input: { root: string; state: PreviewState; summar
       request.on('close', () => streams.delete(response));
       return;
     }
-    const asset = /^\/preview\/assets\/([a-z.]+)$/.exec(pathname)?.[1];
+    const asset = /^\/preview\/assets\/([a-z.-]+)$/.exec(pathname)?.[1];
     if (asset !== undefined) {
-      const file = ASSETS[asset]?.();
+      const file = Object.hasOwn(ASSETS, asset) ? ASSETS[asset]!() : undefined;
       if (!file) return send(response, 404, 'text/plain; charset=utf-8', 'Not found', head);
       return send(response, 200, 'text/javascript; charset=utf-8', await readFile(file), head);
     }

@@ -78,6 +78,9 @@ describe('watch --serve: the live preview of a leaflet', () => {
     expect((await get(preview.url, '/preview/cy/support', 'attacker.example:80')).status).toBe(403);
     expect((await get(preview.url, '/preview/cy/..%2F..%2Fetc/pdf')).status).toBe(404);
     expect((await get(preview.url, '/preview/xx/support/state.json')).status).toBe(404);
+    // Asset names are looked up among the preview's own files only, never on the object's prototype.
+    expect((await get(preview.url, '/preview/assets/constructor')).status).toBe(404);
+    expect((await get(preview.url, '/preview/assets/list.mjs')).status).toBe(200);
     const state = JSON.parse((await get(preview.url, '/preview/cy/support/state.json')).body) as { version: number; pages: number; failed: boolean };
     expect(state).toMatchObject({ version: 1, failed: false });
     expect(state.pages).toBeGreaterThan(1);

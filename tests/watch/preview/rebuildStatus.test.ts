@@ -11,6 +11,7 @@ import { copyProject, removeProject, waitFor } from '../watchHelpers.ts';
 
 interface PreviewGlobals {
   leafletsPreview?: { version: number; draws: number; failed: boolean; events: EventSource | null; status: string; statuses: string[] };
+  leafletsPreviewList?: { events: EventSource | null; statuses: Record<string, string[]> };
 }
 
 const globals = (page: Page) => page.evaluate(() => ({ ...(window as unknown as PreviewGlobals).leafletsPreview!, events: null }));
@@ -165,5 +166,30 @@ describe('watch --serve: a preview page says when a save is being rebuilt', () =
     expect(otherNow.statuses).toEqual(otherShown.statuses);
     expect(otherNow.version).toBe(otherShown.version);
     expect(await statusText(other)).toMatch(/^Pages from \d\d:\d\d:\d\d$/);
+  }, 300_000);
+
+  it('says on the list of previews which leaflet a save is rebuilding, and how it ended', async () => {
+    await waitFor('the earlier rebuilds to finish', () => rebuildsPrinted() >= 3, 120_000);
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1100, height: 800 });
+    await page.goto(previews);
+    await page.waitForFunction(() => (window as unknown as PreviewGlobals).leafletsPreviewList?.events?.readyState === EventSource.OPEN, null, { timeout: 30_000 });
+    const cell = (unit: string) => page.locator(`td[data-unit="${unit}"] .unit-status`).innerText();
+    // The page opens with each entry's last status: the first test's last save changed nothing.
+    expect(await cell('en-GB/support')).toMatch(/^\(rebuilt \d\d:\d\d:\d\d, no change\)$/);
+    const otherBefore = await cell('en-GB/choosing-not-to-treat');
+    expect(otherBefore).toMatch(/^\(\d+ pages\)$/);
+    expect((await runAxe(page)).violations).toEqual([]);
+
+    const text = readFileSync(source(), 'utf8');
+    writeFileSync(source(), text.replace('You are never alone, whatever happens.', 'You are never alone, whatever happens, Medlar.'));
+    const statuses = () => page.evaluate(() => (window as unknown as PreviewGlobals).leafletsPreviewList!.statuses['en-GB/support'] ?? []);
+    await expect.poll(statuses, { timeout: 60_000 }).toEqual(['rebuilding', 'updated']);
+    expect(await cell('en-GB/support')).toMatch(/^\(updated \d\d:\d\d:\d\d\)$/);
+    expect(await page.getByRole('status').innerText()).toMatch(/^support in British English: updated \d\d:\d\d:\d\d$/);
+    // The other leaflet's entry heard of nothing.
+    expect(await cell('en-GB/choosing-not-to-treat')).toBe(otherBefore);
+    await picture(page, 'list-updated');
+    expect((await runAxe(page)).violations).toEqual([]);
   }, 300_000);
 });

@@ -1,38 +1,21 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Document, Page, Text, View } from '@react-pdf/renderer';
+import { Text, View } from '@react-pdf/renderer';
 import { decodePDFRawStream, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import type { ComponentProps, ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
-import { createFontStore } from '../../src/render/fonts.ts';
-import { layoutElement } from '../../src/render/layoutTree.ts';
-import { collectPdf, createPdfDocument } from '../../src/render/pdfDocument.ts';
 import { semantic } from '../../src/render/semantics.ts';
-import { renderTagged } from '../../src/render/tagging/taggedRender.ts';
-import { PROJECT_ROOT, projectBrand } from '../support/sampleLeaflet.ts';
+import { tokenizeContent } from '../support/contentStream.ts';
+import { PROJECT_ROOT } from '../support/sampleLeaflet.ts';
+import { taggedA5Page } from '../support/taggedPage.tsx';
 
-const info = { title: 't', author: 'a', subject: 's', keywords: [], lang: 'en-GB', creationDate: new Date('2026-01-01T00:00:00Z') };
-
-/** The first page's content stream, read back with pdf-lib, as its operators. */
+/** The page's content stream, read back with pdf-lib, as its operators. */
 async function drawnOperators(children: ReactNode): Promise<{ operators: string[]; pdf: PDFDocument }> {
-  const fontStore = createFontStore(await projectBrand());
-  const layout = await layoutElement(
-    <Document>
-      <Page size="A5" style={{ padding: 40 }}>
-        {children}
-      </Page>
-    </Document>,
-    fontStore,
-  );
-  const doc = createPdfDocument(info, true);
-  const bytes = collectPdf(doc);
-  renderTagged(doc, layout);
-  doc.end();
-  const pdf = await PDFDocument.load(await bytes);
+  const pdf = await PDFDocument.load(await taggedA5Page(children));
   const contents = pdf.getPage(0).node.Contents();
   if (!(contents instanceof PDFRawStream)) throw new Error('expected one content stream');
   const text = Buffer.from(decodePDFRawStream(contents).decode()).toString('latin1');
-  return { operators: text.split('\n').map((line) => line.trim().split(' ').at(-1)!).filter(Boolean), pdf };
+  return { operators: tokenizeContent(text).map((each) => each.operator), pdf };
 }
 
 const paragraph = (

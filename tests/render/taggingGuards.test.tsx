@@ -1,26 +1,12 @@
-import { Document, Page, Text, View } from '@react-pdf/renderer';
+import { Text, View } from '@react-pdf/renderer';
 import { describe, expect, it } from 'vitest';
-import { createFontStore } from '../../src/render/fonts.ts';
-import { layoutElement } from '../../src/render/layoutTree.ts';
-import { createPdfDocument } from '../../src/render/pdfDocument.ts';
 import { semantic } from '../../src/render/semantics.ts';
-import { renderTagged, UntaggedContentError } from '../../src/render/tagging/taggedRender.ts';
-import { projectBrand } from '../support/sampleLeaflet.ts';
+import { UntaggedContentError } from '../../src/render/tagging/taggedRender.ts';
+import { taggedA5Page } from '../support/taggedPage.tsx';
 
-const info = { title: 't', author: 'a', subject: 's', keywords: [], lang: 'en-GB', creationDate: new Date('2026-01-01T00:00:00Z') };
-
-async function tag(children: React.ReactNode) {
-  const fontStore = createFontStore(await projectBrand());
-  const layout = await layoutElement(
-    <Document>
-      <Page size="A5" style={{ padding: 40 }}>
-        {children}
-      </Page>
-    </Document>,
-    fontStore,
-  );
-  renderTagged(createPdfDocument(info, true), layout);
-}
+const tag = async (children: React.ReactNode): Promise<void> => {
+  await taggedA5Page(children);
+};
 
 describe('tagging guards', () => {
   it('refuses text that no component gave a role', async () => {

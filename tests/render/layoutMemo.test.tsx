@@ -1,7 +1,8 @@
 import { appendFileSync, copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Document, Image, Page } from '@react-pdf/renderer';
+import { Document, Image, Page, View } from '@react-pdf/renderer';
+import type { ComponentProps, ReactElement } from 'react';
 import { describe, expect, it } from 'vitest';
 import { EDITION_IDS, EDITIONS, type Edition } from '../../src/render/editions.ts';
 import { createFontStore } from '../../src/render/fonts.ts';
@@ -14,7 +15,8 @@ import { bleedLayoutEdition, renderEdition } from '../../src/render/renderEditio
 import type { CompiledLeaflet } from '../../src/compile/leaflet.ts';
 import { plainText } from '../../src/render/components/Inlines.tsx';
 import { defaultFit } from '../../src/render/copyFit/fit.ts';
-import { stackColumn } from '../../src/render/pagination/galley.ts';
+import { layoutGalley, stackColumn } from '../../src/render/pagination/galley.ts';
+import { asLaidOut } from '../../src/render/pagination/laidOut.ts';
 import { galleyMemo, pageMemo } from '../../src/render/perf/boxMemos.ts';
 import { layoutWithFit } from '../../src/render/renderLeaflet.tsx';
 import { layoutElement } from '../../src/render/layoutTree.ts';
@@ -175,6 +177,24 @@ describe('galley and page memos (laid-out blocks and pages)', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('refuses a galley block narrower than the column: it could not be placed again at another side margin', async () => {
+    const fontStore = createFontStore((await shippedLeaflets()).brand);
+    const layout = async (galley: ReactElement[]) =>
+      asLaidOut(
+        await layoutElement(
+          <Document>
+            <Page size={[300, 2000]} style={{ paddingHorizontal: 20 }}>
+              {galley}
+            </Page>
+          </Document>,
+          fontStore,
+        ),
+      );
+    const block = (style: ComponentProps<typeof View>['style']) => <View style={style} />;
+    await expect(layoutGalley([{ element: block({ height: 10, marginLeft: 5 }), content: 'full width' }], 'galley test', layout)).resolves.toBeDefined();
+    await expect(layoutGalley([{ element: block({ height: 10, width: 50, alignSelf: 'center' }), content: 'centred' }], 'galley test', layout)).rejects.toThrow(/not at the column's side margin/);
   });
 
   it('stacks blocks as yoga does: running sums of margins and heights in single precision', () => {

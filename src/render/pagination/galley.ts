@@ -47,8 +47,16 @@ export async function layoutGalley(items: GalleyItem[], setting: string, layout:
     keys,
     async (missing) => {
       root = await layout(missing.map((index) => items[index]!.element));
-      // Each block must be one box.
-      return (root.children?.[0]?.children ?? []).filter((child) => !isAbsolute(child));
+      // Each block must be one box, as wide as the column: a remembered block is placed again
+      // at the side margin of the galley that uses it (stackColumn), which only holds for those.
+      const made = (root.children?.[0]?.children ?? []).filter((child) => !isAbsolute(child));
+      const sideMargin = Math.fround(root.children?.[0]?.box?.paddingLeft ?? 0);
+      for (const block of made) {
+        if (block.box && block.box.left !== Math.fround(sideMargin + (block.box.marginLeft ?? 0))) {
+          throw new Error(`Galley: a block (${block.type}) is not at the column's side margin; galley blocks must fill the column's width (no alignSelf)`);
+        }
+      }
+      return made;
     },
     'galley boxes',
   );

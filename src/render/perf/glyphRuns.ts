@@ -35,8 +35,8 @@ export interface GlyphContext {
   addContent(data: string): unknown;
 }
 
-/** react-pdf's `number`: six decimals, and no exponent notation. */
-const number = (n: number): number => {
+/** pdfkit's `PDFObject.number`, which react-pdf's drawing also uses: six decimals, and no exponent notation. */
+export const pdfNumber = (n: number): number => {
   if (n > -1e21 && n < 1e21) return Math.round(n * 1e6) / 1e6;
   throw new Error(`unsupported number: ${n}`);
 };
@@ -76,7 +76,7 @@ function addSegment(segments: Segments, cur: number, encoded: readonly string[],
   if (segments.last < cur) {
     // One flat string from the slice, not a chain of concatenations per glyph.
     const hex = cur - segments.last === 1 ? encoded[segments.last]! : encoded.slice(segments.last, cur).join('');
-    segments.commands += `${segments.commands === '' ? '' : ' '}<${hex}> ${number(-(xAdvance - advanceWidth))}`;
+    segments.commands += `${segments.commands === '' ? '' : ' '}<${hex}> ${pdfNumber(-(xAdvance - advanceWidth))}`;
   }
   segments.last = cur;
 }
@@ -107,8 +107,8 @@ export function drawGlyphRun(ctx: GlyphContext, glyphs: readonly Glyph[], positi
   y = ctx.page.height - y;
   if (ctx.page.fonts[font.id] == null) ctx.page.fonts[font.id] = font.ref();
   ctx.addContent('BT');
-  ctx.addContent(`1 0 0 1 ${number(x)} ${number(y)} Tm`);
-  ctx.addContent(`/${font.id} ${number(ctx._fontSize)} Tf`);
+  ctx.addContent(`1 0 0 1 ${pdfNumber(x)} ${pdfNumber(y)} Tm`);
+  ctx.addContent(`/${font.id} ${pdfNumber(ctx._fontSize)} Tf`);
   // The advance of glyph i, and react-pdf's adjustment inputs for the segment ending at i.
   let xAdvance = 0;
   let advanceWidth = 0;
@@ -121,12 +121,12 @@ export function drawGlyphRun(ctx: GlyphContext, glyphs: readonly Glyph[], positi
     advanceWidth = glyphs[i]!.advanceWidth * advanceWidthScale;
     if (pos.xOffset || pos.yOffset) {
       flush(ctx, segments, i, encoded, previousXAdvance, previousAdvanceWidth);
-      ctx.addContent(`1 0 0 1 ${number(x + pos.xOffset * scale)} ${number(y + pos.yOffset * scale)} Tm`);
+      ctx.addContent(`1 0 0 1 ${pdfNumber(x + pos.xOffset * scale)} ${pdfNumber(y + pos.yOffset * scale)} Tm`);
       flush(ctx, segments, i + 1, encoded, xAdvance, advanceWidth);
       hadOffset = true;
     } else {
       if (hadOffset) {
-        ctx.addContent(`1 0 0 1 ${number(x)} ${number(y)} Tm`);
+        ctx.addContent(`1 0 0 1 ${pdfNumber(x)} ${pdfNumber(y)} Tm`);
         hadOffset = false;
       }
       if (xAdvance - advanceWidth !== 0) addSegment(segments, i + 1, encoded, xAdvance, advanceWidth);

@@ -2,7 +2,7 @@ import { deflateSync } from 'node:zlib';
 import { deflateText } from './compressedStreams.ts';
 import { installDecodedImageMemo } from './decodedImages.ts';
 import { isRememberedSubset, rememberSubsetEncoding } from './fontSubsets.ts';
-import { drawGlyphRun, type GlyphContext } from './glyphRuns.ts';
+import { drawGlyphRun, pdfNumber, type GlyphContext } from './glyphRuns.ts';
 import { installPathMemo, type PathContext } from './pathOperators.ts';
 
 /**
@@ -211,12 +211,6 @@ interface TransformContext {
   addContent(data: string): TransformContext;
   transform(m11: number, m12: number, m21: number, m22: number, dx: number, dy: number): TransformContext;
 }
-
-/** pdfkit's PDFObject.number: a number as pdfkit writes it in content, rounded to 6 decimals. */
-const pdfNumber = (n: number): number => {
-  if (n > -1e21 && n < 1e21) return Math.round(n * 1e6) / 1e6;
-  throw new Error(`unsupported number: ${n}`);
-};
 
 /** pdfkit 0.20's `transform`, writing the same `cm` operator and matrix. */
 function installTransform(doc: TransformContext): void {

@@ -1,9 +1,10 @@
 // The words the preview's list page shows beside each leaflet and language: written by the
 // server into the page (previewPages.ts) and by the page's script as saves are rebuilt
-// (previewListClient.mjs), so both say the same. Plain JavaScript: the browser loads it too.
+// (previewListClient.mjs), so both say the same. The preview page's script takes its clock from
+// here too. Plain JavaScript: the browser loads it as well.
 
-/** A time of day as the reader's clock shows it, HH:MM:SS. */
-export const clock = (at) => new Date(at).toLocaleTimeString('en-GB', { hour12: false });
+/** A clock time as the translator's watch shows it: 14:03:27. */
+export const clock = (epochMs) => new Date(epochMs).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
 
 /**
  * `status`: the unit's rebuild status (previewState.ts); `failed`: its last rebuild failed and

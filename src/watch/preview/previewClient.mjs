@@ -4,6 +4,7 @@
 // reading; pages whose pixels changed are marked; a save that broke the leaflet shows its errors.
 // From the moment a save's rebuild is planned until its PDF is done, the status line says so.
 import * as pdfjs from '/preview/assets/pdf.min.mjs';
+import { clock } from '/preview/assets/list-status.mjs';
 
 pdfjs.GlobalWorkerOptions.workerSrc = '/preview/assets/pdf.worker.min.mjs';
 
@@ -145,8 +146,6 @@ async function drawPages(version) {
   }
 }
 
-/** A clock time as the translator's watch shows it: 14:03:27. */
-const clock = (epochMs) => new Date(epochMs).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
 
 /** The files a save changed, named (a checkout can change hundreds: the first few, and how many more). */
 const savedFiles = (files) => (files.length <= 3 ? files.join(', ') : `${files.slice(0, 3).join(', ')} and ${files.length - 3} more`);

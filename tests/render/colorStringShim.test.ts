@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import colorString from 'color-string';
 import { describe, expect, it } from 'vitest';
-import { shimLoaded } from '../../src/render/perf/shimHooks.ts';
+import { expectShimLoadedBy } from '../support/shimLoading.ts';
 import { PROJECT_ROOT } from '../support/sampleLeaflet.ts';
 import { shippedLeaflets } from '../support/shippedLeaflets.ts';
 
@@ -12,11 +12,7 @@ const loadShim = async () => (await import('../../src/render/perf/colorStringShi
 const COLOURS = ['#5b2a86', '#FFF', '#ffffff80', '#abcd', 'black', 'rebeccapurple', 'rgb(10, 20, 30)', 'rgba(10,20,30,0.5)', 'rgb(10% 20% 30%)', 'hsl(120, 50%, 25%)', 'hwb(60, 10%, 20%)', 'transparent', 'not a colour', '', '#12345'];
 
 describe('color-string, remembered', () => {
-  it('is what @react-pdf/render loads', async () => {
-    expect(shimLoaded('leaflets.colorStringShim')).toBe(false);
-    await import('@react-pdf/render');
-    expect(shimLoaded('leaflets.colorStringShim')).toBe(true);
-  });
+  it('is what @react-pdf/render loads', () => expectShimLoadedBy('leaflets.colorStringShim', () => import('@react-pdf/render')));
 
   it('parses and prints every colour as color-string does, the first time and when remembered', async () => {
     const shim = await loadShim();

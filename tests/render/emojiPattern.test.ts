@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import emojiRegex from 'emoji-regex-xs';
 import { describe, expect, it } from 'vitest';
-import { shimLoaded } from '../../src/render/perf/shimHooks.ts';
+import { expectShimLoadedBy } from '../support/shimLoading.ts';
 import { PROJECT_ROOT } from '../support/sampleLeaflet.ts';
 import { shippedLeaflets } from '../support/shippedLeaflets.ts';
 
@@ -22,11 +22,7 @@ const matches = (pattern: RegExp, text: string) => [...text.matchAll(pattern)].m
 const loadShim = () => import('../../src/render/perf/emojiPatternShim.mjs');
 
 describe('emoji pattern with a quick test', () => {
-  it('is what @react-pdf/layout loads', async () => {
-    expect(shimLoaded('leaflets.emojiPatternShim')).toBe(false);
-    await import('@react-pdf/layout');
-    expect(shimLoaded('leaflets.emojiPatternShim')).toBe(true);
-  });
+  it('is what @react-pdf/layout loads', () => expectShimLoadedBy('leaflets.emojiPatternShim', () => import('@react-pdf/layout')));
 
   it('finds exactly what emoji-regex-xs finds, in every shipped paragraph and in emoji text', async () => {
     const { leaflets } = await shippedLeaflets();

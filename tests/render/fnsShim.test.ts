@@ -2,19 +2,15 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as fns from '@react-pdf/fns';
 import { describe, expect, it } from 'vitest';
-import { shimLoaded } from '../../src/render/perf/shimHooks.ts';
 import { outcome } from '../support/outcome.ts';
+import { expectShimLoadedBy } from '../support/shimLoading.ts';
 import { PROJECT_ROOT } from '../support/sampleLeaflet.ts';
 
 // The shim is imported only after the first test, which checks that layout's import loaded it.
 const loadShim = () => import('../../src/render/perf/fnsShim.mjs') as Promise<typeof fns>;
 
 describe('@react-pdf/fns with quicker helpers', () => {
-  it('is what @react-pdf/layout, textkit and stylesheet load', async () => {
-    expect(shimLoaded('leaflets.fnsShim')).toBe(false);
-    await import('@react-pdf/layout');
-    expect(shimLoaded('leaflets.fnsShim')).toBe(true);
-  });
+  it('is what @react-pdf/layout, textkit and stylesheet load', () => expectShimLoadedBy('leaflets.fnsShim', () => import('@react-pdf/layout')));
 
   it('re-exports all of the package, the quicker helpers in place of three', async () => {
     const shim = (await loadShim()) as Record<string, unknown>;

@@ -18,6 +18,7 @@ import { defaultFit } from '../../src/render/copyFit/fit.ts';
 import { layoutGalley, stackColumn } from '../../src/render/pagination/galley.ts';
 import { asLaidOut } from '../../src/render/pagination/laidOut.ts';
 import { galleyMemo, pageMemo } from '../../src/render/perf/boxMemos.ts';
+import { textDrawMemoStats } from '../../src/render/tagging/textDrawMemo.ts';
 import { layoutWithFit } from '../../src/render/renderLeaflet.tsx';
 import { layoutElement } from '../../src/render/layoutTree.ts';
 import { PROJECT_ROOT } from '../support/sampleLeaflet.ts';
@@ -49,7 +50,10 @@ describe('layout memos (text layout, styles, font subsets)', () => {
       expect(styleMemo.entries.hits).toBeGreaterThan(0);
       const missesCold = textLayoutMemo.stats.misses;
       const subsetsCold = fontSubsetStats();
+      const replayedCold = textDrawMemoStats.replayed;
       const warm = await renderAll();
+      // Most text of the tagged editions was written from the cold render's recordings.
+      expect(textDrawMemoStats.replayed - replayedCold).toBeGreaterThan(leaflets.length * 100);
       expect(textLayoutMemo.stats.misses).toBe(missesCold);
       // Every font subset of the warm renders was encoded before.
       expect(fontSubsetStats().misses).toBe(subsetsCold.misses);
@@ -105,7 +109,12 @@ describe('galley and page memos (laid-out blocks and pages)', () => {
       // The pages the edit did not touch (running head, notes page, back page) were not laid out again.
       expect(pageMemo.stats.hits - pagesBefore.hits).toBeGreaterThanOrEqual(3);
 
+      // Drawn once before the edit, so the unchanged paragraphs, some now lower on their pages or
+      // on other pages, can be written from that draw's recordings.
+      await renderEdition(input(original), { fit });
+      const replayedBefore = textDrawMemoStats.replayed;
       const withMemo = await renderEdition(input(edited), { fit });
+      expect(textDrawMemoStats.replayed - replayedBefore).toBeGreaterThan(80);
       setLayoutMemos(false);
       const withoutMemo = await renderEdition(input(edited), { fit });
       expect(withMemo.bytes.equals(withoutMemo.bytes)).toBe(true);

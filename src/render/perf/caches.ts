@@ -4,9 +4,10 @@ import { galleyMemo, pageMemo } from './boxMemos.ts';
 import { clearPathOperators } from './pathOperators.ts';
 import { setStyleMemo, styleMemo } from './styleMemo.ts';
 import { setTextLayoutMemo, textLayoutMemo } from './textLayoutMemo.ts';
+import { clearTextDrawMemo, setTextDrawMemo } from '../tagging/textDrawMemo.ts';
 
 /**
- * Empties the render caches keyed by content (text layout, galley blocks, pages, resolved styles, font subsets, compressed page streams, SVG path operators), as at the start of a process.
+ * Empties the render caches keyed by content (text layout, galley blocks, pages, resolved styles, font subsets, compressed page streams, SVG path operators, drawn text), as at the start of a process.
  * Caches of what a process loads once (fonts, shaping, compiled templates, PNG images read by
  * pdfkit, the default font's metrics) stay. For the render bench's fresh-layout scenario and
  * for tests.
@@ -19,9 +20,10 @@ export function clearRenderCaches(): void {
   clearFontSubsets();
   clearCompressedStreams();
   clearPathOperators();
+  clearTextDrawMemo();
 }
 
-/** Turns the memos (text layout, galley blocks, pages, styles, font subsets, compressed page streams) on or off for this process; tests compare output both ways. */
+/** Turns the memos (text layout, galley blocks, pages, styles, font subsets, compressed page streams, drawn text) on or off for this process; tests compare output both ways. */
 export function setLayoutMemos(enabled: boolean): void {
   setTextLayoutMemo(enabled);
   galleyMemo.enabled = enabled;
@@ -29,6 +31,7 @@ export function setLayoutMemos(enabled: boolean): void {
   setStyleMemo(enabled);
   setFontSubsetMemo(enabled);
   setCompressedStreamMemo(enabled);
+  setTextDrawMemo(enabled);
 }
 
 /**

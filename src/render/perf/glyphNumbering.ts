@@ -63,17 +63,36 @@ function glyphsByFont(root: GlyphLayoutNode): Map<object, Map<number, LaidOutGly
   return fonts;
 }
 
+/**
+ * What numbering fixed for one document: its embedded fonts by resource name, and a string
+ * naming each font and the glyphs it numbered, equal for two documents exactly when every glyph
+ * run is written with the same font names and glyph numbers in both.
+ */
+export interface GlyphNumbering {
+  fonts: Map<string, EmbeddedFont & { id: string }>;
+  signature: string;
+}
+const numberings = new WeakMap<object, GlyphNumbering>();
+
+/** The glyph numbering of a document numberGlyphsById has numbered. */
+export const glyphNumberingOf = (doc: object): GlyphNumbering | undefined => numberings.get(doc);
+
 export function numberGlyphsById(doc: GlyphNumberingDocument, root: GlyphLayoutNode): void {
   const fonts = glyphsByFont(root);
+  const numbering: GlyphNumbering = { fonts: new Map(), signature: '' };
+  numberings.set(doc, numbering);
   if (fonts.size === 0) return;
   // Opening a font makes it the current one; drawing sets its own before every run.
   const { _font, _fontSource, _fontFamily } = doc;
   for (const [source, glyphs] of fonts) {
     doc.font(source);
-    const font = doc._font as EmbeddedFont;
+    const font = doc._font as EmbeddedFont & { id: string };
     const subset = font.subset;
     if (!subset) continue;
-    for (const id of [...glyphs.keys()].sort((a, b) => a - b)) {
+    const ids = [...glyphs.keys()].sort((a, b) => a - b);
+    numbering.fonts.set(font.id, font);
+    numbering.signature += `${font.id}:${ids.join(',')};`;
+    for (const id of ids) {
       const glyph = glyphs.get(id)!;
       const number = subset.includeGlyph(id);
       if (font.widths[number] == null) font.widths[number] = glyph.advanceWidth * font.scale;

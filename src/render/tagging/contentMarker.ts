@@ -61,6 +61,19 @@ function operatorOf(data: string): Operator {
   }
 }
 
+/** Closing marked content, as a step of a recording. */
+const CLOSE = 0;
+
+/**
+ * What the marker wrote for a stretch of drawing, to write again without drawing: content as
+ * written (consecutive lines joined, as the stream joins them), and where marked content was
+ * opened (for what kind of content) and closed. Opening asks the hooks again, so the marks get
+ * this document's structure elements and marked-content ids.
+ */
+export type MarkedSteps = Array<string | ContentKind | typeof CLOSE>;
+
+const isKind = (step: unknown): step is ContentKind => step === 'text' || step === 'path' || step === 'xobject';
+
 /**
  * Wraps every drawing operation react-pdf writes in a marked-content sequence.
  *
@@ -75,6 +88,7 @@ export class ContentMarker {
   private inTextObject = false;
   private pathOps: string[] = [];
   private passThrough = false;
+  private recording: MarkedSteps | null = null;
   private readonly installedAddContent: (data: string) => PdfKitDocument;
 
   constructor(
@@ -99,10 +113,14 @@ export class ContentMarker {
 
   private write(data: string): void {
     if (this.passThrough) return this.writeRaw(data);
+    return this.mark(data);
+  }
+
+  private mark(data: string): void {
     const operator = operatorOf(data);
 
     if (this.inTextObject) {
-      this.writeRaw(data);
+      this.emit(data);
       if (operator === 'end-text') {
         this.close();
         this.inTextObject = false;
@@ -110,9 +128,9 @@ export class ContentMarker {
       return;
     }
     if (operator === 'begin-text') {
-      this.open(this.hooks.targetFor('text'));
+      this.open('text');
       this.inTextObject = true;
-      return this.writeRaw(data);
+      return this.emit(data);
     }
     if (operator === 'path-construction') {
       this.pathOps.push(data);
@@ -127,11 +145,11 @@ export class ContentMarker {
       return;
     }
     if (operator === 'xobject') {
-      this.open(this.hooks.targetFor('xobject'));
-      this.writeRaw(data);
+      this.open('xobject');
+      this.emit(data);
       return this.close();
     }
-    this.writeRaw(data);
+    this.emit(data);
   }
 
   private flushPath(paint: string | null): void {
@@ -139,17 +157,61 @@ export class ContentMarker {
     this.pathOps = [];
     const isClip = paint !== null && /\bW\*?\s+n$/.test(paint.trim());
     if (isClip || paint === null) {
-      for (const op of ops) this.writeRaw(op);
-      if (paint) this.writeRaw(paint);
+      for (const op of ops) this.emit(op);
+      if (paint) this.emit(paint);
       return;
     }
-    this.open(this.hooks.targetFor('path'));
-    for (const op of ops) this.writeRaw(op);
-    this.writeRaw(paint);
+    this.open('path');
+    for (const op of ops) this.emit(op);
+    this.emit(paint);
     this.close();
   }
 
-  private open(target: MarkTarget): void {
+  /** Content drawn: written to the stream, and to the recording if one is being made. */
+  private emit(data: string): void {
+    const recording = this.recording;
+    if (recording) {
+      const last = recording.length - 1;
+      const previous = recording[last];
+      if (typeof previous === 'string' && previous !== '' && !isKind(previous)) recording[last] = `${previous}\n${data}`;
+      else recording.push(data);
+    }
+    this.writeRaw(data);
+  }
+
+  /** Whether nothing is half written: no text object or path is open. */
+  get atRest(): boolean {
+    return !this.inTextObject && this.pathOps.length === 0 && !this.passThrough;
+  }
+
+  /** Runs `draw` and gives what the marker did for it, or undefined if it did not end at rest. */
+  record(draw: () => void): MarkedSteps | undefined {
+    const steps: MarkedSteps = [];
+    this.recording = steps;
+    try {
+      draw();
+    } finally {
+      this.recording = null;
+    }
+    return this.atRest ? steps : undefined;
+  }
+
+  /** Writes recorded steps again: the content as it was, the marks opened afresh. */
+  replay(steps: MarkedSteps): void {
+    for (const step of steps) {
+      if (step === CLOSE) this.close();
+      else if (isKind(step)) this.open(step);
+      else this.writeRaw(step);
+    }
+  }
+
+  private open(kind: ContentKind): void {
+    const target = this.hooks.targetFor(kind);
+    this.recording?.push(kind);
+    this.openTarget(target);
+  }
+
+  private openTarget(target: MarkTarget): void {
     this.passThrough = true;
     try {
       if (target.kind === 'artifact') {
@@ -163,6 +225,7 @@ export class ContentMarker {
   }
 
   private close(): void {
+    this.recording?.push(CLOSE);
     this.passThrough = true;
     try {
       this.doc.endMarkedContent();

@@ -6,6 +6,7 @@ import { ContentMarker, type ContentKind, type MarkTarget } from './contentMarke
 import { LinkTracker } from './linkTracker.ts';
 import type { PdfKitDocument, PdfStructElement } from './pdfkitTypes.ts';
 import { StructureTree } from './structureTree.ts';
+import { drawTextNode } from './textDrawMemo.ts';
 
 /**
  * The project's own tag-aware render pass over @react-pdf/layout's output.
@@ -132,7 +133,8 @@ export function renderTagged(doc: PdfKitDocument, root: LayoutNode): void {
       throw new UntaggedContentError('A clipped or transformed view contains tagged elements: move the roles outside it');
     }
     if (node.type === P.Text) links.beginTextNode(node.lines, own.kind === 'struct' ? own.element : null);
-    if (!drawsNothingOfItsOwn(node)) drawNodeAlone(node, whole);
+    if (node.type === P.Text) drawTextNode(doc as never, marker, node, () => drawNodeAlone(node, whole));
+    else if (!drawsNothingOfItsOwn(node)) drawNodeAlone(node, whole);
     if (node.type === P.Text) links.endTextNode();
     if (whole || !node.children?.length) return;
     doc.save();

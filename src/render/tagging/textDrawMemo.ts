@@ -72,9 +72,12 @@ export const setTextDrawMemo = (on: boolean): void => {
   if (!on) clearTextDrawMemo();
 };
 
-/** Pagination places a block on its page as a copy of the node with a new box: the box is part of the key, style and props by identity. */
+/**
+ * Everything drawing reads of the node besides its lines: the box (pagination places a block on
+ * its page as a copy of the node with a new box), the alignment offset, style and props by identity.
+ */
 function nodeKey(node: LayoutNode): string {
-  let key = `${node.type}|${node.style ? identityOf(node.style) : '-'}|${node.props ? identityOf(node.props) : '-'}|`;
+  let key = `${node.type}|${node.style ? identityOf(node.style) : '-'}|${node.props ? identityOf(node.props) : '-'}|${(node as { alignOffset?: number }).alignOffset}|`;
   const box = node.box as Record<string, unknown> | undefined;
   if (box) for (const field in box) key += `${field}:${String(box[field])},`;
   return key;

@@ -72,14 +72,21 @@ export const setTextDrawMemo = (on: boolean): void => {
   if (!on) clearTextDrawMemo();
 };
 
+/** Laid-out nodes are not changed once made (pagination copies a node to move it). */
+const nodeKeys = new WeakMap<LayoutNode, string>();
+
 /**
  * Everything drawing reads of the node besides its lines: the box (pagination places a block on
  * its page as a copy of the node with a new box), the alignment offset, style and props by identity.
  */
 function nodeKey(node: LayoutNode): string {
+  // Most nodes are the same objects render after render (remembered blocks): written once each.
+  const known = nodeKeys.get(node);
+  if (known !== undefined) return known;
   let key = `${node.type}|${node.style ? identityOf(node.style) : '-'}|${node.props ? identityOf(node.props) : '-'}|${(node as { alignOffset?: number }).alignOffset}|`;
   const box = node.box as Record<string, unknown> | undefined;
   if (box) for (const field in box) key += `${field}:${String(box[field])},`;
+  nodeKeys.set(node, key);
   return key;
 }
 

@@ -22,6 +22,7 @@
  */
 import { glyphNumberingOf, type GlyphNumbering } from '../perf/glyphNumbering.ts';
 import { identityOf } from '../perf/memoKey.ts';
+import { memosStartOn } from '../perf/shimHooks.ts';
 import type { ContentMarker, MarkedSteps } from './contentMarker.ts';
 import type { LayoutNode } from './taggedRender.ts';
 
@@ -56,7 +57,8 @@ interface Recording {
 
 /** Recordings by the node's lines, then by the rest of what drawing reads of the node. */
 let recordings = new WeakMap<object, Map<string, Recording>>();
-let enabled = true;
+/** On unless the process started with LEAFLETS_LAYOUT_MEMO=off, as the other memos. */
+let enabled = memosStartOn;
 
 /** Text nodes written from a recording, and drawn, in this process. */
 export const textDrawMemoStats = { replayed: 0, drawn: 0 };

@@ -7,6 +7,7 @@
  */
 import { benchCores, benchIncremental, benchLarge, benchStart } from './bench/build.ts';
 import { benchLayout } from './bench/layout.ts';
+import { benchLinebreak } from './bench/linebreak.ts';
 import { benchLargeLocale } from './bench/locale.ts';
 import { benchPreview } from './bench/preview.ts';
 import { benchDeflate, benchRender } from './bench/render.ts';
@@ -23,6 +24,7 @@ const benches: Array<{ name: string; run: () => Promise<void> }> = [
   { name: 'tagging overhead', run: benchTagging },
   { name: 'layout check and copy-fitting', run: benchLayout },
   { name: 'render (compile, layout, draw) against the base commit and Typst', run: () => benchRender(argv) },
+  { name: 'linebreak: textkit\'s line breaker and the quick one', run: benchLinebreak },
   { name: 'deflate level: size and draw time', run: benchDeflate },
   { name: 'watch latency and memory', run: benchWatch },
   { name: 'retention: heap kept over rebuilds in one process', run: benchRetention },

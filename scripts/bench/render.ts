@@ -221,7 +221,7 @@ export async function benchRender(argv: string[] = []): Promise<void> {
       }
     }
   });
-  console.log('  warm: the same leaflet again; fresh: the render caches keyed by content (text layout, galley blocks, pages, styles, font subsets, compressed page streams) emptied before each render, fonts, their shaping caches and images pdfkit has read kept; cold: Markdown memo too; edit: one paragraph changed before each render. The base commit has none of these caches: its four scenarios are the same work.');
+  console.log('  warm: the same leaflet again; fresh: the render caches keyed by content (text layout, galley blocks, pages, styles, font subsets, compressed page streams, drawn text) emptied before each render, fonts, their shaping caches and images pdfkit has read kept; cold: Markdown memo too; edit: one paragraph changed before each render. The base commit has none of these caches: its four scenarios are the same work.');
   if (options.typst) {
     const ours = (scenario: Scenario) => median(results.get(keyOf(0, comparisons[0]!.subjects[1], scenario))!.map((t) => t.total));
     console.log(`\nTypst (typst-ts-node-compiler, the first comparison's body text: ${typstWords} words; compile, layout and PDF export), ms:`);

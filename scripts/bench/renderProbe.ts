@@ -10,7 +10,7 @@
  *        [--rounds N] [--warmup N] [--cpu-prof FILE] [--deflate-level N]
  *
  * Scenarios: `warm` renders the same leaflet again and again; `fresh` empties the render caches
- * keyed by content (text layout, galley blocks, pages, styles, font subsets, compressed page streams) before each render (loaded fonts and their
+ * keyed by content (text layout, galley blocks, pages, styles, font subsets, compressed page streams, drawn text) before each render (loaded fonts and their
  * shaping caches, images pdfkit has read, and everything else a process keeps, stay warm); `cold` also empties
  * the Markdown memo; `edit` changes one paragraph before each render, caches warm.
  */

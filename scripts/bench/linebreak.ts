@@ -5,6 +5,7 @@ import { leafletUrl } from '../../src/build/leafletUrl.ts';
 import { compileLeaflet } from '../../src/compile/compileLeaflet.ts';
 import { EDITIONS } from '../../src/render/editions.ts';
 import { clearRenderCaches } from '../../src/render/perf/caches.ts';
+import { recordTextLayoutCalls } from '../../src/render/perf/textLayoutMemo.ts';
 import { quickLinebreaker } from '../../src/render/perf/textkitLinebreaker.mjs';
 import { layoutLeaflet } from '../../src/render/renderLeaflet.tsx';
 import { percentile } from './stats.ts';
@@ -29,21 +30,9 @@ export async function benchLinebreak(): Promise<void> {
   for (const source of project.sources.filter((s) => s.locale === 'en-GB')) {
     const { leaflet } = compileLeaflet({ root: project.root, source, brand, i18n: project.i18n, sourceLeaflet: sourceOf(project, source.id), templates: project.templates });
     if (!leaflet) continue;
-    // The text layout engine's inputs, taken at the memo hook during one fresh layout.
-    const hook = Symbol.for('leaflets.textLayoutMemo');
-    const registry = globalThis as unknown as Record<symbol, unknown>;
-    const memo = registry[hook];
-    const layouts: unknown[][] = [];
-    registry[hook] = (engine: (...args: unknown[]) => unknown, ...args: unknown[]) => {
-      layouts.push(args);
-      return engine(...args);
-    };
-    try {
-      clearRenderCaches();
-      await layoutLeaflet({ leaflet, brand, edition: EDITIONS.a5, fontStore, leafletUrl: leafletUrl(brand, source.locale, source.id) });
-    } finally {
-      registry[hook] = memo;
-    }
+    // The text layout engine's inputs during one fresh layout.
+    clearRenderCaches();
+    const layouts = await recordTextLayoutCalls(() => layoutLeaflet({ leaflet, brand, edition: EDITIONS.a5, fontStore, leafletUrl: leafletUrl(brand, source.locale, source.id) }));
     // Laid out again by textkit's own engines, with a line breaker that writes its calls down.
     const calls: Array<[Record<string, unknown>, unknown, number[]]> = [];
     const recording: BreakerFactory = (options) => {

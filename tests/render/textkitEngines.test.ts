@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { EDITIONS } from '../../src/render/editions.ts';
 import { createFontStore } from '../../src/render/fonts.ts';
 import { clearRenderCaches } from '../../src/render/perf/caches.ts';
+import { recordTextLayoutCalls } from '../../src/render/perf/textLayoutMemo.ts';
 import { quickFontSubstitution, quickScriptItemizer } from '../../src/render/perf/textkitEngines.mjs';
 import { layoutLeaflet } from '../../src/render/renderLeaflet.tsx';
 import { outcome } from '../support/outcome.ts';
@@ -45,22 +46,12 @@ const comparable = ({ string, runs }: AttributedString) => ({
 async function shippedAttributedStrings(): Promise<AttributedString[]> {
   const { brand, leaflets } = await shippedLeaflets();
   const fontStore = createFontStore(brand);
-  const hook = Symbol.for('leaflets.textLayoutMemo');
-  const registry = globalThis as unknown as Record<symbol, unknown>;
-  const memo = registry[hook];
-  const seen: AttributedString[] = [];
-  registry[hook] = (engine: (...args: unknown[]) => unknown, attributedString: AttributedString, ...rest: unknown[]) => {
-    seen.push(attributedString);
-    return engine(attributedString, ...rest);
-  };
-  try {
-    clearRenderCaches();
+  clearRenderCaches();
+  const calls = await recordTextLayoutCalls(async () => {
     for (const leaflet of leaflets) await layoutLeaflet({ leaflet, brand, edition: EDITIONS.a5, fontStore, leafletUrl: 'https://www.alopecia.org.uk/l' });
-  } finally {
-    registry[hook] = memo;
-    clearRenderCaches();
-  }
-  return seen;
+  });
+  clearRenderCaches();
+  return calls.map(([attributedString]) => attributedString as AttributedString);
 }
 
 /** Runs over `string` in the given font stacks and sizes, cut at `cuts`. */

@@ -4,6 +4,7 @@ import { EDITIONS, type EditionId } from '../../src/render/editions.ts';
 import { createFontStore } from '../../src/render/fonts.ts';
 import { clearRenderCaches } from '../../src/render/perf/caches.ts';
 import { memoKey } from '../../src/render/perf/memoKey.ts';
+import { recordTextLayoutCalls } from '../../src/render/perf/textLayoutMemo.ts';
 import { quickLinebreaker } from '../../src/render/perf/textkitLinebreaker.mjs';
 import { layoutLeaflet } from '../../src/render/renderLeaflet.tsx';
 import { outcome } from '../support/outcome.ts';
@@ -48,23 +49,13 @@ function countingQuick() {
 async function shippedBreakerCalls(editions: EditionId[]): Promise<BreakerCall[]> {
   const { brand, leaflets } = await shippedLeaflets();
   const fontStore = createFontStore(brand);
-  const hook = Symbol.for('leaflets.textLayoutMemo');
-  const registry = globalThis as unknown as Record<symbol, unknown>;
-  const memo = registry[hook];
-  const layouts: unknown[][] = [];
-  registry[hook] = (engine: (...args: unknown[]) => unknown, ...args: unknown[]) => {
-    layouts.push(args);
-    return engine(...args);
-  };
-  try {
-    clearRenderCaches();
+  clearRenderCaches();
+  const layouts = await recordTextLayoutCalls(async () => {
     for (const edition of editions) {
       for (const leaflet of leaflets) await layoutLeaflet({ leaflet, brand, edition: EDITIONS[edition], fontStore, leafletUrl: 'https://www.alopecia.org.uk/l' });
     }
-  } finally {
-    registry[hook] = memo;
-    clearRenderCaches();
-  }
+  });
+  clearRenderCaches();
   const calls: BreakerCall[] = [];
   const recording: BreakerFactory = (options) => {
     const own = upstream(options);

@@ -70,3 +70,27 @@ export const setTextLayoutMemo = (enabled: boolean): void =>
 export const textLayoutMemoActive = (): boolean => shimHookSet('leaflets.textLayoutMemo') && shimLoaded('leaflets.textkitShim');
 
 setTextLayoutMemo(memosStartOn);
+
+/** The arguments of one call of textkit's layout engine: attributed string, container, options. */
+export type TextLayoutCall = [attributedString: unknown, container: unknown, options: unknown];
+
+/**
+ * Runs `layout` and gives every call textkit's layout engine had during it, as the memo sees
+ * them (tests and benches give them to textkit's engines again). The memo stays as it was.
+ */
+export async function recordTextLayoutCalls(layout: () => Promise<unknown>): Promise<TextLayoutCall[]> {
+  const registry = globalThis as unknown as Record<symbol, unknown>;
+  const hook = Symbol.for('leaflets.textLayoutMemo');
+  const memo = registry[hook];
+  const calls: TextLayoutCall[] = [];
+  registry[hook] = (engine: Engine, ...args: TextLayoutCall) => {
+    calls.push(args);
+    return engine(...args);
+  };
+  try {
+    await layout();
+  } finally {
+    registry[hook] = memo;
+  }
+  return calls;
+}

@@ -113,10 +113,6 @@ export class ContentMarker {
 
   private write(data: string): void {
     if (this.passThrough) return this.writeRaw(data);
-    return this.mark(data);
-  }
-
-  private mark(data: string): void {
     const operator = operatorOf(data);
 
     if (this.inTextObject) {

@@ -70,7 +70,12 @@ const CLOSE = 0;
  * opened (for what kind of content) and closed. Opening asks the hooks again, so the marks get
  * this document's structure elements and marked-content ids.
  */
-export type MarkedSteps = Array<string | ContentKind | typeof CLOSE>;
+export type MarkedSteps = Array<string | ContentKind | typeof CLOSE | ForeignStep>;
+
+/** A step the marker keeps in its place in a recording for its caller (a link annotation, say). */
+export interface ForeignStep {
+  readonly foreign: unknown;
+}
 
 const isKind = (step: unknown): step is ContentKind => step === 'text' || step === 'path' || step === 'xobject';
 
@@ -192,10 +197,16 @@ export class ContentMarker {
     return this.atRest ? steps : undefined;
   }
 
-  /** Writes recorded steps again: the content as it was, the marks opened afresh. */
-  replay(steps: MarkedSteps): void {
+  /** Keeps a caller's step at this point of the recording being made, if one is. */
+  note(step: ForeignStep): void {
+    this.recording?.push(step);
+  }
+
+  /** Writes recorded steps again: the content as it was, the marks opened afresh; the caller's own steps go back to it. */
+  replay(steps: MarkedSteps, replayForeign: (step: ForeignStep) => void): void {
     for (const step of steps) {
       if (step === CLOSE) this.close();
+      else if (typeof step === 'object') replayForeign(step);
       else if (isKind(step)) this.open(step);
       else this.writeRaw(step);
     }

@@ -16,18 +16,26 @@
  *   drawn afresh;
  * - marked content: recorded as where marks open and close, and opened afresh (ContentMarker),
  *   so structure elements and marked-content ids are this document's.
- * Nodes with links, named destinations, attachments or standard-font text are always drawn.
+ * - link annotations: recorded as calls of the tagging pass's link and goTo with the matrix in
+ *   force, and made again the same way, so they are tagged and numbered as drawing would; a node
+ *   with links is written again only where it was drawn (the matrix is in its key).
+ * Nodes with named destinations, attachments or standard-font text are always drawn.
  * tests/render/layoutMemo.test.tsx renders every shipped leaflet in every edition with and
  * without the memos, warm and after an edit, and compares the bytes.
  */
 import { glyphNumberingOf, type GlyphNumbering } from '../perf/glyphNumbering.ts';
 import { identityOf } from '../perf/memoKey.ts';
 import { memosStartOn } from '../perf/shimHooks.ts';
-import type { ContentMarker, MarkedSteps } from './contentMarker.ts';
+import type { ContentMarker, ForeignStep, MarkedSteps } from './contentMarker.ts';
 import type { LayoutNode } from './taggedRender.ts';
 
 /** The parts of pdfkit's document and page the memo reads and sets. */
 interface PdfKitState {
+  /** The current transformation matrix: link annotations are placed by it. */
+  _ctm: number[];
+  /** The tagging pass's own link and goTo (taggedRender.ts), which tag each annotation. */
+  link?: (...args: unknown[]) => unknown;
+  goTo?: (...args: unknown[]) => unknown;
   page: { height: number; resources: { data: Record<string, Record<string, unknown> | undefined> } } | null;
   _fontCount: number;
   _font: unknown;
@@ -53,6 +61,11 @@ interface Recording {
   /** pdfkit state the drawing left behind (the next node's drawing sets its own, but stay exact). */
   fontCountAdded: number;
   after: { fontId: string | undefined; fontSource: unknown; fontFamily: unknown; fontSize: number; fillColor: unknown; strokeColor: unknown };
+}
+
+/** A link annotation made while the node was drawn: the call, and the matrix it was placed by. */
+interface AnnotationStep extends ForeignStep {
+  readonly foreign: { method: 'link' | 'goTo'; args: unknown[]; ctm: number[] };
 }
 
 /** Recordings by the node's lines, then by the rest of what drawing reads of the node. */
@@ -92,14 +105,16 @@ function nodeKey(node: LayoutNode): string {
   return key;
 }
 
-/** Whether drawing this node makes nothing but content, fonts and graphics states. */
+const hasLinks = (node: LayoutNode): boolean => (node.lines ?? []).some((line) => line.runs.some((run) => run.attributes.link));
+
+/** Whether drawing this node makes nothing but content, fonts, graphics states and link annotations. */
 function replayable(node: LayoutNode): boolean {
   const props = node.props;
   if (props && ('id' in props || 'destinationOf' in props || props.bookmark || props.debug)) return false;
   for (const line of node.lines ?? []) {
     for (const run of line.runs as Array<{ attributes: { link?: string; attachment?: unknown; font?: Array<{ type?: string }> } }>) {
       const { attributes } = run;
-      if (attributes.link || attributes.attachment || attributes.font?.[0]?.type === 'STANDARD') return false;
+      if (attributes.attachment || attributes.font?.[0]?.type === 'STANDARD') return false;
     }
   }
   return true;
@@ -118,7 +133,10 @@ export function drawTextNode(doc: PdfKitState, marker: ContentMarker, node: Layo
     draw();
     return false;
   }
-  const key = nodeKey(node);
+  // Link annotations are placed on the page by the matrix in force: a node with links is
+  // written again only where it was drawn.
+  const linked = hasLinks(node);
+  const key = linked ? `${nodeKey(node)}|${doc._ctm.join(',')}` : nodeKey(node);
   let byKey = recordings.get(node.lines);
   const known = byKey?.get(key);
   if (known && replayFrom(known, doc, marker, numbering)) {
@@ -130,7 +148,7 @@ export function drawTextNode(doc: PdfKitState, marker: ContentMarker, node: Layo
   const before = RESOURCE_KINDS.map((kind) => new Set(namesIn(page.resources.data[kind])));
   const othersBefore = OTHER_RESOURCES.map((kind) => namesIn(page.resources.data[kind]).length);
   const fontCount = doc._fontCount;
-  const steps = marker.record(draw);
+  const steps = linked ? recordWithAnnotations(doc, marker, draw) : marker.record(draw);
   if (!steps || doc.page !== page || OTHER_RESOURCES.some((kind, i) => namesIn(page.resources.data[kind]).length !== othersBefore[i])) return false;
   const resources: Recording['resources'] = [];
   // In the order the page's dictionaries were made, so replaying makes them in that order too.
@@ -188,7 +206,16 @@ function replayFrom(recording: Recording, doc: PdfKitState, marker: ContentMarke
     const dictionary = (page.resources.data[kind] ??= {});
     dictionary[name] = kind === 'Font' ? (object as { ref(): unknown }).ref() : object;
   }
-  marker.replay(recording.steps);
+  marker.replay(recording.steps, (step) => {
+    const { method, args, ctm } = (step as AnnotationStep).foreign;
+    const current = doc._ctm;
+    doc._ctm = [...ctm];
+    try {
+      doc[method]!(...args.map((arg) => (isPlainObject(arg) ? { ...arg } : arg)));
+    } finally {
+      doc._ctm = current;
+    }
+  });
   doc._fontCount += recording.fontCountAdded;
   doc._font = afterFont;
   doc._fontSource = recording.after.fontSource;
@@ -197,4 +224,35 @@ function replayFrom(recording: Recording, doc: PdfKitState, marker: ContentMarke
   doc._fillColor = recording.after.fillColor;
   doc._strokeColor = recording.after.strokeColor;
   return true;
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+
+/** Records the node's drawing with each link annotation it makes kept in its place among the steps. */
+function recordWithAnnotations(doc: PdfKitState, marker: ContentMarker, draw: () => void): MarkedSteps | undefined {
+  const own = { link: doc.link, goTo: doc.goTo };
+  let annotations = 0;
+  for (const method of ['link', 'goTo'] as const) {
+    const call = own[method];
+    if (!call) continue;
+    doc[method] = (...args: unknown[]) => {
+      annotations += 1;
+      // Plain data only (numbers, the URL or name, an options object): replayed as given.
+      if (args.every((arg) => arg === undefined || typeof arg !== 'object' || isPlainObject(arg))) {
+        const step: AnnotationStep = { foreign: { method, args: args.map((arg) => (isPlainObject(arg) ? { ...arg } : arg)), ctm: [...doc._ctm] } };
+        marker.note(step);
+      } else {
+        annotations = Number.NaN;
+      }
+      return call.apply(doc, args);
+    };
+  }
+  try {
+    const steps = marker.record(draw);
+    // An annotation that could not be written down: this node is always drawn.
+    return Number.isNaN(annotations) ? undefined : steps;
+  } finally {
+    doc.link = own.link;
+    doc.goTo = own.goTo;
+  }
 }

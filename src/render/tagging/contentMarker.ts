@@ -94,6 +94,8 @@ export class ContentMarker {
   private pathOps: string[] = [];
   private passThrough = false;
   private recording: MarkedSteps | null = null;
+  /** Content lines of the recording since its last mark, joined into one step when the next comes. */
+  private recordedLines: string[] = [];
   private readonly installedAddContent: (data: string) => PdfKitDocument;
 
   constructor(
@@ -170,14 +172,19 @@ export class ContentMarker {
 
   /** Content drawn: written to the stream, and to the recording if one is being made. */
   private emit(data: string): void {
-    const recording = this.recording;
-    if (recording) {
-      const last = recording.length - 1;
-      const previous = recording[last];
-      if (typeof previous === 'string' && previous !== '' && !isKind(previous)) recording[last] = `${previous}\n${data}`;
-      else recording.push(data);
-    }
+    if (this.recording) this.recordedLines.push(data);
     this.writeRaw(data);
+  }
+
+  /** Adds a step to the recording being made, after the content lines before it (as one step: the stream joins lines alike). */
+  private recordStep(step: MarkedSteps[number]): void {
+    const recording = this.recording;
+    if (!recording) return;
+    if (this.recordedLines.length > 0) {
+      recording.push(this.recordedLines.join('\n'));
+      this.recordedLines = [];
+    }
+    recording.push(step);
   }
 
   /** Whether nothing is half written: no text object or path is open. */
@@ -189,17 +196,20 @@ export class ContentMarker {
   record(draw: () => void): MarkedSteps | undefined {
     const steps: MarkedSteps = [];
     this.recording = steps;
+    this.recordedLines = [];
     try {
       draw();
+      if (this.recordedLines.length > 0) steps.push(this.recordedLines.join('\n'));
     } finally {
       this.recording = null;
+      this.recordedLines = [];
     }
     return this.atRest ? steps : undefined;
   }
 
   /** Keeps a caller's step at this point of the recording being made, if one is. */
   note(step: ForeignStep): void {
-    this.recording?.push(step);
+    this.recordStep(step);
   }
 
   /** Writes recorded steps again: the content as it was, the marks opened afresh; the caller's own steps go back to it. */
@@ -214,7 +224,7 @@ export class ContentMarker {
 
   private open(kind: ContentKind): void {
     const target = this.hooks.targetFor(kind);
-    this.recording?.push(kind);
+    this.recordStep(kind);
     this.openTarget(target);
   }
 
@@ -232,7 +242,7 @@ export class ContentMarker {
   }
 
   private close(): void {
-    this.recording?.push(CLOSE);
+    this.recordStep(CLOSE);
     this.passThrough = true;
     try {
       this.doc.endMarkedContent();

@@ -1,7 +1,7 @@
 /**
  * Remembers what drawing a Text node wrote, so a node drawn again alike (the next render in
- * watch mode, an unchanged paragraph after an edit, the booklet after the A5 file) is written
- * from the recording instead of through react-pdf's text drawing.
+ * watch mode, an unchanged paragraph after an edit) is written from the recording instead of
+ * through react-pdf's text drawing. Only the tagged editions' pass uses it.
  *
  * A node's content is a function of the node and of a few things of the document, all checked
  * before a recording is used:
@@ -231,18 +231,17 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> => type
 /** Records the node's drawing with each link annotation it makes kept in its place among the steps. */
 function recordWithAnnotations(doc: PdfKitState, marker: ContentMarker, draw: () => void): MarkedSteps | undefined {
   const own = { link: doc.link, goTo: doc.goTo };
-  let annotations = 0;
+  let unrecordable = false;
   for (const method of ['link', 'goTo'] as const) {
     const call = own[method];
     if (!call) continue;
     doc[method] = (...args: unknown[]) => {
-      annotations += 1;
       // Plain data only (numbers, the URL or name, an options object): replayed as given.
       if (args.every((arg) => arg === undefined || typeof arg !== 'object' || isPlainObject(arg))) {
         const step: AnnotationStep = { foreign: { method, args: args.map((arg) => (isPlainObject(arg) ? { ...arg } : arg)), ctm: [...doc._ctm] } };
         marker.note(step);
       } else {
-        annotations = Number.NaN;
+        unrecordable = true;
       }
       return call.apply(doc, args);
     };
@@ -250,7 +249,7 @@ function recordWithAnnotations(doc: PdfKitState, marker: ContentMarker, draw: ()
   try {
     const steps = marker.record(draw);
     // An annotation that could not be written down: this node is always drawn.
-    return Number.isNaN(annotations) ? undefined : steps;
+    return unrecordable ? undefined : steps;
   } finally {
     doc.link = own.link;
     doc.goTo = own.goTo;

@@ -32,6 +32,9 @@ import { installPathMemo, type PathContext } from './pathOperators.ts';
  *   (pdfkit parses the hex and prints three long fractions for every fill react-pdf sets).
  * - SVG paths (the QR code's): the operators of a path's data, parsed and printed once per
  *   process (pathOperators.ts).
+ * - Marked content: the tagging pass opens about 400 sequences per A5 leaflet, each with a
+ *   dictionary holding only a marked-content id or an artifact type; pdfkit writes each through
+ *   its generic object serializer. Those two shapes are written directly.
  */
 
 /**
@@ -272,6 +275,43 @@ function installHexColours(doc: ColourContext): void {
   };
 }
 
+interface MarkingContext {
+  page: { markings: Array<{ tag: string; options?: unknown; structContent?: unknown }> };
+  markContent(tag: string, options?: Record<string, unknown> | null): unknown;
+  endMarkedContent(): unknown;
+  addContent(data: string): unknown;
+}
+
+const ownKeys = (options: Record<string, unknown>): string[] => Object.keys(options);
+
+/**
+ * pdfkit 0.20's `markContent` for the two dictionaries the tagging pass opens sequences with:
+ * `{ mcid }` (structure content, from `markStructureContent`) and `{ type }` on an Artifact.
+ * Anything else goes to pdfkit's own. The sequences it closes first, the marking it notes and
+ * the operator it writes are pdfkit's.
+ */
+function installMarkContent(doc: MarkingContext): void {
+  const markContent = doc.markContent;
+  doc.markContent = function quickMarkContent(this: MarkingContext, tag: string, options: Record<string, unknown> | null = null) {
+    if (!options || Object.getPrototypeOf(options) !== Object.prototype || tag === 'Span') return markContent.call(this, tag, options);
+    const keys = ownKeys(options);
+    const mcid = options.mcid;
+    const type = options.type;
+    let dictionary: string;
+    if (keys.length === 1 && keys[0] === 'mcid' && Number.isInteger(mcid)) dictionary = `<<\n/MCID ${mcid as number}\n>>`;
+    else if (keys.length === 1 && keys[0] === 'type' && tag === 'Artifact' && typeof type === 'string' && /^[A-Za-z]+$/.test(type)) dictionary = `<<\n/Type /${type}\n>>`;
+    else return markContent.call(this, tag, options);
+    if (tag === 'Artifact' || mcid) {
+      let toClose = 0;
+      for (const marking of this.page.markings) if (toClose || marking.structContent || marking.tag === 'Artifact') toClose += 1;
+      while (toClose--) this.endMarkedContent();
+    }
+    this.page.markings.push({ tag, options });
+    this.addContent(`/${tag} ${dictionary} BDC`);
+    return this;
+  };
+}
+
 export function installDrawFastPaths(doc: PdfKitInternals, options: DrawOptions = {}): void {
   if (options.fastPaths === false) return;
   installFontByIdentity(doc);
@@ -281,6 +321,7 @@ export function installDrawFastPaths(doc: PdfKitInternals, options: DrawOptions 
   installTransform(doc as unknown as TransformContext);
   installHexColours(doc as unknown as ColourContext);
   installPathMemo(doc as unknown as PathContext);
+  installMarkContent(doc as unknown as MarkingContext);
   (doc as unknown as { glyphs: unknown }).glyphs = function glyphs(this: GlyphContext, ...run: Parameters<typeof drawGlyphRun> extends [unknown, ...infer R] ? R : never) {
     return drawGlyphRun(this, ...run);
   };

@@ -282,8 +282,6 @@ interface MarkingContext {
   addContent(data: string): unknown;
 }
 
-const ownKeys = (options: Record<string, unknown>): string[] => Object.keys(options);
-
 /**
  * pdfkit 0.20's `markContent` for the two dictionaries the tagging pass opens sequences with:
  * `{ mcid }` (structure content, from `markStructureContent`) and `{ type }` on an Artifact.
@@ -294,7 +292,7 @@ function installMarkContent(doc: MarkingContext): void {
   const markContent = doc.markContent;
   doc.markContent = function quickMarkContent(this: MarkingContext, tag: string, options: Record<string, unknown> | null = null) {
     if (!options || Object.getPrototypeOf(options) !== Object.prototype || tag === 'Span') return markContent.call(this, tag, options);
-    const keys = ownKeys(options);
+    const keys = Object.keys(options);
     const mcid = options.mcid;
     const type = options.type;
     let dictionary: string;

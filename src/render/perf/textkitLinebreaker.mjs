@@ -57,14 +57,20 @@ function runIndexAt(index, runs) {
   return -1;
 }
 
+/** Run indices from string index start to end, as textkit picks the runs a slice keeps and the runs a width sums. */
+function runsCovering(start, end, runs) {
+  const first = runIndexAt(start, runs);
+  const last = Math.max(runIndexAt(end - 1, runs), first);
+  if (first < 0) throw notHere;
+  return [first, last];
+}
+
 /**
  * Width of the text between two string indices, summed as textkit sums it: glyph advances
  * run by run from zero, then the runs' widths from zero.
  */
 function widthBetween(start, end, runs) {
-  const first = runIndexAt(start, runs);
-  const last = Math.max(runIndexAt(end - 1, runs), first);
-  if (first < 0) throw notHere;
+  const [first, last] = runsCovering(start, end, runs);
   let width = 0;
   for (let r = first; r <= last; r += 1) {
     const run = runs[r];
@@ -243,13 +249,6 @@ function bestBreaks(items, lineLengths, tolerance) {
   return breaks.reverse();
 }
 
-/** Run indices from string index start to end, as textkit picks the runs a slice keeps. */
-function runsCovering(start, end, runs) {
-  const first = runIndexAt(start, runs);
-  const last = Math.max(runIndexAt(end - 1, runs), first);
-  if (first < 0) throw notHere;
-  return [first, last];
-}
 
 /** Whether string index `index` of the run falls inside a ligature (textkit would reshape it). */
 function insideLigature(index, stringIndices) {

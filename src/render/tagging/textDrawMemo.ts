@@ -87,27 +87,41 @@ export const setTextDrawMemo = (on: boolean): void => {
   if (!on) clearTextDrawMemo();
 };
 
-/** Laid-out nodes are not changed once made (pagination copies a node to move it). */
-const nodeKeys = new WeakMap<LayoutNode, string>();
+/** What the memo needs to know of a node, from the node alone. */
+interface NodeFacts {
+  /** Everything drawing reads of the node besides its lines. */
+  key: string;
+  /** Drawing it makes nothing but content, fonts, graphics states and link annotations. */
+  replayable: boolean;
+  /** It has link annotations, placed by the matrix in force. */
+  linked: boolean;
+}
+
+/** Laid-out nodes are not changed once made (pagination copies a node to move it), and most are the same objects render after render: each is looked at once. */
+const nodeFacts = new WeakMap<LayoutNode, NodeFacts>();
+
+function factsOf(node: LayoutNode): NodeFacts {
+  let facts = nodeFacts.get(node);
+  if (!facts) {
+    facts = { key: nodeKey(node), replayable: replayable(node), linked: hasLinks(node) };
+    nodeFacts.set(node, facts);
+  }
+  return facts;
+}
 
 /**
- * Everything drawing reads of the node besides its lines: the box (pagination places a block on
- * its page as a copy of the node with a new box), the alignment offset, style and props by identity.
+ * The box (pagination places a block on its page as a copy of the node with a new box), the
+ * alignment offset, style and props by identity.
  */
 function nodeKey(node: LayoutNode): string {
-  // Most nodes are the same objects render after render (remembered blocks): written once each.
-  const known = nodeKeys.get(node);
-  if (known !== undefined) return known;
   let key = `${node.type}|${node.style ? identityOf(node.style) : '-'}|${node.props ? identityOf(node.props) : '-'}|${(node as { alignOffset?: number }).alignOffset}|`;
   const box = node.box as Record<string, unknown> | undefined;
   if (box) for (const field in box) key += `${field}:${String(box[field])},`;
-  nodeKeys.set(node, key);
   return key;
 }
 
 const hasLinks = (node: LayoutNode): boolean => (node.lines ?? []).some((line) => line.runs.some((run) => run.attributes.link));
 
-/** Whether drawing this node makes nothing but content, fonts, graphics states and link annotations. */
 function replayable(node: LayoutNode): boolean {
   const props = node.props;
   if (props && ('id' in props || 'destinationOf' in props || props.bookmark || props.debug)) return false;
@@ -128,15 +142,16 @@ const namesIn = (dictionary: Record<string, unknown> | undefined): string[] => (
  */
 export function drawTextNode(doc: PdfKitState, marker: ContentMarker, node: LayoutNode, draw: () => void): boolean {
   const numbering = glyphNumberingOf(doc);
-  if (!enabled || !doc.page || !node.lines || !numbering || !marker.atRest || !replayable(node)) {
+  const facts = enabled && node.lines ? factsOf(node) : undefined;
+  if (!facts?.replayable || !doc.page || !node.lines || !numbering || !marker.atRest) {
     textDrawMemoStats.drawn += 1;
     draw();
     return false;
   }
   // Link annotations are placed on the page by the matrix in force: a node with links is
   // written again only where it was drawn.
-  const linked = hasLinks(node);
-  const key = linked ? `${nodeKey(node)}|${doc._ctm.join(',')}` : nodeKey(node);
+  const { linked } = facts;
+  const key = linked ? `${facts.key}|${doc._ctm.join(',')}` : facts.key;
   let byKey = recordings.get(node.lines);
   const known = byKey?.get(key);
   if (known && replayFrom(known, doc, marker, numbering)) {

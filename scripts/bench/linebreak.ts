@@ -1,13 +1,9 @@
 import layoutEngine, { bidi, fontSubstitution, justification, linebreaker, scriptItemizer, textDecoration, wordHyphenation } from '@react-pdf/textkit';
-import { loadProject, sourceOf } from '../../src/build/project.ts';
-import { fontStoreFor } from '../../src/build/renderSession.ts';
-import { leafletUrl } from '../../src/build/leafletUrl.ts';
-import { compileLeaflet } from '../../src/compile/compileLeaflet.ts';
-import { EDITIONS } from '../../src/render/editions.ts';
 import { clearRenderCaches } from '../../src/render/perf/caches.ts';
 import { recordTextLayoutCalls } from '../../src/render/perf/textLayoutMemo.ts';
 import { quickLinebreaker } from '../../src/render/perf/textkitLinebreaker.mjs';
 import { layoutLeaflet } from '../../src/render/renderLeaflet.tsx';
+import { englishA5Inputs } from './englishA5.ts';
 import { percentile } from './stats.ts';
 
 type Breaker = (paragraph: unknown, widths: number[]) => unknown[];
@@ -23,16 +19,11 @@ const quickBreaker = quickLinebreaker(textkitBreaker) as BreakerFactory;
  * alternating round by round. Prints each engine's time for all of a leaflet's paragraphs.
  */
 export async function benchLinebreak(): Promise<void> {
-  const project = await loadProject(process.cwd());
-  const brand = project.brand!;
-  const fontStore = fontStoreFor(brand);
   console.log('leaflet (en-GB, a5)        paragraphs   textkit (median, p25-p75)   quick (median, p25-p75)   ratio');
-  for (const source of project.sources.filter((s) => s.locale === 'en-GB')) {
-    const { leaflet } = compileLeaflet({ root: project.root, source, brand, i18n: project.i18n, sourceLeaflet: sourceOf(project, source.id), templates: project.templates });
-    if (!leaflet) continue;
+  for (const { id, input } of await englishA5Inputs()) {
     // The text layout engine's inputs during one fresh layout.
     clearRenderCaches();
-    const layouts = await recordTextLayoutCalls(() => layoutLeaflet({ leaflet, brand, edition: EDITIONS.a5, fontStore, leafletUrl: leafletUrl(brand, source.locale, source.id) }));
+    const layouts = await recordTextLayoutCalls(() => layoutLeaflet(input));
     // Laid out again by textkit's own engines, with a line breaker that writes its calls down.
     const calls: Array<[Record<string, unknown>, unknown, number[]]> = [];
     const recording: BreakerFactory = (options) => {
@@ -63,7 +54,7 @@ export async function benchLinebreak(): Promise<void> {
     }
     const spread = (values: number[]) => `${percentile(values, 50).toFixed(2)} ms (${percentile(values, 25).toFixed(2)}-${percentile(values, 75).toFixed(2)})`;
     console.log(
-      `${source.id.padEnd(27)}${String(calls.length).padStart(10)}   ${spread(textkit).padEnd(28)}${spread(quick).padEnd(26)}${(percentile(quick, 50) / percentile(textkit, 50)).toFixed(2)}x`,
+      `${id.padEnd(27)}${String(calls.length).padStart(10)}   ${spread(textkit).padEnd(28)}${spread(quick).padEnd(26)}${(percentile(quick, 50) / percentile(textkit, 50)).toFixed(2)}x`,
     );
   }
   clearRenderCaches();

@@ -1,13 +1,9 @@
 import renderLayout from '@react-pdf/render';
-import { loadProject, sourceOf } from '../../src/build/project.ts';
-import { fontStoreFor } from '../../src/build/renderSession.ts';
-import { leafletUrl } from '../../src/build/leafletUrl.ts';
-import { compileLeaflet } from '../../src/compile/compileLeaflet.ts';
-import { EDITIONS } from '../../src/render/editions.ts';
 import { collectPdf, createPdfDocument } from '../../src/render/pdfDocument.ts';
 import { renderTagged } from '../../src/render/tagging/taggedRender.ts';
 import { setTextDrawMemo } from '../../src/render/tagging/textDrawMemo.ts';
 import { layoutLeaflet } from '../../src/render/renderLeaflet.tsx';
+import { englishA5Inputs } from './englishA5.ts';
 import { formatMs, median } from './stats.ts';
 
 const ROUNDS = 30;
@@ -21,14 +17,9 @@ export async function benchTagging(): Promise<void> {
   // The tagging pass's own cost: without the drawn-text memo, which only the tagged pass has and
   // which would write most text from recordings after the first round.
   setTextDrawMemo(false);
-  const project = await loadProject(process.cwd());
-  const brand = project.brand!;
-  const fontStore = fontStoreFor(brand);
   console.log('leaflet (en-GB, a5)            layout   untagged draw   tagged draw   tagging overhead   full render untagged / tagged');
-  for (const source of project.sources.filter((s) => s.locale === 'en-GB')) {
-    const { leaflet } = compileLeaflet({ root: project.root, source, brand, i18n: project.i18n, sourceLeaflet: sourceOf(project, source.id), templates: project.templates });
-    if (!leaflet) continue;
-    const input = { leaflet, brand, edition: EDITIONS.a5, fontStore, leafletUrl: leafletUrl(brand, source.locale, source.id) };
+  for (const { id, input } of await englishA5Inputs()) {
+    const { leaflet, brand } = input;
     const info = { title: leaflet.frontMatter.title, author: brand.charityName, subject: '', keywords: [], lang: leaflet.locale, creationDate: new Date('2026-11-26T12:00:00Z') };
     const layoutTimes: number[] = [];
     const untagged: number[] = [];
@@ -55,7 +46,7 @@ export async function benchTagging(): Promise<void> {
     const fullUntagged = median(layoutTimes) + median(untagged);
     const fullTagged = median(layoutTimes) + median(tagged);
     console.log(
-      `${source.id.padEnd(30)} ${formatMs(median(layoutTimes)).padStart(8)}   ${formatMs(median(untagged)).padStart(13)}   ${formatMs(median(tagged)).padStart(11)}   ` +
+      `${id.padEnd(30)} ${formatMs(median(layoutTimes)).padStart(8)}   ${formatMs(median(untagged)).padStart(13)}   ${formatMs(median(tagged)).padStart(11)}   ` +
         `${`${(overhead * 100).toFixed(1)}% of draw`.padStart(16)}   ${formatMs(fullUntagged)} / ${formatMs(fullTagged)} (+${(((fullTagged - fullUntagged) / fullUntagged) * 100).toFixed(1)}% of render)`,
     );
   }

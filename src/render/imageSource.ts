@@ -30,10 +30,29 @@ export function imageSource(path: string): string | ImageBytes {
     const data = readFileSync(path);
     const format = formatOf(data);
     if (!format) return path;
-    const bytes = { data, format };
+    const bytes = { data: withRememberedText(data), format };
     known.set(path, { size, mtimeMs, bytes });
     return bytes;
   } catch {
     return path;
   }
 }
+
+/**
+ * react-pdf keys every image it lays out by `data.toString()`: the whole file decoded as UTF-8
+ * again at each layout (about a millisecond for the shipped logo). The bytes are never written
+ * to while their file is unchanged, so neither is that text: it is decoded once.
+ */
+function withRememberedText(data: Buffer): Buffer {
+  const toString = data.toString;
+  let text: string | undefined;
+  Object.defineProperty(data, 'toString', {
+    value: function toStringRemembered(this: Buffer, ...args: Parameters<Buffer['toString']>): string {
+      if (args.length > 0) return toString.apply(this, args);
+      text ??= toString.call(this);
+      return text;
+    },
+  });
+  return data;
+}
+

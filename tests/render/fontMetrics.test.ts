@@ -56,3 +56,37 @@ describe('remembered glyph coverage', () => {
     }
   });
 });
+
+describe('remembered glyph decoding', () => {
+  it("encodes every face's subsets to fontkit's own bytes, glyphs decoded once and encoded again in new subsets", async () => {
+    const { clearFontSubsets, rememberSubsetEncoding } = await import('../../src/render/perf/fontSubsets.ts');
+    const brand = await projectBrand();
+    const { body, fallbacks } = brand.resolved.fonts;
+    const files = [body, ...fallbacks.map((fallback) => fallback.face)].flatMap((face) => Object.values(face).filter((file): file is string => typeof file === 'string'));
+    type Subset = { includeGlyph(id: number): number; encode(): Uint8Array; glyphs: number[]; font: unknown };
+    type Font = { numGlyphs: number; createSubset(): Subset; getGlyph(id: number): { _decode(): unknown } };
+    let remembered = 0;
+    for (const file of files) {
+      const own = fontkit.openSync(file) as unknown as Font;
+      const font = fontkit.openSync(file) as unknown as Font;
+      // Every glyph, composite ones included (their parts are added while encoding), in a scattered order.
+      const ids = Array.from({ length: own.numGlyphs }, (_, id) => (id * 7919) % own.numGlyphs);
+      const subsetOf = (from: Font, glyphs: number[], withMemo: boolean) => {
+        const subset = from.createSubset();
+        if (withMemo) rememberSubsetEncoding(subset as never);
+        for (const id of glyphs) subset.includeGlyph(id);
+        return Buffer.from(subset.encode());
+      };
+      for (const glyphs of [ids.slice(0, 60), ids.slice(30, 200), ids]) {
+        const expected = subsetOf(own, glyphs, false);
+        clearFontSubsets();
+        expect(subsetOf(font, glyphs, true).equals(expected), file).toBe(true);
+        // Encoded again with the subset memo emptied: only the glyphs' decoding is remembered.
+        clearFontSubsets();
+        expect(subsetOf(font, glyphs, true).equals(expected), file).toBe(true);
+      }
+      remembered += ids.filter((id) => Object.prototype.hasOwnProperty.call(font.getGlyph(id), '_decode')).length;
+    }
+    expect(remembered).toBeGreaterThan(1000);
+  });
+});

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream } from 'pdf-lib';
 import { PNG } from 'pngjs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { EDITIONS } from '../../src/render/editions.ts';
 import { createFontStore } from '../../src/render/fonts.ts';
 import { renderEdition } from '../../src/render/renderEdition.ts';
@@ -44,4 +44,26 @@ describe('image files', () => {
     expect(after).toEqual(['40x10']);
     expect(after).not.toEqual(before);
   }, 60_000);
+});
+
+describe('image bytes handed to react-pdf', () => {
+  it("give Buffer's own text as react-pdf's image key, decoded once while the file is unchanged, and every other encoding as Buffer gives it", async () => {
+    const { imageSource } = await import('../../src/render/imageSource.ts');
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'leaflets-image-')), 'logo.png');
+    copyFileSync(path.join(PROJECT_ROOT, 'templates/assets/logo.png'), file);
+    const decode = vi.spyOn(Buffer.prototype, 'toString');
+    const source = imageSource(file);
+    if (typeof source === 'string') throw new Error('the logo should be read as bytes');
+    const plain = Buffer.from(source.data);
+    const key = source.data.toString();
+    expect(key).toBe(plain.toString());
+    // Not decoded again: react-pdf keys every layout's image by it.
+    const decodedOnce = decode.mock.calls.filter((args) => args.length === 0).length;
+    expect(source.data.toString()).toBe(key);
+    expect(decode.mock.calls.filter((args) => args.length === 0).length).toBe(decodedOnce);
+    decode.mockRestore();
+    expect(source.data.toString('base64')).toBe(plain.toString('base64'));
+    expect(source.data.toString('hex', 0, 8)).toBe(plain.toString('hex', 0, 8));
+    expect(imageSource(file)).toBe(source);
+  });
 });

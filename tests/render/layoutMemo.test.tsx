@@ -8,7 +8,7 @@ import { EDITION_IDS, EDITIONS, type Edition } from '../../src/render/editions.t
 import { createFontStore } from '../../src/render/fonts.ts';
 import { clearRenderCaches, ownedRender, setLayoutMemos } from '../../src/render/perf/caches.ts';
 import { fontSubsetStats } from '../../src/render/perf/fontSubsets.ts';
-import { memoKey } from '../../src/render/perf/memoKey.ts';
+import { memoKey, sameMemoInputs } from '../../src/render/perf/memoKey.ts';
 import { styleKey, styleMemo } from '../../src/render/perf/styleMemo.ts';
 import { textLayoutMemo, textLayoutMemoActive, TextLayoutMemo } from '../../src/render/perf/textLayoutMemo.ts';
 import { bleedLayoutEdition, renderEdition } from '../../src/render/renderEdition.ts';
@@ -297,6 +297,30 @@ describe('memo keys', () => {
     expect(memoKey({ font: [font] })).toBe(memoKey({ font: [font] }));
     expect(memoKey({ font: [font] })).not.toBe(memoKey({ font: [new (class Font {})()] }));
     expect(memoKey({ a: 'x,y' }, 'z')).not.toBe(memoKey({ a: 'x' }, 'y,z'));
+  });
+
+  it('compare kept inputs as their keys would: sameMemoInputs(a, b) exactly when memoKey(a) === memoKey(b)', () => {
+    const font = new (class Font {})();
+    const callback = () => 0;
+    const withoutPrototype = Object.assign(Object.create(null) as object, { a: 1 });
+    const values: unknown[] = [
+      undefined, null, 0, -0, NaN, Infinity, 1, '1', '', 'a', true, false, 1n, callback, () => 0, font, new (class Font {})(),
+      {}, { a: 1 }, { a: 1 }, { a: '1' }, { a: undefined }, { a: 1, b: undefined }, { b: undefined, a: 1 }, { a: { b: [font] } }, { a: { b: [font] } },
+      { a: { b: [new (class Font {})()] } }, withoutPrototype, [], [undefined], [1, [2]], [1, [2]], [1, [3]], [1, 2], ['a', { b: -0 }], ['a', { b: 0 }],
+      { string: 'x', runs: [{ start: 0, end: 1, attributes: { font: [font], fontSize: 12, link: undefined } }] },
+      { string: 'x', runs: [{ start: 0, end: 1, attributes: { font: [font], fontSize: 12, link: undefined } }] },
+      { string: 'x', runs: [{ start: 0, end: 1, attributes: { font: [font], fontSize: 12 } }] },
+      { string: 'x', runs: [{ start: 0, end: 1, attributes: { font: [font], fontSize: 12, link: 'https://a' } }] },
+    ];
+    let alike = 0;
+    for (const a of values) {
+      for (const b of values) {
+        expect(sameMemoInputs(a, b), `${memoKey(a)} / ${memoKey(b)}`).toBe(memoKey(a) === memoKey(b));
+        if (a !== b && sameMemoInputs(a, b)) alike += 1;
+      }
+    }
+    // Distinct objects written alike are found alike (not only the same object).
+    expect(alike).toBeGreaterThanOrEqual(10);
   });
 
   it('style keys too', () => {

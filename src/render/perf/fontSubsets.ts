@@ -11,10 +11,17 @@ import { identityOf } from './memoKey.ts';
  * The bytes are shared, never written to: pdfkit only compresses them into the font stream.
  */
 interface FontSubset {
-  font: object;
+  font: SubsetFont;
   glyphs: number[];
   includeGlyph(glyph: number): number;
   encode(): Uint8Array;
+}
+
+/** The fontkit font a subset is cut from, as far as decoding its glyphs goes. */
+interface SubsetFont {
+  directory?: { tables?: Record<string, unknown> };
+  _variationProcessor?: unknown;
+  getGlyph(id: number): { _decode(): unknown } | null;
 }
 
 interface Encoded {
@@ -43,11 +50,34 @@ export function rememberSubsetEncoding(subset: FontSubset): void {
       for (const glyph of known.glyphsAfter.slice(this.glyphs.length)) this.includeGlyph(glyph);
       return known.bytes;
     }
+    rememberGlyphDecoding(this.font, this.glyphs);
     const bytes = encode.call(this);
     subsets.set(key, { bytes, glyphsAfter: [...this.glyphs] });
     remembered.add(bytes);
     return bytes;
   };
+}
+
+/**
+ * fontkit decodes every glyph's outline again each time a TrueType subset is encoded (to see
+ * whether it is composite), the same work for the same glyph render after render: most of a
+ * new subset's encoding time. A static font's outline never changes and nothing writes to the
+ * decoded glyph (only a variable font's instance transforms its points, so those are left
+ * alone), so each glyph object, which the process's font keeps, keeps its first decoding.
+ * Like the fonts and their shaping caches, this lives as long as the process.
+ */
+function rememberGlyphDecoding(font: SubsetFont, glyphs: readonly number[]): void {
+  if (font._variationProcessor || !font.directory?.tables?.glyf) return;
+  for (const id of glyphs) {
+    const glyph = font.getGlyph(id);
+    if (!glyph || Object.prototype.hasOwnProperty.call(glyph, '_decode')) continue;
+    const decode = glyph._decode;
+    let decoded: { value: unknown } | undefined;
+    glyph._decode = function decodeRemembered(this: typeof glyph) {
+      decoded ??= { value: decode.call(this) };
+      return decoded.value;
+    };
+  }
 }
 
 /** Subsets found in the memo and encoded, since the process started. */

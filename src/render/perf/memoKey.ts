@@ -65,3 +65,37 @@ function write(value: unknown): string {
 }
 
 export const memoKey = (...values: unknown[]): string => write(values);
+
+/**
+ * Whether memoKey would write `a` and `b` alike, found without writing either: plain data by
+ * value (objects' fields in the same order), anything else by identity. Stricter only for
+ * symbols (memoKey writes two symbols with one description alike; here they differ). A memo
+ * that keeps its inputs compares them with this instead of building and hashing a key string.
+ */
+export function sameMemoInputs(a: unknown, b: unknown): boolean {
+  if (a === b) return typeof a !== 'number' || Object.is(a, b);
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) {
+    // NaN is written alike; 0 and -0 (=== above) are not.
+    return typeof a === 'number' && typeof b === 'number' && Number.isNaN(a) && Number.isNaN(b);
+  }
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameMemoInputs(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b) || !isPlain(a) || !isPlain(b)) return false;
+  const fieldsA = Object.keys(a);
+  const fieldsB = Object.keys(b);
+  if (fieldsA.length !== fieldsB.length) return false;
+  for (let i = 0; i < fieldsA.length; i++) {
+    const field = fieldsA[i]!;
+    if (field !== fieldsB[i] || !sameMemoInputs((a as Record<string, unknown>)[field], (b as Record<string, unknown>)[field])) return false;
+  }
+  return true;
+}
+
+function isPlain(value: object): boolean {
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+

@@ -8,7 +8,7 @@ import type { Timing } from './renderTiming.ts';
 import { median, percentile } from './stats.ts';
 
 /**
- * `npm run bench -- render [--cpu-prof] [--baseline DIR] [--repeats N] [--rounds N] [--text same|own|both]
+ * `npm run bench -- render [--cpu-prof] [--baseline DIR] [--repeats N] [--rounds N] [--warmup N] [--text same|own|both]
  *                         [--react cli|production|development]`
  *
  * The warm A5 render of content/en-GB/jak-inhibitors.md, split into compile, layout and draw,
@@ -19,7 +19,8 @@ import { median, percentile } from './stats.ts';
  * brand, templates and strings, the base's jak-inhibitors.md; BASE_COMMIT cannot compile
  * today's front matter). `--text own` compares each checkout's own text (different work);
  * `--text both` prints both comparisons.
- * Each probe process (renderProbe.ts) warms up, then times `--rounds` renders; `--repeats`
+ * Each probe process (renderProbe.ts) renders `--warmup` times (default 40), then times `--rounds`
+ * renders; `--repeats`
  * processes per checkout and scenario, interleaved. Figures are medians with the middle half
  * (25th-75th percentile) as spread, in wall time and in CPU time (CPU time moves less when
  * other processes share the machine).
@@ -121,6 +122,9 @@ export async function benchRender(argv: string[] = []): Promise<void> {
       baseline: { type: 'string' },
       repeats: { type: 'string', default: '3' },
       rounds: { type: 'string', default: '24' },
+      // A warm process: V8 goes on optimizing for the first few dozen renders. After 6, this
+      // checkout's fresh and edit renders were still a fifth slower than after 40 or 200.
+      warmup: { type: 'string', default: '40' },
       text: { type: 'string', default: 'same' },
       'cpu-prof': { type: 'boolean', default: false },
       typst: { type: 'boolean', default: true },
@@ -153,7 +157,7 @@ export async function benchRender(argv: string[] = []): Promise<void> {
       ],
     });
   }
-  const rounds = ['--rounds', String(options.rounds)];
+  const rounds = ['--rounds', String(options.rounds), '--warmup', String(options.warmup)];
   const results = new Map<string, Timing[]>();
   const reactBuilds = new Map<string, Set<string>>();
   const keyOf = (comparison: number, subject: Subject, scenario: Scenario) => `${comparison}\u0000${subject.name}\u0000${scenario}`;
@@ -191,7 +195,7 @@ export async function benchRender(argv: string[] = []): Promise<void> {
 
   comparisons.forEach(({ label, subjects }, index) => {
     console.log(`\n${label}`);
-    console.log(`A5 render, ms: median (25th-75th percentile) of ${repeats} x ${options.rounds} renders`);
+    console.log(`A5 render, ms: median (25th-75th percentile) of ${repeats} x ${options.rounds} renders, each process after ${options.warmup} renders to warm up`);
     console.log(`React build (--react ${reactMode}): ${subjects.map((subject) => `${subject.name} ${[...(reactBuilds.get(subject.name) ?? [])].join('/')}`).join(', ')}`);
     console.log('scenario  checkout            compile            layout              draw                total (wall)        total (CPU)         PDF bytes');
     const baseTotals = new Map<Scenario, { wall: number; cpu: number; bytes: number }>();

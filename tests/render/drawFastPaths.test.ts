@@ -39,6 +39,38 @@ describe('draw fast paths', () => {
     }
   }, 300_000);
 
+  it("write objects' dictionaries as pdfkit's serializer does: names, numbers, text strings, dates, bytes, arrays, references, and what it leaves to pdfkit", async () => {
+    const info = { title: 'Tricky (values) \\ ü', author: 'a', subject: 's', keywords: ['k'], lang: 'en-GB', creationDate: new Date(Date.UTC(2026, 0, 2, 3, 4, 5)) };
+    const write = async (options: DrawOptions) => {
+      const doc = createPdfDocument(info as never, true, options) as unknown as { ref(data: object): { end(chunk?: string): void }; addPage(): void; end(): void };
+      const bytes = collectPdf(doc as never);
+      doc.addPage();
+      const other = doc.ref({ Type: 'Other' });
+      other.end();
+      const values = {
+        Name: 'A#B',
+        Numbers: [0, -0, 1.23456789, -2.5e-7, 1e20, 12345678.9876543],
+        Flags: [true, false, null, undefined],
+        Texts: [new String('plain (brackets) \\ and\nlines\ttab'), new String('Gwybodaeth ŵ ŷ – “quotes”'), new String('')],
+        When: new Date(Date.UTC(1999, 11, 31, 23, 59, 58)),
+        Bytes: Buffer.from([0, 15, 16, 255]),
+        Nested: { Empty: {}, List: [[], [other], { Skip: undefined, Keep: 1 }] },
+        Ref: other,
+      };
+      doc.ref(values).end();
+      const withStream = doc.ref({ Subtype: 'Test' });
+      withStream.end('a stream line');
+      // A class pdfObjects.ts does not know: pdfkit writes this object itself.
+      doc.ref({ Tree: new (class Unknown { toString() { return '(unknown)'; } })() }).end();
+      doc.end();
+      return bytes;
+    };
+    const shipped = await write({ fastPaths: false });
+    const fast = await write({ deflateLevel: 6 });
+    expect(fast.toString('latin1')).toBe(shipped.toString('latin1'));
+    expect(shipped.toString('latin1')).toContain('/Name /A#B');
+  });
+
   it('give every document a default font of its own, in the state pdfkit leaves it, sharing only the parsed metrics', () => {
     type Font = Record<string, unknown> & { font: object; document: unknown };
     type Doc = { _font: Font; _fontFamilies: Record<string, Font>; _fontCount: number; _fontSource: unknown; _fontFamily: unknown; _fontSize: number };

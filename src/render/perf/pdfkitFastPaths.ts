@@ -4,6 +4,7 @@ import { installDecodedImageMemo } from './decodedImages.ts';
 import { isRememberedSubset, rememberSubsetEncoding } from './fontSubsets.ts';
 import { drawGlyphRun, pdfNumber, type GlyphContext } from './glyphRuns.ts';
 import { installPathMemo, type PathContext } from './pathOperators.ts';
+import { pdfObjectText } from './pdfObjects.ts';
 
 /**
  * Faster paths through pdfkit 0.20 for one document, installed as own properties of that
@@ -35,6 +36,8 @@ import { installPathMemo, type PathContext } from './pathOperators.ts';
  * - Marked content: the tagging pass opens about 400 sequences per A5 leaflet, each with a
  *   dictionary holding only a marked-content id or an artifact type; pdfkit writes each through
  *   its generic object serializer. Those two shapes are written directly.
+ * - Objects: each object's dictionary, when the document ends, written by pdfObjects.ts
+ *   (pdfkit's serializer builds and joins an array for every dictionary).
  */
 
 /**
@@ -51,6 +54,10 @@ interface EmbeddedFont {
   readonly subset?: Parameters<typeof rememberSubsetEncoding>[0];
 }
 interface PdfReference {
+  id: number;
+  gen: number;
+  offset?: number;
+  document: { _offset: number; _security?: unknown; _write(data: string | Uint8Array): void; _refEnd(ref: PdfReference): void };
   data: Record<string, unknown>;
   compress: boolean;
   buffer: Uint8Array[];
@@ -117,7 +124,7 @@ const latin1 = (text: string): Uint8Array => Buffer.from(text, 'latin1');
 interface BufferedReference extends PdfReference {
   /** Lines written, each without its line end (joined with them once: no new string per line). */
   pendingText: string[];
-  streams: { deflateLevel: number; onStream: ((uncompressed: Uint8Array) => void) | undefined; finalize: () => void };
+  streams: { deflateLevel: number; onStream: ((uncompressed: Uint8Array) => void) | undefined; finalize: () => void; reference: object };
 }
 
 /**
@@ -167,7 +174,34 @@ function compressed(whole: Uint8Array, level: number): Buffer {
   return bytes;
 }
 
-/** Turns the text into bytes once, compresses at the chosen level, then lets pdfkit write the object. */
+/**
+ * pdfkit's PDFReference.finalize for a reference whose stream, if any, is already compressed
+ * (finalizeBuffered), with its dictionary written by pdfObjects.ts. False, having written
+ * nothing, when pdfkit must write it (encryption, a value pdfObjects.ts leaves to pdfkit).
+ */
+function finalizeWritten(ref: BufferedReference): boolean {
+  const { document } = ref;
+  if (document._security || (ref.compress && ref.buffer.length > 0)) return false;
+  const bytes = ref.buffer.length === 0 ? undefined : ref.buffer.length === 1 ? ref.buffer[0]! : Buffer.concat(ref.buffer);
+  // Set as pdfkit sets it before writing the dictionary (the same value if pdfkit writes it after all).
+  if (bytes) ref.data.Length = bytes.length;
+  const dictionary = pdfObjectText(ref.data, ref.streams.reference);
+  if (dictionary === undefined) return false;
+  ref.offset = document._offset;
+  document._write(`${ref.id} ${ref.gen} obj`);
+  document._write(dictionary);
+  if (bytes && bytes.length > 0) {
+    document._write('stream');
+    document._write(bytes);
+    document._write('\nendstream');
+  }
+  ref.buffer = [];
+  document._write('endobj');
+  document._refEnd(ref);
+  return true;
+}
+
+/** Turns the text into bytes once, compresses at the chosen level, then writes the object. */
 function finalizeBuffered(this: BufferedReference): void {
   if (this.compress && this.buffer.length === 0 && this.pendingText.length > 0 && !this.streams.onStream) {
     // Text only (page content): compressed by its text, once per distinct page (compressedStreams.ts).
@@ -183,7 +217,7 @@ function finalizeBuffered(this: BufferedReference): void {
     // Already compressed: pdfkit writes it as it is, with the Filter set when it was written.
     this.compress = false;
   }
-  this.streams.finalize.call(this);
+  if (!finalizeWritten(this)) this.streams.finalize.call(this);
 }
 
 function installStreamBuffering(doc: PdfKitInternals, deflateLevel: number, onStream?: (uncompressed: Uint8Array) => void): void {
@@ -193,7 +227,7 @@ function installStreamBuffering(doc: PdfKitInternals, deflateLevel: number, onSt
     const ref = createRef.call(this, data) as BufferedReference;
     ref.pendingText = [];
     // pdfkit's own finalize (every reference shares it), called once the stream is ready.
-    streams ??= { deflateLevel, onStream, finalize: ref.finalize };
+    streams ??= { deflateLevel, onStream, finalize: ref.finalize, reference: Object.getPrototypeOf(ref) as object };
     ref.streams = streams;
     ref.write = writeBuffered;
     ref.finalize = finalizeBuffered;

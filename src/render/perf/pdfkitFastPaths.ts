@@ -20,7 +20,8 @@ import { pdfObjectText } from './pdfObjects.ts';
  *   Here a stream's text is kept as strings and turned into bytes once, when it ends.
  * - Deflate: zlib at the level chosen by measurement (see DEFLATE_LEVEL) instead of zlib's default (6);
  *   a content stream whose text was compressed before is not compressed again (compressedStreams.ts).
- * - Output: each line of the file becomes a Buffer with one native call instead of a loop.
+ * - Output: the file's lines are turned into bytes with one native call per run of lines, not a
+ *   loop per line, and pushed to the stream together.
  * - Glyph runs: react-pdf's drawing of a run without an object per glyph (glyphRuns.ts).
  * - Font subsets: the bytes of a subset this process has encoded before (fontSubsets.ts), and
  *   their compressed stream.
@@ -235,11 +236,34 @@ function installStreamBuffering(doc: PdfKitInternals, deflateLevel: number, onSt
   };
 }
 
+/**
+ * pdfkit writes the file a line at a time (each object's header, dictionary and end, every
+ * line of the cross-reference table) and pushes every line to the stream as its own buffer.
+ * Lines are kept as text and pushed as one buffer before the next binary chunk and at the end;
+ * the bytes and every object's offset are the same.
+ */
 function installNativeOutput(doc: PdfKitInternals): void {
+  const push = doc.push;
+  let lines: string[] = [];
+  const flushLines = (target: PdfKitInternals) => {
+    if (lines.length === 0) return;
+    lines.push('');
+    push.call(target, latin1(lines.join('\n')));
+    lines = [];
+  };
+  doc.push = function pushAfterLines(this: PdfKitInternals, chunk: Uint8Array | null) {
+    flushLines(this);
+    return push.call(this, chunk);
+  };
   doc._write = function writeOutput(this: PdfKitInternals, data: string | Uint8Array) {
-    const bytes = typeof data === 'string' ? latin1(`${data}\n`) : data;
-    this.push(bytes);
-    this._offset += bytes.length;
+    if (typeof data === 'string') {
+      lines.push(data);
+      // One byte per character, as pdfkit's fromBinaryString writes them, and the line end.
+      this._offset += data.length + 1;
+      return;
+    }
+    this.push(data);
+    this._offset += data.length;
   };
 }
 

@@ -43,18 +43,42 @@ export interface GlyphNumberingDocument {
   _fontFamily: unknown;
 }
 
+type GlyphsByFont = Map<object, Map<number, LaidOutGlyph>>;
+
+/**
+ * One node's lines' glyphs by font, by first occurrence. Laid-out lines are never changed
+ * once made and most are the same objects render after render (the text layout memo's), so
+ * each is read once, not every glyph of every run at every render.
+ */
+const glyphsOfLines = new WeakMap<object, GlyphsByFont>();
+
+function lineGlyphs(lines: NonNullable<GlyphLayoutNode['lines']>): GlyphsByFont {
+  let fonts = glyphsOfLines.get(lines);
+  if (fonts) return fonts;
+  fonts = new Map();
+  for (const line of lines) {
+    for (const run of line.runs) {
+      // What react-pdf's renderRun draws: runs with glyphs and positions, in their first font.
+      const font = run.attributes.font?.[0];
+      if (!run.glyphs || !run.positions || !font || font.type === 'STANDARD') continue;
+      let glyphs = fonts.get(font);
+      if (!glyphs) fonts.set(font, (glyphs = new Map()));
+      for (const glyph of run.glyphs) if (!glyphs.has(glyph.id)) glyphs.set(glyph.id, glyph);
+    }
+  }
+  glyphsOfLines.set(lines, fonts);
+  return fonts;
+}
+
 /** Each embedded (not standard) font's glyphs, by first occurrence, in draw order. */
-function glyphsByFont(root: GlyphLayoutNode): Map<object, Map<number, LaidOutGlyph>> {
-  const fonts = new Map<object, Map<number, LaidOutGlyph>>();
+function glyphsByFont(root: GlyphLayoutNode): GlyphsByFont {
+  const fonts: GlyphsByFont = new Map();
   const visit = (node: GlyphLayoutNode) => {
-    for (const line of node.lines ?? []) {
-      for (const run of line.runs) {
-        // What react-pdf's renderRun draws: runs with glyphs and positions, in their first font.
-        const font = run.attributes.font?.[0];
-        if (!run.glyphs || !run.positions || !font || font.type === 'STANDARD') continue;
+    if (node.lines) {
+      for (const [font, found] of lineGlyphs(node.lines)) {
         let glyphs = fonts.get(font);
         if (!glyphs) fonts.set(font, (glyphs = new Map()));
-        for (const glyph of run.glyphs) if (!glyphs.has(glyph.id)) glyphs.set(glyph.id, glyph);
+        for (const [id, glyph] of found) if (!glyphs.has(id)) glyphs.set(id, glyph);
       }
     }
     for (const child of node.children ?? []) visit(child);

@@ -10,8 +10,8 @@
  * identity, as memoKey.ts would write them. Nothing a layout depends on can be left out, and a
  * spacing or width variant (another edition, copy-fitting) is simply another entry.
  * Entries are filed by engine, width and text, and keep the call's arguments to compare
- * (nothing changes them after the call): writing every call out as a key string cost more than
- * laying out a new paragraph's lines once the rest was quick.
+ * (nothing changes them after the call): writing every call out as a key string, and hashing
+ * it, took a third as long as textkit took to lay the paragraphs out in a fresh render.
  *
  * The engine is reached through textkitShim.mjs (see registerLayoutMemo.mjs). Entries live
  * across renders in one process (watch mode) and across editions laid out at the same text

@@ -131,6 +131,39 @@ describe('galley and page memos (laid-out blocks and pages)', () => {
     }
   }, 120_000);
 
+  it('keeps text drawn with each glyph numbering: an edit that adds a glyph the leaflet lacks, and the next that drops it, both write unchanged text from recordings', async () => {
+    const { brand, leaflets } = await shippedLeaflets();
+    const fontStore = createFontStore(brand);
+    const original = leaflets.find((leaflet) => leaflet.id === 'jak-inhibitors' && leaflet.locale === 'en-GB')!;
+    const text = JSON.stringify(original);
+    const missing = [...'QXZqxz0123456789'].find((character) => !text.includes(character))!;
+    expect(missing).toBeDefined();
+    const target = original.body.blocks.find((block) => block.type === 'paragraph')!;
+    const edited: CompiledLeaflet = {
+      ...original,
+      body: { ...original.body, blocks: original.body.blocks.map((block) => (block === target && block.type === 'paragraph' ? { ...block, children: [...block.children, { type: 'text' as const, value: ` ${missing}` }] } : block)) },
+    };
+    const input = (leaflet: CompiledLeaflet) => ({ leaflet, brand, edition: EDITIONS.a5, fontStore, leafletUrl: URL });
+    const fit = defaultFit(EDITIONS.a5);
+    try {
+      setLayoutMemos(true);
+      clearRenderCaches();
+      // Drawn twice: recorded with the leaflet's own glyph numbering.
+      await renderEdition(input(original), { fit });
+      await renderEdition(input(original), { fit });
+      // The new glyph numbers every glyph after it again: this text is drawn (and recorded) afresh.
+      await renderEdition(input(edited), { fit });
+      const replayedBefore = textDrawMemoStats.replayed;
+      const again = await renderEdition(input(original), { fit });
+      expect(textDrawMemoStats.replayed - replayedBefore).toBeGreaterThan(80);
+      setLayoutMemos(false);
+      const without = await renderEdition(input(original), { fit });
+      expect(again.bytes.equals(without.bytes)).toBe(true);
+    } finally {
+      setLayoutMemos(true);
+    }
+  }, 120_000);
+
   it("gives the print-shop file the A5 file's blocks, placed inside its margins grown by the bleed, and the same bytes as without memos", async () => {
     const { brand, leaflets } = await shippedLeaflets();
     const fontStore = createFontStore(brand);

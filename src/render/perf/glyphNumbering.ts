@@ -95,17 +95,38 @@ function glyphsByFont(root: GlyphLayoutNode): GlyphsByFont {
 export interface GlyphNumbering {
   fonts: Map<string, EmbeddedFont & { id: string }>;
   signature: string;
+  /** A number for the signature, the same for equal signatures in this process. */
+  id: number;
 }
 const numberings = new WeakMap<object, GlyphNumbering>();
+
+/** Signatures by number: a few per leaflet and edition (an edit that adds or drops a glyph makes another). */
+const signatureIds = new Map<string, number>();
+const MAX_SIGNATURES = 10_000;
+let nextSignatureId = 1;
+
+function signatureId(signature: string): number {
+  let id = signatureIds.get(signature);
+  if (id === undefined) {
+    // Numbers are never reused, so clearing old ones can only cause misses, never a wrong match.
+    if (signatureIds.size >= MAX_SIGNATURES) signatureIds.clear();
+    id = nextSignatureId++;
+    signatureIds.set(signature, id);
+  }
+  return id;
+}
 
 /** The glyph numbering of a document numberGlyphsById has numbered. */
 export const glyphNumberingOf = (doc: object): GlyphNumbering | undefined => numberings.get(doc);
 
 export function numberGlyphsById(doc: GlyphNumberingDocument, root: GlyphLayoutNode): void {
   const fonts = glyphsByFont(root);
-  const numbering: GlyphNumbering = { fonts: new Map(), signature: '' };
+  const numbering: GlyphNumbering = { fonts: new Map(), signature: '', id: 0 };
   numberings.set(doc, numbering);
-  if (fonts.size === 0) return;
+  if (fonts.size === 0) {
+    numbering.id = signatureId('');
+    return;
+  }
   // Opening a font makes it the current one; drawing sets its own before every run.
   const { _font, _fontSource, _fontFamily } = doc;
   for (const [source, glyphs] of fonts) {
@@ -123,5 +144,6 @@ export function numberGlyphsById(doc: GlyphNumberingDocument, root: GlyphLayoutN
       if (font.unicode[number] == null) font.unicode[number] = glyph.codePoints;
     }
   }
+  numbering.id = signatureId(numbering.signature);
   Object.assign(doc, { _font, _fontSource, _fontFamily });
 }

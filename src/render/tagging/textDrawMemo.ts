@@ -10,7 +10,8 @@
  * - positions: react-pdf draws a node inside its parent's translation, and glyph runs against
  *   the page height, so the same node draws the same operators on any page of that height;
  * - glyphs: written as subset numbers and font names, which depend only on the document's glyph
- *   set and fonts (glyphNumbering.ts), compared as one signature;
+ *   set and fonts (glyphNumbering.ts), compared as one signature (a node keeps a recording
+ *   for each numbering it was drawn with);
  * - resources: fonts and graphics states the node named on its page are named on the page again,
  *   from this document's objects; if this document has none under that name yet, the node is
  *   drawn afresh;
@@ -56,7 +57,8 @@ const OTHER_RESOURCES = ['XObject', 'Pattern', 'ColorSpace', 'Shading'];
 interface Recording {
   steps: MarkedSteps;
   pageHeight: number;
-  glyphSignature: string;
+  /** The glyph numbering it was written with (glyphNumbering.ts). */
+  glyphNumbering: number;
   /** Resources the node named first on its page, in the order it named them. */
   resources: Array<{ kind: ResourceKind; name: string; opacityKey?: string }>;
   /** pdfkit state the drawing left behind (the next node's drawing sets its own, but stay exact). */
@@ -162,7 +164,9 @@ export function drawTextNode(doc: PdfKitState, marker: ContentMarker, node: Layo
   // Link annotations are placed on the page by the matrix in force: a node with links is
   // written again only where it was drawn.
   const { linked } = facts;
-  const key = linked ? `${facts.key}|${doc._ctm.join(',')}` : facts.key;
+  // Recordings are kept per glyph numbering too: an edit that adds a glyph and the next that
+  // drops it again both find text written with their numbering.
+  const key = `${facts.key}|${numbering.id}${linked ? `|${doc._ctm.join(',')}` : ''}`;
   let byKey = recordings.get(node.lines);
   const known = byKey?.get(key);
   if (known && replayFrom(known, doc, marker, numbering)) {
@@ -195,12 +199,14 @@ export function drawTextNode(doc: PdfKitState, marker: ContentMarker, node: Layo
   }
   const font = doc._font as { id?: string } | null;
   if (!byKey) recordings.set(node.lines, (byKey = new Map()));
-  // A paragraph is met at a few positions at most (editions, moved by edits): keep the newest.
-  if (byKey.size >= 8) byKey.clear();
+  // A paragraph is met at a few positions (editions, moved by edits) and glyph numberings at
+  // most: the oldest recording goes first.
+  byKey.delete(key);
+  if (byKey.size >= 8) byKey.delete(byKey.keys().next().value!);
   byKey.set(key, {
     steps,
     pageHeight: page.height,
-    glyphSignature: numbering.signature,
+    glyphNumbering: numbering.id,
     resources,
     fontCountAdded: doc._fontCount - fontCount,
     after: { fontId: font?.id, fontSource: doc._fontSource, fontFamily: doc._fontFamily, fontSize: doc._fontSize, fillColor: doc._fillColor, strokeColor: doc._strokeColor },
@@ -211,7 +217,7 @@ export function drawTextNode(doc: PdfKitState, marker: ContentMarker, node: Layo
 /** Writes the recording if everything it depends on is the same in this document; false (nothing written) if not. */
 function replayFrom(recording: Recording, doc: PdfKitState, marker: ContentMarker, numbering: GlyphNumbering): boolean {
   const page = doc.page!;
-  if (recording.pageHeight !== page.height || recording.glyphSignature !== numbering.signature) return false;
+  if (recording.pageHeight !== page.height || recording.glyphNumbering !== numbering.id) return false;
   const afterFont = recording.after.fontId === undefined ? null : numbering.fonts.get(recording.after.fontId);
   if (afterFont === undefined) return false;
   // Every resource the node names must be this document's, under the same name.

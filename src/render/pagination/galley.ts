@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
 import { galleyMemo } from '../perf/boxMemos.ts';
+import { TextIds } from '../perf/textIds.ts';
 import { isAbsolute, type LaidOutNode } from './laidOut.ts';
 
 /** One top-level block of the galley: an element that lays out as exactly one box. */
@@ -14,20 +15,7 @@ export interface GalleyItem {
 }
 
 /** Settings (styles, width, fonts...) by number, so each block's memo key holds a short id instead of the whole setting. */
-const settingIds = new Map<string, number>();
-const MAX_SETTINGS = 1_000;
-let nextSettingId = 0;
-
-function settingId(setting: string): number {
-  let id = settingIds.get(setting);
-  if (id === undefined) {
-    // Ids are never reused, so clearing old ones can only cause misses, never a wrong hit.
-    if (settingIds.size >= MAX_SETTINGS) settingIds.clear();
-    id = nextSettingId++;
-    settingIds.set(setting, id);
-  }
-  return id;
-}
+const settingIds = new TextIds(1_000);
 
 /**
  * Lays out a document whose first page is the galley, reusing the blocks laid out before.
@@ -40,7 +28,7 @@ function settingId(setting: string): number {
  * same whether a block was remembered or not (tests/render/layoutMemo.test.tsx).
  */
 export async function layoutGalley(items: GalleyItem[], setting: string, layout: (galley: ReactElement[]) => Promise<LaidOutNode>): Promise<LaidOutNode> {
-  const id = settingId(setting);
+  const id = settingIds.idOf(setting);
   const keys = items.map((item) => (galleyMemo.enabled && item.content !== undefined ? `${id}\u0000${item.content}` : undefined));
   let root: LaidOutNode | undefined;
   const blocks = await galleyMemo.recallOrMake(

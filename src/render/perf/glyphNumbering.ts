@@ -15,6 +15,7 @@
  * come out as drawing them would. A glyph drawn that is not in the layout's runs (none today)
  * is still numbered by pdfkit when drawn, after these.
  */
+import { TextIds } from './textIds.ts';
 
 interface LaidOutGlyph {
   id: number;
@@ -101,20 +102,7 @@ export interface GlyphNumbering {
 const numberings = new WeakMap<object, GlyphNumbering>();
 
 /** Signatures by number: a few per leaflet and edition (an edit that adds or drops a glyph makes another). */
-const signatureIds = new Map<string, number>();
-const MAX_SIGNATURES = 10_000;
-let nextSignatureId = 1;
-
-function signatureId(signature: string): number {
-  let id = signatureIds.get(signature);
-  if (id === undefined) {
-    // Numbers are never reused, so clearing old ones can only cause misses, never a wrong match.
-    if (signatureIds.size >= MAX_SIGNATURES) signatureIds.clear();
-    id = nextSignatureId++;
-    signatureIds.set(signature, id);
-  }
-  return id;
-}
+const signatureIds = new TextIds(10_000);
 
 /** The glyph numbering of a document numberGlyphsById has numbered. */
 export const glyphNumberingOf = (doc: object): GlyphNumbering | undefined => numberings.get(doc);
@@ -124,7 +112,7 @@ export function numberGlyphsById(doc: GlyphNumberingDocument, root: GlyphLayoutN
   const numbering: GlyphNumbering = { fonts: new Map(), signature: '', id: 0 };
   numberings.set(doc, numbering);
   if (fonts.size === 0) {
-    numbering.id = signatureId('');
+    numbering.id = signatureIds.idOf('');
     return;
   }
   // Opening a font makes it the current one; drawing sets its own before every run.
@@ -144,6 +132,6 @@ export function numberGlyphsById(doc: GlyphNumberingDocument, root: GlyphLayoutN
       if (font.unicode[number] == null) font.unicode[number] = glyph.codePoints;
     }
   }
-  numbering.id = signatureId(numbering.signature);
+  numbering.id = signatureIds.idOf(numbering.signature);
   Object.assign(doc, { _font, _fontSource, _fontFamily });
 }

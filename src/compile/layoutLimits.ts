@@ -45,6 +45,8 @@ interface Walk {
   problems: Diagnostic[];
   reported: Set<string>;
   lines: number;
+  /** Matches a run of non-space longer than the word limit in UTF-16 units: any word over the limit in code points is one. */
+  overLimit: RegExp;
 }
 
 function report(walk: Walk, rule: string, position: SourcePosition | undefined, message: string, note: string): void {
@@ -55,6 +57,8 @@ function report(walk: Walk, rule: string, position: SourcePosition | undefined, 
 
 function checkText(walk: Walk, text: string, position: SourcePosition | undefined, countLines = true): void {
   if (countLines) walk.lines += Math.ceil(codePointLength(text) / CHARACTERS_PER_LINE) + BLOCK_SPACING;
+  // Most text has no word near the limit: found without splitting it into words.
+  if (!walk.overLimit.test(text)) return;
   const { word, length } = longestWord(text);
   if (length <= walk.limits.wordLength) return;
   report(
@@ -116,7 +120,7 @@ function walkBlocks(walk: Walk, blocks: readonly Block[], depth: number): void {
 }
 
 export function layoutLimitDiagnostics(file: string, blocks: readonly Block[], limits: LayoutLimits): Diagnostic[] {
-  const walk: Walk = { file, limits, problems: [], reported: new Set(), lines: 0 };
+  const walk: Walk = { file, limits, problems: [], reported: new Set(), lines: 0, overLimit: new RegExp(`\\S{${limits.wordLength + 1},}`) };
   walkBlocks(walk, blocks, 0);
   const floor = Math.ceil(walk.lines / LINES_PER_PAGE);
   if (floor > limits.pages) {

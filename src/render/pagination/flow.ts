@@ -83,6 +83,39 @@ export function toFlow(node: LaidOutNode, parentTop: number): FlowNode {
   return { ...base, kind: isRow ? 'row' : 'column', children, ...(header ? { repeatHeader: header } : {}) };
 }
 
+/**
+ * What pagination reads of a top-level block of the galley (its flow tree, line bands and the
+ * breaks inside it), kept by the laid-out block: all are functions of the block alone, and a
+ * block from the galley memo that has not moved is the same object render after render (one
+ * that moved is a copy, stackColumn in galley.ts). Shared, so read-only.
+ */
+interface BlockReading {
+  flow: FlowNode;
+  bands?: Array<{ top: number; bottom: number }>;
+  cuts?: Cut[];
+}
+const blockReadings = new WeakMap<LaidOutNode, BlockReading>();
+const flowReadings = new WeakMap<FlowNode, BlockReading>();
+
+/** A top-level block's flow tree (toFlow at the galley's top). */
+export function blockFlow(node: LaidOutNode): FlowNode {
+  let reading = blockReadings.get(node);
+  if (!reading) {
+    reading = { flow: toFlow(node, 0) };
+    blockReadings.set(node, reading);
+    flowReadings.set(reading.flow, reading);
+  }
+  return reading.flow;
+}
+
+/** bandsOf, kept for blocks' flows made by blockFlow. */
+export function blockBands(flow: FlowNode): Array<{ top: number; bottom: number }> {
+  const reading = flowReadings.get(flow);
+  if (!reading) return bandsOf(flow);
+  reading.bands ??= bandsOf(flow);
+  return reading.bands;
+}
+
 /** The lines of every text inside a laid-out box whose parent starts at `parentTop`, absolute. */
 function textLinesIn(node: LaidOutNode, parentTop: number): FlowNode['lines'] {
   if (isTextNode(node)) return toFlow(node, parentTop).lines;
@@ -196,12 +229,21 @@ function keepLinesTogether(cuts: Cut[], bands: Array<{ top: number; bottom: numb
 export function galleyCuts(blocks: FlowNode[]): Cut[] {
   const cuts: Cut[] = [];
   blocks.forEach((block, index) => {
-    const inside = cutsWithin(block);
-    cuts.push(...(block.kind === 'text' ? inside : keepLinesTogether(inside, bandsOf(block), block)));
+    cuts.push(...blockCuts(block));
     const next = blocks[index + 1];
     if (next && !block.keepWithNext) {
       cuts.push({ endY: block.bottom, startY: next.top, closing: 0, opening: 0, penalty: next.keepWithNext ? PENALTY.beforeHeading : PENALTY.betweenBlocks });
     }
   });
   return cuts.sort((a, b) => a.endY - b.endY || a.startY - b.startY);
+}
+
+/** Legal breaks inside a top-level block, kept for blocks' flows made by blockFlow. */
+function blockCuts(block: FlowNode): Cut[] {
+  const reading = flowReadings.get(block);
+  if (reading?.cuts) return reading.cuts;
+  const inside = cutsWithin(block);
+  const cuts = block.kind === 'text' ? inside : keepLinesTogether(inside, blockBands(block), block);
+  if (reading) reading.cuts = cuts;
+  return cuts;
 }

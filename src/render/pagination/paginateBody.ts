@@ -2,7 +2,7 @@ import type FontStore from '@react-pdf/font';
 import type { ReactElement } from 'react';
 import { layoutElement } from '../layoutTree.ts';
 import { breakPages, type PageSpan } from './breakPages.ts';
-import { bandsOf, galleyCuts, toFlow } from './flow.ts';
+import { blockBands, blockFlow, galleyCuts } from './flow.ts';
 import { layoutGalley, type GalleyItem } from './galley.ts';
 import { asLaidOut, isAbsolute, withPaperHeight, type LaidOutNode } from './laidOut.ts';
 import { slicePage } from './slicePage.ts';
@@ -48,14 +48,14 @@ export async function paginateBody(body: BodyDocument, fontStore: FontStore): Pr
   const [galley, ...pages] = root.children ?? [];
   const [bodyPage, notesPage, backPage] = pages.map(withPaperHeight);
   if (!galley || !bodyPage || !notesPage || !backPage) throw new Error('Pagination: the leaflet document must have four pages');
-  const blocks = (galley.children ?? []).filter((child) => !isAbsolute(child)).map((child) => toFlow(child, 0));
+  const blocks = (galley.children ?? []).filter((child) => !isAbsolute(child)).map(blockFlow);
   const box = bodyPage.box!;
   const contentTop = box.paddingTop ?? 0;
   const textHeight = box.height - contentTop - (box.paddingBottom ?? 0);
   if (blocks.length === 0) return { root, bodyPages: [], notesPage, backPage, spans: [], textHeight, packedLastHeight: 0 };
   const { spans, packedLastHeight } = breakPages(galleyCuts(blocks), {
     pageHeight: textHeight,
-    bands: blocks.flatMap((block) => bandsOf(block)),
+    bands: blocks.flatMap(blockBands),
     start: blocks[0]!.top,
     end: blocks[blocks.length - 1]!.bottom,
   });

@@ -153,7 +153,8 @@ const namesIn = (dictionary: Record<string, unknown> | undefined): string[] => (
  */
 export function drawTextNode(doc: PdfKitState, marker: ContentMarker, node: LayoutNode, draw: () => void): boolean {
   const numbering = glyphNumberingOf(doc);
-  const firstDraw = enabled && node.lines !== undefined && !drawnOnce.has(node.lines) && !recordings.has(node.lines);
+  // Lines with recordings were drawn once before (both are forgotten together).
+  const firstDraw = enabled && node.lines !== undefined && !drawnOnce.has(node.lines);
   if (firstDraw) drawnOnce.add(node.lines!);
   const facts = enabled && node.lines && !firstDraw ? factsOf(node) : undefined;
   if (!facts?.replayable || !doc.page || !node.lines || !numbering || !marker.atRest) {

@@ -35,9 +35,10 @@ const numberText = (n: number): string | undefined => (n > -1e21 && n < 1e21 ? S
 
 /**
  * The value as pdfkit writes it, or undefined where pdfkit's own must. `reference` is the
- * prototype of the document's references (written `id gen R`).
+ * prototype of the document's references (written `id gen R`); without it, a reference is left
+ * to pdfkit like any other object this does not know.
  */
-export function pdfObjectText(value: unknown, reference: object): string | undefined {
+export function pdfObjectText(value: unknown, reference?: object): string | undefined {
   switch (typeof value) {
     case 'string':
       return `/${value}`;
@@ -72,7 +73,7 @@ export function pdfObjectText(value: unknown, reference: object): string | undef
     }
     return `${out}\n>>`;
   }
-  if (proto === reference) {
+  if (reference !== undefined && proto === reference) {
     const { id, gen } = value as { id: number; gen: number };
     return `${id} ${gen} R`;
   }

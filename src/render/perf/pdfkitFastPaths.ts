@@ -342,7 +342,8 @@ interface MarkingContext {
 
 /**
  * pdfkit 0.20's `markContent` for the two dictionaries the tagging pass opens sequences with:
- * `{ mcid }` (structure content, from `markStructureContent`) and `{ type }` on an Artifact.
+ * `{ mcid }` (structure content, from `markStructureContent`) and `{ type }` on an Artifact,
+ * written by pdfObjects.ts as the documents' other dictionaries are.
  * Anything else goes to pdfkit's own. The sequences it closes first, the marking it notes and
  * the operator it writes are pdfkit's.
  */
@@ -353,10 +354,11 @@ function installMarkContent(doc: MarkingContext): void {
     const keys = Object.keys(options);
     const mcid = options.mcid;
     const type = options.type;
-    let dictionary: string;
-    if (keys.length === 1 && keys[0] === 'mcid' && Number.isInteger(mcid)) dictionary = `<<\n/MCID ${mcid as number}\n>>`;
-    else if (keys.length === 1 && keys[0] === 'type' && tag === 'Artifact' && typeof type === 'string' && /^[A-Za-z]+$/.test(type)) dictionary = `<<\n/Type /${type}\n>>`;
-    else return markContent.call(this, tag, options);
+    let dictionary: string | undefined;
+    // pdfkit's own renames these options to the dictionary's keys, then serializes it.
+    if (keys.length === 1 && keys[0] === 'mcid' && Number.isInteger(mcid)) dictionary = pdfObjectText({ MCID: mcid });
+    else if (keys.length === 1 && keys[0] === 'type' && tag === 'Artifact' && typeof type === 'string' && /^[A-Za-z]+$/.test(type)) dictionary = pdfObjectText({ Type: type });
+    if (dictionary === undefined) return markContent.call(this, tag, options);
     if (tag === 'Artifact' || mcid) {
       let toClose = 0;
       for (const marking of this.page.markings) if (toClose || marking.structContent || marking.tag === 'Artifact') toClose += 1;

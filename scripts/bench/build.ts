@@ -3,6 +3,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
 import { median } from './stats.ts';
+import { checkoutNodeFlags } from './checkoutFlags.ts';
 import { defaultThreads } from '../../src/build/threadCount.ts';
 import { syntheticProject, unitCount } from './syntheticProject.ts';
 
@@ -24,7 +25,7 @@ function leaflets(args: string[]): Promise<Run> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const command = args[0] === '--node-only' ? ['-e', '0'] : [path.join(REPO, 'bin/leaflets.js'), ...args];
-    const child = spawn('/usr/bin/time', ['-f', '%U %S %M', process.execPath, ...command], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('/usr/bin/time', ['-f', '%U %S %M', process.execPath, ...checkoutNodeFlags(REPO, 'build'), ...command], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

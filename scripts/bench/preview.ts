@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { formatMs, median, percentile } from './stats.ts';
+import { checkoutNodeFlags } from './checkoutFlags.ts';
 
 const REPO = process.cwd();
 const EDITS = Number(process.env.PREVIEW_BENCH_EDITS ?? 20);
@@ -49,7 +50,7 @@ function nextRename(file: string, before: number): Promise<number> {
  */
 export async function benchPreview(): Promise<void> {
   const root = copyProject();
-  const child = spawn(process.execPath, [path.join(REPO, 'bin/leaflets.js'), '--root', root, 'watch', '--serve', '--port', '0'], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...checkoutNodeFlags(REPO, 'watch'), path.join(REPO, 'bin/leaflets.js'), '--root', root, 'watch', '--serve', '--port', '0'], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
   let printed = '';
   child.stdout.on('data', (chunk: Buffer) => (printed += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (printed += chunk.toString()));

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import type { ProfileSummary } from './profile.ts';
 import type { Timing } from './renderTiming.ts';
 import { median, percentile } from './stats.ts';
+import { checkoutNodeFlags } from './checkoutFlags.ts';
 
 /**
  * `npm run bench -- render [--cpu-prof] [--baseline DIR] [--repeats N] [--rounds N] [--warmup N] [--text same|own|both]
@@ -94,7 +95,7 @@ function probeEnv(react: ReactMode): NodeJS.ProcessEnv {
 
 function runProbe(subject: Subject, scenario: Scenario, extra: string[], react: ReactMode): ProbeResult {
   const { root, project } = subject;
-  const result = spawnSync(process.execPath, ['--expose-gc', path.join(root, 'bin/run-ts.js'), PROBE, '--root', root, '--project', project, '--scenario', scenario, ...extra], {
+  const result = spawnSync(process.execPath, ['--expose-gc', ...checkoutNodeFlags(root, 'watch'), path.join(root, 'bin/run-ts.js'), PROBE, '--root', root, '--project', project, '--scenario', scenario, ...extra], {
     cwd: root,
     env: probeEnv(react),
     encoding: 'utf8',
@@ -162,6 +163,7 @@ export async function benchRender(argv: string[] = []): Promise<void> {
   const reactBuilds = new Map<string, Set<string>>();
   const keyOf = (comparison: number, subject: Subject, scenario: Scenario) => `${comparison}\u0000${subject.name}\u0000${scenario}`;
   const typst: Record<string, number[]> = { fresh: [], warm: [], edit: [] };
+  const typstCpu: Record<string, number[]> = { fresh: [], warm: [], edit: [] };
   let typstWords = 0;
   const repeats = Number(options.repeats);
   const loads: number[] = [];
@@ -183,9 +185,12 @@ export async function benchRender(argv: string[] = []): Promise<void> {
       // Typst typesets the text the first comparison renders.
       const project = comparisons[0]!.subjects[1].project;
       const run = spawnSync(process.execPath, [path.join(REPO, 'bin/run-ts.js'), TYPST_PROBE, '--project', project, ...rounds], { cwd: REPO, encoding: 'utf8' });
-      const parsed = JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as { words: number; results: Record<string, Array<{ ms: number }>> };
+      const parsed = JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as { words: number; results: Record<string, Array<{ ms: number; cpuMs: number }>> };
       typstWords = parsed.words;
-      for (const mode of Object.keys(typst)) typst[mode]!.push(...(parsed.results[mode] ?? []).map((r) => r.ms));
+      for (const mode of Object.keys(typst)) {
+        typst[mode]!.push(...(parsed.results[mode] ?? []).map((r) => r.ms));
+        typstCpu[mode]!.push(...(parsed.results[mode] ?? []).map((r) => r.cpuMs));
+      }
       process.stdout.write(' typst');
     }
     process.stdout.write('\n');
@@ -230,7 +235,10 @@ export async function benchRender(argv: string[] = []): Promise<void> {
     const ours = (scenario: Scenario) => median(results.get(keyOf(0, comparisons[0]!.subjects[1], scenario))!.map((t) => t.total));
     console.log(`\nTypst (typst-ts-node-compiler, the first comparison's body text: ${typstWords} words; compile, layout and PDF export), ms:`);
     console.log(`  un-memoized (cache evicted before each): ${spread(typst.fresh!)}; memoized, same text: ${spread(typst.warm!)}; memoized, one paragraph edited: ${spread(typst.edit!)}`);
+    console.log(`  CPU time (all threads): un-memoized ${spread(typstCpu.fresh!)}; memoized ${spread(typstCpu.warm!)}; edited ${spread(typstCpu.edit!)}`);
     console.log(`  this checkout / Typst: fresh ${(ours('fresh') / median(typst.fresh!)).toFixed(1)}x, warm ${(ours('warm') / median(typst.warm!)).toFixed(1)}x, edit ${(ours('edit') / median(typst.edit!)).toFixed(1)}x (wall)`);
+    const oursCpu = (scenario: Scenario) => median(results.get(keyOf(0, comparisons[0]!.subjects[1], scenario))!.map((t) => t.cpu.total));
+    console.log(`  on CPU time: fresh ${(oursCpu('fresh') / median(typstCpu.fresh!)).toFixed(1)}x, warm ${(oursCpu('warm') / median(typstCpu.warm!)).toFixed(1)}x, edit ${(oursCpu('edit') / median(typstCpu.edit!)).toFixed(1)}x (bound for fresh: 3x)`);
   }
 
   if (options['cpu-prof']) {

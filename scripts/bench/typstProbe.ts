@@ -2,7 +2,7 @@
  * The same leaflet text typeset by Typst (npm @myriaddreamin/typst-ts-node-compiler, prebuilt
  * binaries), for scale: A5, 15 mm margins, Atkinson Hyperlegible Next at 12 pt with the
  * project's line height, headings, lists, callouts and tables from the compiled leaflet model.
- * Times compile + layout + PDF export; prints one JSON object on its last line.
+ * Times compile + layout + PDF export, wall and CPU; prints one JSON object on its last line.
  *
  *   node bin/run-ts.js scripts/bench/typstProbe.ts [--project DIR] [--rounds N] [--warmup N] [--out FILE]
  */
@@ -114,7 +114,7 @@ const fonts = Object.values(brand.resolved.fonts.body).filter((file): file is st
 const compiler = NodeCompiler.create({ fontArgs: [{ fontBlobs: fonts.map((file) => readFileSync(file)) }] });
 
 let edits = 0;
-function render(mode: 'fresh' | 'warm' | 'edit'): { ms: number; bytes: number; pages: number } {
+function render(mode: 'fresh' | 'warm' | 'edit'): { ms: number; cpuMs: number; bytes: number; pages: number } {
   let text = body;
   if (mode === 'edit') {
     edits += 1;
@@ -124,6 +124,7 @@ function render(mode: 'fresh' | 'warm' | 'edit'): { ms: number; bytes: number; p
   }
   // Typst memoizes across compiles (comemo); evicting everything makes each layout a fresh one.
   if (mode === 'fresh') compiler.evictCache(0);
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const result = compiler.compile({ mainFileContent: preamble + text });
   const doc = result.result;
@@ -133,8 +134,11 @@ function render(mode: 'fresh' | 'warm' | 'edit'): { ms: number; bytes: number; p
   }
   const pdf = compiler.pdf(doc);
   const ms = performance.now() - t0;
+  // All threads' CPU time: Typst may typeset and export on more than one.
+  const { user, system } = process.cpuUsage(cpu0);
+  const cpuMs = (user + system) / 1000;
   if (mode !== 'fresh') compiler.evictCache(30);
-  return { ms, bytes: pdf.length, pages: doc.numOfPages };
+  return { ms, cpuMs, bytes: pdf.length, pages: doc.numOfPages };
 }
 
 if (args.out) {
@@ -142,7 +146,7 @@ if (args.out) {
   writeFileSync(`${args.out}.pdf`, compiler.pdf(compiler.compile({ mainFileContent: preamble + body }).result!));
 }
 
-const results: Record<string, Array<{ ms: number; bytes: number; pages: number }>> = {};
+const results: Record<string, Array<{ ms: number; cpuMs: number; bytes: number; pages: number }>> = {};
 for (const mode of ['fresh', 'warm', 'edit'] as const) {
   for (let i = 0; i < WARMUP; i += 1) render(mode);
   results[mode] = Array.from({ length: ROUNDS }, () => render(mode));

@@ -4,6 +4,7 @@ import { stat } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { formatMs, percentile } from './stats.ts';
+import { checkoutNodeFlags } from './checkoutFlags.ts';
 
 const REPO = process.cwd();
 const EDITS = Number(process.env.WATCH_BENCH_EDITS ?? 500);
@@ -46,7 +47,7 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
  */
 export async function benchWatch(): Promise<void> {
   const root = copyProject();
-  const child = spawn(process.execPath, [path.join(REPO, 'bin/leaflets.js'), '--root', root, 'watch', ...(EVENT_LOG ? ['--event-log', path.resolve(EVENT_LOG)] : [])], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...checkoutNodeFlags(REPO, 'watch'), path.join(REPO, 'bin/leaflets.js'), '--root', root, 'watch', ...(EVENT_LOG ? ['--event-log', path.resolve(EVENT_LOG)] : [])], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
   let lastOutputAt = performance.now();
   let printed = '';
   const onData = (chunk: Buffer) => {

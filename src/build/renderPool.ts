@@ -1,4 +1,5 @@
 import { Piscina } from 'piscina';
+import type { ResourceLimits } from 'node:worker_threads';
 import type { WorkerResult, WorkerStartData, WorkerTask } from './renderWorker.ts';
 
 /** Heap a render worker may reach before the pool is replaced (react-pdf has leaked before). */
@@ -20,7 +21,7 @@ export class RenderPool {
 
   constructor(
     readonly threads: number,
-    private readonly options: { unitsPerWorker?: number; heapLimit?: number; warmRoot?: string } = {},
+    private readonly options: { unitsPerWorker?: number; heapLimit?: number; warmRoot?: string; resourceLimits?: ResourceLimits } = {},
   ) {
     this.pool = this.createPool();
   }
@@ -62,6 +63,7 @@ export class RenderPool {
       minThreads: this.threads,
       maxThreads: this.threads,
       idleTimeout: Number.POSITIVE_INFINITY,
+      ...(this.options.resourceLimits === undefined ? {} : { resourceLimits: this.options.resourceLimits }),
       // Threads start loading the project and the renderer at once, before their first task.
       ...(this.options.warmRoot === undefined ? {} : { workerData: { warmRoot: this.options.warmRoot } satisfies WorkerStartData }),
     });

@@ -9,7 +9,7 @@ import { DependencyGraph } from '../build/graph.ts';
 import { ProjectLoader, type ProjectSnapshot } from '../build/project.ts';
 import { overviewOf } from '../build/projectOverview.ts';
 import { promoteStrict } from '../build/selection.ts';
-import { RenderPool } from '../build/renderPool.ts';
+import type { RenderPool } from '../build/renderPool.ts';
 import { unitKey } from '../build/stages/unit.ts';
 import { pdfTargets } from '../build/stages/outputs.ts';
 import { localeChecks } from '../build/stages/projectStages.ts';
@@ -26,7 +26,7 @@ import { RebuildLoop, type JobResult, type LoopJob } from './rebuildLoop.ts';
 import { planRebuild, refitKey, type PlannedJob, type WatchUnit } from './rebuildPlanner.ts';
 import type { RebuildSummary } from './rebuildTracker.ts';
 import { shortDigest, type WatchEvent } from './watchEvents.ts';
-import { watchBackgroundThreads } from './watchThreads.ts';
+import { watchBackgroundThreads, watchRenderPool } from './watchThreads.ts';
 
 export interface WatchOptions {
   root: string;
@@ -332,8 +332,7 @@ export async function startWatch(options: WatchOptions): Promise<WatchSession> {
       const reads = record.unit(unit.key)?.reads;
       if (reads) graph.set(unit.key, reads);
     }
-    // Watch tasks are single outputs: a worker is replaced after 200 of them, or sooner past its heap limit.
-    pool = threads > 0 ? new RenderPool(threads, { unitsPerWorker: 200 }) : undefined;
+    pool = threads > 0 ? watchRenderPool(threads) : undefined;
     await watcher.ready;
     watchOutsideInputs();
     const summary: RebuildSummary = {

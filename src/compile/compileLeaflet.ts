@@ -2,17 +2,17 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { LoadedBrand } from '../load/brand.ts';
 import type { LeafletSource } from '../load/content.ts';
 import { languageName, SOURCE_LOCALE, type I18n } from '../load/locales.ts';
-import type { FrontMatter } from '../load/frontMatterSchema.ts';
 import type { ProjectFiles } from '../load/projectFiles.ts';
 import { isPseudoLocale } from '../i18n/pseudoLocaleTag.ts';
-import { stalenessOf, staleTranslationDiagnostics } from '../i18n/staleness.ts';
+import { staleTranslationDiagnostics } from '../i18n/staleness.ts';
 import { uncitedClinicalDiagnostics } from './clinicalCitations.ts';
 import { buildGovernance, type OtherLanguage } from './governance.ts';
 import { renderLeafletTemplate } from './handlebars.ts';
-import type { CompiledLeaflet, TranslationState } from './leaflet.ts';
+import type { CompiledLeaflet } from './leaflet.ts';
 import { markdownToLeafletBody } from './markdown.ts';
 import { rememberedTranslate } from './rememberedTranslate.ts';
 import { SourceIndex } from './sources.ts';
+import { translationStateOf } from './translationState.ts';
 import { templateServicesFor } from './templateServices.ts';
 import { loadTemplates, partialsUsedBy, type TemplateSet } from './templates.ts';
 
@@ -36,18 +36,6 @@ export interface CompileInput {
 }
 
 export { dateFormatter } from './dateFormatter.ts';
-
-/**
- * 'stale' when the en-GB source's version or body hash differs from what the translation
- * records (src/i18n/staleness.ts); otherwise the translation's own status.
- */
-export function translationStateOf(frontMatter: FrontMatter, locale: string, sourceLeaflet?: LeafletSource): TranslationState {
-  if (locale === SOURCE_LOCALE) return 'source';
-  const translation = frontMatter.translation;
-  if (translation === undefined) return 'draft';
-  if (sourceLeaflet?.frontMatter !== undefined && stalenessOf(translation, sourceLeaflet).stale) return 'stale';
-  return translation.status;
-}
 
 function ownPartialDiagnostics(body: string, templates: TemplateSet): Diagnostic[] {
   const usedFiles = new Set(partialsUsedBy(body, templates).map((name) => templates.partials.get(name)?.file));

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PDFDocument } from 'pdf-lib';
 import { z } from 'zod';
-import { translationStateOf } from '../compile/compileLeaflet.ts';
+import { translationStateOf } from '../compile/translationState.ts';
 import type { LeafletSource } from '../load/content.ts';
 import { isPseudoLocale } from '../load/pseudoLocaleTag.ts';
 import { withdrawnDate } from '../load/withdrawn.ts';
@@ -119,6 +118,8 @@ export interface ManifestInput {
 const entryKey = (id: string, locale: string) => `${locale}/${id}`;
 
 async function pageCount(bytes: Uint8Array): Promise<number | undefined> {
+  // pdf-lib loads only when a PDF's pages are counted: a build that renders nothing never does.
+  const { PDFDocument } = await import('pdf-lib');
   try {
     return (await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true })).getPageCount();
   } catch {

@@ -4,7 +4,7 @@ import type { EditionId } from '../render/editions.ts';
 /** Page counts of the PDFs the previous build left, by path relative to the output folder. */
 export async function readPreviousPageCounts(outDir: string): Promise<Map<string, number>> {
   // Loaded when a build runs: the command line reports page-count changes with this module, and
-  // the manifest brings pdf-lib, zod and the compiler, which `leaflets --help` must not wait for.
+  // the manifest brings zod and the locale loader, which `leaflets --help` must not wait for.
   const { readManifest } = await import('./manifest.ts');
   const manifest = await readManifest(outDir);
   return new Map((manifest?.leaflets ?? []).flatMap((entry) => entry.editions.map((file) => [file.path, file.pages] as const)));

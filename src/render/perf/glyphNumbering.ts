@@ -53,6 +53,13 @@ type GlyphsByFont = Map<object, Map<number, LaidOutGlyph>>;
  */
 const glyphsOfLines = new WeakMap<object, GlyphsByFont>();
 
+/** The font's glyphs in `fonts`, made empty the first time the font is met. */
+function glyphsOf(fonts: GlyphsByFont, font: object): Map<number, LaidOutGlyph> {
+  let glyphs = fonts.get(font);
+  if (!glyphs) fonts.set(font, (glyphs = new Map()));
+  return glyphs;
+}
+
 function lineGlyphs(lines: NonNullable<GlyphLayoutNode['lines']>): GlyphsByFont {
   let fonts = glyphsOfLines.get(lines);
   if (fonts) return fonts;
@@ -62,8 +69,7 @@ function lineGlyphs(lines: NonNullable<GlyphLayoutNode['lines']>): GlyphsByFont 
       // What react-pdf's renderRun draws: runs with glyphs and positions, in their first font.
       const font = run.attributes.font?.[0];
       if (!run.glyphs || !run.positions || !font || font.type === 'STANDARD') continue;
-      let glyphs = fonts.get(font);
-      if (!glyphs) fonts.set(font, (glyphs = new Map()));
+      const glyphs = glyphsOf(fonts, font);
       for (const glyph of run.glyphs) if (!glyphs.has(glyph.id)) glyphs.set(glyph.id, glyph);
     }
   }
@@ -77,8 +83,7 @@ function glyphsByFont(root: GlyphLayoutNode): GlyphsByFont {
   const visit = (node: GlyphLayoutNode) => {
     if (node.lines) {
       for (const [font, found] of lineGlyphs(node.lines)) {
-        let glyphs = fonts.get(font);
-        if (!glyphs) fonts.set(font, (glyphs = new Map()));
+        const glyphs = glyphsOf(fonts, font);
         for (const [id, glyph] of found) if (!glyphs.has(id)) glyphs.set(id, glyph);
       }
     }

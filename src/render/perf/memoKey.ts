@@ -51,8 +51,7 @@ function write(value: unknown): string {
         for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + write(value[i]);
         return `${out}]`;
       }
-      const proto = Object.getPrototypeOf(value) as unknown;
-      if (proto !== Object.prototype && proto !== null) return `#${identityOf(value as object)}`;
+      if (!isPlain(value as object)) return `#${identityOf(value as object)}`;
       let out = '{';
       let first = true;
       for (const key in value as Record<string, unknown>) {
@@ -98,4 +97,3 @@ function isPlain(value: object): boolean {
   const proto = Object.getPrototypeOf(value) as unknown;
   return proto === Object.prototype || proto === null;
 }
-

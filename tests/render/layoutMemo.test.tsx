@@ -26,6 +26,20 @@ import { shippedLeaflets } from '../support/shippedLeaflets.ts';
 
 const URL = 'https://www.alopecia.org.uk/leaflets/test';
 
+/**
+ * Renders with the memos on, expecting most of the text written from the drawn-text memo's
+ * recordings, then with the memos off: the same bytes. Leaves the memos off.
+ */
+async function expectReplayedAsDrawn(render: () => Promise<{ bytes: Buffer }>): Promise<void> {
+  setLayoutMemos(true);
+  const replayedBefore = textDrawMemoStats.replayed;
+  const withMemo = await render();
+  expect(textDrawMemoStats.replayed - replayedBefore).toBeGreaterThan(80);
+  setLayoutMemos(false);
+  const withoutMemo = await render();
+  expect(withMemo.bytes.equals(withoutMemo.bytes)).toBe(true);
+}
+
 describe('layout memos (text layout, styles, font subsets)', () => {
   it('renders every shipped leaflet in every edition to the same bytes with and without it, cold and warm', async () => {
     const { brand, leaflets } = await shippedLeaflets();
@@ -119,12 +133,7 @@ describe('galley and page memos (laid-out blocks and pages)', () => {
       // some now lower on their pages or on other pages, can be written from those recordings.
       await renderEdition(input(original), { fit });
       await renderEdition(input(original), { fit });
-      const replayedBefore = textDrawMemoStats.replayed;
-      const withMemo = await renderEdition(input(edited), { fit });
-      expect(textDrawMemoStats.replayed - replayedBefore).toBeGreaterThan(80);
-      setLayoutMemos(false);
-      const withoutMemo = await renderEdition(input(edited), { fit });
-      expect(withMemo.bytes.equals(withoutMemo.bytes)).toBe(true);
+      await expectReplayedAsDrawn(() => renderEdition(input(edited), { fit }));
       expect(await galleyTops(edited)).toEqual(topsAfter);
     } finally {
       setLayoutMemos(true);
@@ -153,12 +162,7 @@ describe('galley and page memos (laid-out blocks and pages)', () => {
       await renderEdition(input(original), { fit });
       // The new glyph numbers every glyph after it again: this text is drawn (and recorded) afresh.
       await renderEdition(input(edited), { fit });
-      const replayedBefore = textDrawMemoStats.replayed;
-      const again = await renderEdition(input(original), { fit });
-      expect(textDrawMemoStats.replayed - replayedBefore).toBeGreaterThan(80);
-      setLayoutMemos(false);
-      const without = await renderEdition(input(original), { fit });
-      expect(again.bytes.equals(without.bytes)).toBe(true);
+      await expectReplayedAsDrawn(() => renderEdition(input(original), { fit }));
     } finally {
       setLayoutMemos(true);
     }

@@ -3,7 +3,7 @@
  * of objects that die within it (react-pdf's node trees, text runs, content stream text), and
  * each scavenge copies whatever of the render in progress is still alive; with V8's default
  * semi-space (16 MB) a warm process scavenges every few renders. At 64 MB the collector's
- * share of a warm render's profile is about halved (README, "Speed and memory", Render), for
+ * share of a warm render's profile is about halved (scripts/bench/README.md, Render), for
  * 25-165 MB more resident memory; the time from save to PDF, where a render now spends under
  * a millisecond less in the collector, measured the same. A one-shot build spends its time
  * warming up rather than re-rendering and measured no quicker with it, so `npm run build`

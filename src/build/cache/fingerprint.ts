@@ -17,6 +17,8 @@ function hashTree(hash: ReturnType<typeof createHash>, dir: string, label: strin
     return;
   }
   for (const entry of entries) {
+    // Notes beside the code (a folder's README) do not shape any output: editing them keeps the cache.
+    if (entry.endsWith('.md')) continue;
     const file = path.join(dir, entry);
     let bytes: Buffer;
     try {
@@ -30,13 +32,18 @@ function hashTree(hash: ReturnType<typeof createHash>, dir: string, label: strin
 
 const cachedDigests = new Map<string, string>();
 
-/** Digest of some of the tool's own source folders (the site stage keys on its code this way). */
-export function codeDigest(folders: readonly string[]): string {
-  const id = folders.join('\0');
+/** Where the tool's TypeScript sources are, running from them or from dist/. */
+const sourceRoot = () => (existsSync(path.join(TOOL_ROOT, 'src')) ? path.join(TOOL_ROOT, 'src') : fileURLToPath(new URL('../../', import.meta.url)));
+
+/**
+ * Digest of some of the tool's own source folders (the site stage keys on its code this way);
+ * `codeRoot` is the folder they are in (the tool's sources unless a test gives another).
+ */
+export function codeDigest(folders: readonly string[], codeRoot = sourceRoot()): string {
+  const id = [codeRoot, ...folders].join('\0');
   let digest = cachedDigests.get(id);
   if (!digest) {
     const hash = createHash('sha256');
-    const codeRoot = existsSync(path.join(TOOL_ROOT, 'src')) ? path.join(TOOL_ROOT, 'src') : fileURLToPath(new URL('../../', import.meta.url));
     for (const folder of folders) hashTree(hash, path.join(codeRoot, folder), folder);
     digest = hash.digest('hex');
     cachedDigests.set(id, digest);

@@ -10,6 +10,8 @@ export function sourceState(srcDir) {
   let newestMs = 0;
   const regular = [];
   for (const file of files) {
+    // Notes beside the code (a folder's README) are not compiled: editing one keeps dist/.
+    if (file.endsWith('.md')) continue;
     const info = statSync(path.join(srcDir, file));
     if (!info.isFile()) continue;
     regular.push(file);

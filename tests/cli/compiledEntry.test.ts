@@ -63,6 +63,15 @@ describe('the command entry point', () => {
     expect(run()).toBe('from dist');
   });
 
+  it('keeps running the compiled code when only a note beside the sources (a README) changed', () => {
+    stamp();
+    const later = new Date(Date.now() + 5_000);
+    writeFileSync(path.join(tool, 'src/cli/README.md'), '# Notes on the command line\n');
+    utimesSync(path.join(tool, 'src/cli/README.md'), later, later);
+    expect(run()).toBe('from dist');
+    rmSync(path.join(tool, 'src/cli/README.md'));
+  });
+
   it('runs the sources when nothing was compiled', () => {
     rmSync(path.join(tool, 'dist/.compiled.json'));
     expect(run()).toBe('from src');

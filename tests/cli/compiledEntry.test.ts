@@ -26,6 +26,12 @@ describe('the command entry point', () => {
     const state = sourceState(path.join(tool, 'src'));
     writeFileSync(path.join(tool, 'dist/.compiled.json'), JSON.stringify({ count: state.count, bytes: state.bytes, newestMs: state.newestMs }));
   };
+  /** Writes a file under the miniature tool, changed after dist/ was stamped. */
+  const writeLater = (file: string, text: string) => {
+    const later = new Date(Date.now() + 5_000);
+    writeFileSync(path.join(tool, file), text);
+    utimesSync(path.join(tool, file), later, later);
+  };
 
   beforeAll(() => {
     tool = mkdtempSync(path.join(tmpdir(), 'leaflets-entry-'));
@@ -49,9 +55,7 @@ describe('the command entry point', () => {
 
   it('runs the sources once a source file changed after compiling', () => {
     stamp();
-    const later = new Date(Date.now() + 5_000);
-    writeFileSync(path.join(tool, 'src/cli/main.ts'), "export async function main(): Promise<number> {\n  console.log('from src');\n  return 0;\n}\n// edited\n");
-    utimesSync(path.join(tool, 'src/cli/main.ts'), later, later);
+    writeLater('src/cli/main.ts', "export async function main(): Promise<number> {\n  console.log('from src');\n  return 0;\n}\n// edited\n");
     expect(run()).toBe('from src');
   });
 
@@ -65,9 +69,7 @@ describe('the command entry point', () => {
 
   it('keeps running the compiled code when only a note beside the sources (a README) changed', () => {
     stamp();
-    const later = new Date(Date.now() + 5_000);
-    writeFileSync(path.join(tool, 'src/cli/README.md'), '# Notes on the command line\n');
-    utimesSync(path.join(tool, 'src/cli/README.md'), later, later);
+    writeLater('src/cli/README.md', '# Notes on the command line\n');
     expect(run()).toBe('from dist');
     rmSync(path.join(tool, 'src/cli/README.md'));
   });

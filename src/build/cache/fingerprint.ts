@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sourceState } from '../../../bin/sourceState.js';
 
 /** The tool's own folder (where package.json and src/ are), the same from src/ and from dist/. */
 export const TOOL_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -10,24 +11,15 @@ export const TOOL_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const OUTPUT_CODE = ['load', 'compile', 'render', 'i18n', 'lint', 'diagnostics', 'emit', 'build/stages'];
 
 function hashTree(hash: ReturnType<typeof createHash>, dir: string, label: string): void {
-  let entries: string[];
+  let files: string[];
   try {
-    entries = readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
+    // The files the command's dist/ check counts as sources: notes beside the code (a folder's
+    // README) shape no output, so editing one keeps the cache.
+    files = sourceState(dir).files;
   } catch {
     return;
   }
-  for (const entry of entries) {
-    // Notes beside the code (a folder's README) do not shape any output: editing them keeps the cache.
-    if (entry.endsWith('.md')) continue;
-    const file = path.join(dir, entry);
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(file);
-    } catch {
-      continue; // a folder
-    }
-    hash.update(`${label}/${entry.split(path.sep).join('/')}\0`).update(bytes).update('\0');
-  }
+  for (const file of files) hash.update(`${label}/${file.split(path.sep).join('/')}\0`).update(readFileSync(path.join(dir, file))).update('\0');
 }
 
 const cachedDigests = new Map<string, string>();

@@ -31,13 +31,18 @@ interface PdfNode {
 const layout = layoutDocument as unknown as (doc: PdfNode, fonts: FontStore) => Promise<LayoutNode>;
 
 /** React element -> react-pdf node tree -> laid-out pages (boxes, lines, runs). */
-export async function layoutElement(element: ReactElement, fontStore: FontStore): Promise<LayoutNode> {
+export interface LayoutElementOptions {
+  /** Pages (by position in the document) laid out without the page memo: never looked up, never kept. */
+  unrememberedPages?: readonly number[];
+}
+
+export async function layoutElement(element: ReactElement, fontStore: FontStore, options: LayoutElementOptions = {}): Promise<LayoutNode> {
   reconciler ??= createRenderer({});
   const container: { type: 'ROOT'; document: PdfNode | null } = { type: 'ROOT', document: null };
   const mountNode = reconciler.createContainer(container);
   reconciler.updateContainer(element, mountNode, null, () => {});
   try {
-    return await layoutPages(withImageBytes(container.document!), fontStore);
+    return await layoutPages(withImageBytes(container.document!), fontStore, options.unrememberedPages ?? []);
   } finally {
     // Unmount so the reconciler lets go of this leaflet's tree: watch mode renders for hours.
     reconciler.updateContainer(null, mountNode, null, () => {});
@@ -87,10 +92,10 @@ function pageKey(page: PdfNode, fontStore: FontStore): string | undefined {
  * only within its render), and the files its images name are stamped (imageStamps). Only
  * unpaginated pages (`wrap={false}`, one laid-out page each) are kept.
  */
-async function layoutPages(document: PdfNode, fontStore: FontStore): Promise<LayoutNode> {
+async function layoutPages(document: PdfNode, fontStore: FontStore, unremembered: readonly number[]): Promise<LayoutNode> {
   const pages = document.children ?? [];
   if (!pageMemo.enabled || pages.length === 0 || pages.some((page) => page.props?.wrap !== false)) return dropInvisibleStandardFontRuns(await layout(document, fontStore));
-  const keys = pages.map((page) => pageKey(page, fontStore));
+  const keys = pages.map((page, index) => (unremembered.includes(index) ? undefined : pageKey(page, fontStore)));
   let root: LayoutNode | undefined;
   const children = await pageMemo.recallOrMake(
     keys,

@@ -250,6 +250,37 @@ describe('galley and page memos (laid-out blocks and pages)', () => {
     await expect(layoutGalley([{ element: block({ height: 10, width: 50, alignSelf: 'center' }), content: 'centred' }], 'galley test', layout)).rejects.toThrow(/not at the column's side margin/);
   });
 
+  it('keeps a galley page in the page memo only when the galley memo cannot stand in for it', async () => {
+    const fontStore = createFontStore((await shippedLeaflets()).brand);
+    const asked: boolean[] = [];
+    const layout = async (galley: ReactElement[], rememberGalleyPage: boolean) => {
+      asked.push(rememberGalleyPage);
+      return asLaidOut(
+        await layoutElement(
+          <Document>
+            <Page size={[300, 2000]} wrap={false} style={{ paddingHorizontal: 20 }}>
+              {galley}
+            </Page>
+          </Document>,
+          fontStore,
+          rememberGalleyPage ? {} : { unrememberedPages: [0] },
+        ),
+      );
+    };
+    const block = (height: number) => <View style={{ height }} />;
+    const setting = `galley page test ${Date.now()}`;
+    const pagesBefore = pageMemo.stats.entries;
+    // New blocks, each kept in the galley memo: the page itself is not kept (its key would write them all out).
+    await layoutGalley([{ element: block(10), content: 'a' }, { element: block(20), content: 'b' }], setting, layout);
+    expect(pageMemo.stats.entries).toBe(pagesBefore);
+    // All remembered: the empty galley page is kept (a short key, and no layout next time).
+    await layoutGalley([{ element: block(10), content: 'a' }, { element: block(20), content: 'b' }], setting, layout);
+    // A block the galley memo cannot key (an image's bytes are not in its text): the page is kept.
+    await layoutGalley([{ element: block(10), content: 'a' }, { element: block(30) }], setting, layout);
+    expect(asked).toEqual([false, true, true]);
+    expect(pageMemo.stats.entries).toBe(pagesBefore + 2);
+  });
+
   it('stacks blocks as yoga does: running sums of margins and heights in single precision', () => {
     const block = (height: number, marginTop: number, marginBottom: number, marginLeft = 0) => ({ type: 'VIEW', box: { top: -1, left: -1, width: 10, height, marginTop, marginBottom, marginLeft } });
     const stacked = stackColumn([block(10.1, 0, 6.2), block(20.3, 3.1, 0, 2.5), block(5, 1.7, 1)], 0, 51.023622047244096);

@@ -21,20 +21,25 @@ const settingIds = new TextIds(1_000);
  * Lays out a document whose first page is the galley, reusing the blocks laid out before.
  * `setting` must hold everything the blocks' layout depends on that their `content` does not
  * (styles, column width, fonts, narrowed measures, language); `layout(elements)` lays out the
- * document with the given elements as the galley's children. Blocks remembered for this
+ * document with the given elements as the galley's children (and says whether the galley page
+ * is worth a place in the page memo). Blocks remembered for this
  * setting are taken from the galley memo; only the rest are laid out. The galley is then
  * stacked again as yoga stacks a column: each block's top is the running sum of the heights
  * and margins before it, in single precision as yoga computes it, so a PDF is byte for byte the
  * same whether a block was remembered or not (tests/render/layoutMemo.test.tsx).
  */
-export async function layoutGalley(items: GalleyItem[], setting: string, layout: (galley: ReactElement[]) => Promise<LaidOutNode>): Promise<LaidOutNode> {
+export async function layoutGalley(items: GalleyItem[], setting: string, layout: (galley: ReactElement[], rememberGalleyPage: boolean) => Promise<LaidOutNode>): Promise<LaidOutNode> {
   const id = settingIds.idOf(setting);
   const keys = items.map((item) => (galleyMemo.enabled && item.content !== undefined ? `${id}\u0000${item.content}` : undefined));
   let root: LaidOutNode | undefined;
   const blocks = await galleyMemo.recallOrMake(
     keys,
     async (missing) => {
-      root = await layout(missing.map((index) => items[index]!.element));
+      // A galley of blocks all remembered one by one here gains nothing from the page memo too:
+      // its key would write every block out as text. An empty galley (all blocks remembered) and
+      // one with a block the galley memo cannot key (an image) are kept as pages.
+      const rememberGalleyPage = missing.length === 0 || missing.some((index) => keys[index] === undefined);
+      root = await layout(missing.map((index) => items[index]!.element), rememberGalleyPage);
       // Each block must be one box, as wide as the column: a remembered block is placed again
       // at the side margin of the galley that uses it (stackColumn), which only holds for those.
       const made = (root.children?.[0]?.children ?? []).filter((child) => !isAbsolute(child));

@@ -40,8 +40,8 @@ export interface BodyDocument {
  * under a copy of the body page's running header and footer.
  */
 export async function paginateBody(body: BodyDocument, fontStore: FontStore): Promise<PaginatedBody> {
-  const root = await layoutGalley(body.items, body.setting, async (galley) => {
-    const laidOut = asLaidOut(await layoutElement(body.document(galley), fontStore));
+  const root = await layoutGalley(body.items, body.setting, async (galley, rememberGalleyPage) => {
+    const laidOut = asLaidOut(await layoutElement(body.document(galley), fontStore, rememberGalleyPage ? {} : { unrememberedPages: [0] }));
     tightenOverfullLines(laidOut);
     return laidOut;
   });

@@ -62,7 +62,8 @@ async function findQrCode(pdf: Awaited<ReturnType<typeof openPdf>>, imposed: boo
     // Only the page that says "Read this leaflet online" is drawn: rasterising every page is slow.
     const { items } = await (await pdf.getPage(n)).getTextContent();
     if (!items.some((item) => 'str' in item && item.str.includes(heading))) continue;
-    const raster = await rasterisePage(pdf, n, 3);
+    // 144 dpi: a code that decodes this coarse decodes from any sharper picture of it (and half the pixels of 216 dpi).
+    const raster = await rasterisePage(pdf, n, 2);
     for (const [from, to] of imposed ? [[0, raster.width >> 1], [raster.width >> 1, raster.width]] : [[0, raster.width]]) {
       const width = to! - from!;
       const pixels = new Uint8ClampedArray(width * raster.height * 4);

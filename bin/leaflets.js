@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defaultToProductionReact } from './reactBuild.js';
-import { sourceState } from './sourceState.js';
+import { sourceState } from '../src/build/sourceState.mjs';
 
 defaultToProductionReact();
 

@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeF
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sourceState } from '../../bin/sourceState.js';
+import { sourceState } from '../../src/build/sourceState.mjs';
 import { PROJECT_ROOT } from '../support/sampleLeaflet.ts';
 
 /**
@@ -39,6 +39,8 @@ describe('the command entry point', () => {
     cpSync(path.join(PROJECT_ROOT, 'tsconfig.json'), path.join(tool, 'tsconfig.json'));
     // bin/ registers the layout memo's module hook from src/ before it picks src/ or dist/.
     cpSync(path.join(PROJECT_ROOT, 'src/render/perf'), path.join(tool, 'src/render/perf'), { recursive: true });
+    // ...and reads src/ through src/build/sourceState.mjs.
+    cpSync(path.join(PROJECT_ROOT, 'src/build/sourceState.mjs'), path.join(tool, 'src/build/sourceState.mjs'));
     writeFileSync(path.join(tool, 'package.json'), '{ "type": "module" }\n');
     symlinkSync(path.join(PROJECT_ROOT, 'node_modules'), path.join(tool, 'node_modules'), 'dir');
     mkdirSync(path.join(tool, 'src/cli'), { recursive: true });

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sourceState } from '../../bin/sourceState.js';
+import { sourceState } from '../../src/build/sourceState.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 

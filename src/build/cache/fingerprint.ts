@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sourceState } from '../../../bin/sourceState.js';
+import { sourceState } from '../sourceState.mjs';
 
 /** The tool's own folder (where package.json and src/ are), the same from src/ and from dist/. */
 export const TOOL_ROOT = fileURLToPath(new URL('../../../', import.meta.url));

@@ -1,5 +1,6 @@
 // What src/ looks like now (file count, total size, newest change), to tell whether dist/ was
-// compiled from it. Plain JavaScript: it runs before anything is compiled.
+// compiled from it, and which files are the tool's sources (the build cache's key hashes them).
+// Plain JavaScript: bin/leaflets.js and scripts/compile.mjs run it before anything is compiled.
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 

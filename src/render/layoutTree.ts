@@ -30,12 +30,12 @@ interface PdfNode {
 
 const layout = layoutDocument as unknown as (doc: PdfNode, fonts: FontStore) => Promise<LayoutNode>;
 
-/** React element -> react-pdf node tree -> laid-out pages (boxes, lines, runs). */
 export interface LayoutElementOptions {
   /** Pages (by position in the document) laid out without the page memo: never looked up, never kept. */
   unrememberedPages?: readonly number[];
 }
 
+/** React element -> react-pdf node tree -> laid-out pages (boxes, lines, runs). */
 export async function layoutElement(element: ReactElement, fontStore: FontStore, options: LayoutElementOptions = {}): Promise<LayoutNode> {
   reconciler ??= createRenderer({});
   const container: { type: 'ROOT'; document: PdfNode | null } = { type: 'ROOT', document: null };

@@ -25,13 +25,13 @@ function hashTree(hash: ReturnType<typeof createHash>, dir: string, label: strin
 const cachedDigests = new Map<string, string>();
 
 /** Where the tool's TypeScript sources are, running from them or from dist/. */
-const sourceRoot = () => (existsSync(path.join(TOOL_ROOT, 'src')) ? path.join(TOOL_ROOT, 'src') : fileURLToPath(new URL('../../', import.meta.url)));
+const SOURCE_ROOT = existsSync(path.join(TOOL_ROOT, 'src')) ? path.join(TOOL_ROOT, 'src') : fileURLToPath(new URL('../../', import.meta.url));
 
 /**
  * Digest of some of the tool's own source folders (the site stage keys on its code this way);
  * `codeRoot` is the folder they are in (the tool's sources unless a test gives another).
  */
-export function codeDigest(folders: readonly string[], codeRoot = sourceRoot()): string {
+export function codeDigest(folders: readonly string[], codeRoot = SOURCE_ROOT): string {
   const id = [codeRoot, ...folders].join('\0');
   let digest = cachedDigests.get(id);
   if (!digest) {

@@ -18,6 +18,7 @@ import { paginateBody, type PaginatedBody } from './pagination/paginateBody.ts';
 import { withNarrowing } from './pagination/narrowing.ts';
 import { numberGlyphsById } from './perf/glyphNumbering.ts';
 import { identityOf } from './perf/memoKey.ts';
+import { keepUntilNextRender } from './perf/keptShapes.ts';
 import { buildStyles, galleyStylesOf, type LeafletStyles } from './styles.ts';
 import { collectPdf, createPdfDocument, type DocumentInfo } from './pdfDocument.ts';
 import { tableHyphenation } from './tables/hyphenation.ts';
@@ -170,6 +171,7 @@ export async function drawLeafletPdf(input: RenderInput, layout: LayoutNode): Pr
     // Print-only editions: upstream render as is (it ends the document).
     numberGlyphsById(doc as never, layout as never);
     renderLayout(doc as never, layout as never);
+    keepUntilNextRender('untagged render', doc);
   }
   return bytes;
 }

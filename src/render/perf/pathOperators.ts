@@ -20,7 +20,6 @@ export function installPathMemo(doc: PathContext): void {
     let operators = pathOperators.get(data);
     if (operators === undefined) {
       const written: string[] = [];
-      const hadOwn = Object.prototype.hasOwnProperty.call(this, 'addContent');
       const addContent = this.addContent;
       this.addContent = function collect(this: PathContext, line: string) {
         written.push(line);
@@ -29,8 +28,9 @@ export function installPathMemo(doc: PathContext): void {
       try {
         path.call(this, data);
       } finally {
-        if (hadOwn) this.addContent = addContent;
-        else delete (this as Partial<PathContext>).addContent;
+        // Assigned back even where it was the prototype's: `delete` would turn the document
+        // into a dictionary-mode object (perf/keptShapes.ts).
+        this.addContent = addContent;
       }
       operators = written;
       pathOperators.set(data, operators);

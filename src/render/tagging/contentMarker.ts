@@ -115,7 +115,8 @@ export class ContentMarker {
 
   uninstall(): void {
     if (this.pathOps.length > 0) this.flushPath(null);
-    delete (this.doc as Partial<PdfKitDocument>).addContent;
+    // Assigned rather than deleted, so the document keeps its hidden class (perf/keptShapes.ts).
+    this.doc.addContent = Object.getPrototypeOf(this.doc).addContent as PdfKitDocument['addContent'];
   }
 
   private write(data: string): void {

@@ -1,6 +1,7 @@
 import renderLayout from '@react-pdf/render';
 import * as P from '@react-pdf/primitives';
 import { numberGlyphsById } from '../perf/glyphNumbering.ts';
+import { keepUntilNextRender } from '../perf/keptShapes.ts';
 import type { Semantics } from '../semantics.ts';
 import { ContentMarker, type ContentKind, type MarkTarget } from './contentMarker.ts';
 import { LinkTracker } from './linkTracker.ts';
@@ -149,9 +150,12 @@ export function renderTagged(doc: PdfKitDocument, root: LayoutNode): void {
     if (untaggedText) throw new UntaggedContentError('Text drawn outside any tagged element: give its component a semantic role');
   } finally {
     marker.uninstall();
-    delete (doc as Partial<PdfKitDocument>).link;
-    delete (doc as Partial<PdfKitDocument>).goTo;
-    delete (doc as Partial<PdfKitDocument>).end;
+    // pdfkit's own methods back by assignment: `delete` would turn the document into a
+    // dictionary-mode object, whose earlier hidden classes then die with it (perf/keptShapes.ts).
+    doc.link = pdfkitLink;
+    doc.goTo = pdfkitGoTo;
+    doc.end = Object.getPrototypeOf(doc).end as PdfKitDocument['end'];
+    keepUntilNextRender('tagged render', { doc, marker, links, tree });
   }
 }
 

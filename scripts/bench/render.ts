@@ -20,8 +20,9 @@ import { checkoutNodeFlags } from './checkoutFlags.ts';
  * brand, templates and strings, the base's jak-inhibitors.md; BASE_COMMIT cannot compile
  * today's front matter). `--text own` compares each checkout's own text (different work);
  * `--text both` prints both comparisons.
- * Each probe process (renderProbe.ts) renders `--warmup` times (default 40), then times `--rounds`
- * renders; `--repeats`
+ * Each probe process (renderProbe.ts) renders `--warmup` times (default 40), collects garbage,
+ * renders half as many times again (the collection throws away optimized code), then times
+ * `--rounds` renders; `--repeats`
  * processes per checkout and scenario, interleaved. Figures are medians with the middle half
  * (25th-75th percentile) as spread, in wall time and in CPU time (CPU time moves less when
  * other processes share the machine).
@@ -200,7 +201,7 @@ export async function benchRender(argv: string[] = []): Promise<void> {
 
   comparisons.forEach(({ label, subjects }, index) => {
     console.log(`\n${label}`);
-    console.log(`A5 render, ms: median (25th-75th percentile) of ${repeats} x ${options.rounds} renders, each process after ${options.warmup} renders to warm up`);
+    console.log(`A5 render, ms: median (25th-75th percentile) of ${repeats} x ${options.rounds} renders, each process after ${options.warmup} renders to warm up, a full collection and ${Math.ceil(Number(options.warmup) / 2)} more`);
     console.log(`React build (--react ${reactMode}): ${subjects.map((subject) => `${subject.name} ${[...(reactBuilds.get(subject.name) ?? [])].join('/')}`).join(', ')}`);
     console.log('scenario  checkout            compile            layout              draw                total (wall)        total (CPU)         PDF bytes');
     const baseTotals = new Map<Scenario, { wall: number; cpu: number; bytes: number }>();

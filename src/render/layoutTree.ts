@@ -20,6 +20,8 @@ interface Reconciler {
 // `createRenderer` is exported at runtime but missing from react-pdf's type declarations.
 const createRenderer = (ReactPdf as unknown as { createRenderer(options: object): Reconciler }).createRenderer;
 let reconciler: Reconciler | undefined;
+/** The last tree laid out, unmounted when the next layout finishes. */
+let lastMounted: unknown;
 
 /** A node of the tree react-pdf's reconciler builds, before layout. */
 interface PdfNode {
@@ -44,8 +46,12 @@ export async function layoutElement(element: ReactElement, fontStore: FontStore,
   try {
     return await layoutPages(withImageBytes(container.document!), fontStore, options.unrememberedPages ?? []);
   } finally {
-    // Unmount so the reconciler lets go of this leaflet's tree: watch mode renders for hours.
-    reconciler.updateContainer(null, mountNode, null, () => {});
+    // The reconciler lets go of each tree once the next layout has finished (watch mode renders
+    // for hours), not at once: one tree kept mounted keeps its objects' hidden classes, and with
+    // them the reconciler's optimized code, through a full collection (perf/keptShapes.ts).
+    const previous = lastMounted;
+    lastMounted = mountNode;
+    if (previous !== undefined) reconciler.updateContainer(null, previous, null, () => {});
   }
 }
 

@@ -6,6 +6,7 @@
  *   npm run bench -- render --cpu-prof  only those whose name contains a word given before the first --option
  */
 import { benchCores, benchIncremental, benchLarge, benchStart } from './bench/build.ts';
+import { benchCollection } from './bench/collection.ts';
 import { benchDrawMemo } from './bench/drawMemo.ts';
 import { benchLayout } from './bench/layout.ts';
 import { benchLinebreak } from './bench/linebreak.ts';
@@ -25,6 +26,7 @@ const benches: Array<{ name: string; run: () => Promise<void> }> = [
   { name: 'tagging overhead', run: benchTagging },
   { name: 'layout check and copy-fitting', run: benchLayout },
   { name: 'render (compile, layout, draw) against the base commit and Typst', run: () => benchRender(argv) },
+  { name: 'collection: the first A5 rebuild after a full collection', run: () => benchCollection(argv) },
   { name: 'linebreak: textkit\'s line breaker and the quick one', run: benchLinebreak },
   { name: 'drawmemo: drawn-text memo on and off', run: benchDrawMemo },
   { name: 'deflate level: size and draw time', run: benchDeflate },

@@ -36,12 +36,12 @@ const REPO = process.cwd();
 const PROBE = path.join(REPO, 'scripts/bench/renderProbe.ts');
 const TYPST_PROBE = path.join(REPO, 'scripts/bench/typstProbe.ts');
 const SCENARIOS = ['warm', 'fresh', 'cold', 'edit'] as const;
-type Scenario = (typeof SCENARIOS)[number];
+export type Scenario = (typeof SCENARIOS)[number];
 
 /** What each scenario must show against the base commit (issue: render speed). */
 const TARGETS: Partial<Record<Scenario, number>> = { fresh: 0.5, edit: 0.2 };
 
-interface ProbeResult {
+export interface ProbeResult {
   reactBuild?: string;
   timings: Timing[];
   profile?: ProfileSummary;
@@ -78,7 +78,7 @@ function sameTextProject(base: string): string {
   return dir;
 }
 
-interface Subject {
+export interface Subject {
   name: string;
   /** The checkout whose code renders. */
   root: string;
@@ -86,7 +86,7 @@ interface Subject {
   project: string;
 }
 
-type ReactMode = 'cli' | 'production' | 'development';
+export type ReactMode = 'cli' | 'production' | 'development';
 const REACT_MODES: readonly ReactMode[] = ['cli', 'production', 'development'];
 /** The probe's environment: NODE_ENV as `--react` says (this process's own is its entry point's default). */
 function probeEnv(react: ReactMode): NodeJS.ProcessEnv {
@@ -94,7 +94,7 @@ function probeEnv(react: ReactMode): NodeJS.ProcessEnv {
   return react === 'cli' ? env : { ...env, NODE_ENV: react };
 }
 
-function runProbe(subject: Subject, scenario: Scenario, extra: string[], react: ReactMode): ProbeResult {
+export function runProbe(subject: Subject, scenario: Scenario, extra: string[], react: ReactMode): ProbeResult {
   const { root, project } = subject;
   const result = spawnSync(process.execPath, ['--expose-gc', ...checkoutNodeFlags(root, 'watch'), path.join(root, 'bin/run-ts.js'), PROBE, '--root', root, '--project', project, '--scenario', scenario, ...extra], {
     cwd: root,

@@ -7,7 +7,7 @@
  * Prints one JSON object on its last line of output.
  *
  *   node bin/run-ts.js scripts/bench/renderProbe.ts --root DIR [--project DIR] --scenario warm|fresh|cold|edit
- *        [--rounds N] [--warmup N] [--cpu-prof FILE] [--deflate-level N]
+ *        [--rounds N] [--warmup N] [--cpu-prof FILE] [--deflate-level N] [--after-collection]
  *
  * Scenarios: `warm` renders the same leaflet again and again; `fresh` empties the render caches
  * keyed by content (text layout, galley blocks, pages, styles, font subsets, compressed page streams, drawn text) before each render (loaded fonts and their
@@ -33,6 +33,8 @@ const { values: args } = parseArgs({
     warmup: { type: 'string', default: '6' },
     'cpu-prof': { type: 'string' },
     'deflate-level': { type: 'string' },
+    /** Each timed render follows a full collection (and is followed by untimed renders that warm up again). */
+    'after-collection': { type: 'boolean', default: false },
   },
 });
 const root = path.resolve(args.root ?? process.cwd());
@@ -138,7 +140,11 @@ if (args['cpu-prof']) {
   await session.post('Profiler.start');
 }
 const timings: Timing[] = [];
-for (let i = 0; i < ROUNDS; i += 1) timings.push(await scenarioRender());
+for (let i = 0; i < ROUNDS; i += 1) {
+  if (args['after-collection']) (globalThis as { gc?: () => void }).gc?.();
+  timings.push(await scenarioRender());
+  if (args['after-collection']) for (let again = 0; again < 8; again += 1) await scenarioRender();
+}
 let profile: ReturnType<typeof summarizeProfile> | undefined;
 if (session && args['cpu-prof']) {
   const { profile: raw } = (await session.post('Profiler.stop')) as { profile: CpuProfile };

@@ -2,7 +2,7 @@ import { loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runProbe, type Subject } from './render.ts';
-import { median, percentile } from './stats.ts';
+import { median, medianAndMiddleHalf } from './stats.ts';
 
 /**
  * `npm run bench -- collection [--baseline DIR] [--repeats N] [--rounds N] [--warmup N]`
@@ -39,7 +39,7 @@ export async function benchCollection(argv: string[] = []): Promise<void> {
     }
     loads.push(loadavg()[0]!);
   }
-  const spread = (values: number[]) => `${median(values).toFixed(1)} (${percentile(values, 25).toFixed(1)}-${percentile(values, 75).toFixed(1)})`;
+  const spread = (values: number[]) => medianAndMiddleHalf(values);
   console.log(`load average (1 min) during the run: ${Math.min(...loads).toFixed(1)}-${Math.max(...loads).toFixed(1)}`);
   console.log(`A5 render after a one-paragraph edit, right after a full collection, ms: median (25th-75th percentile) of ${options.repeats} x ${options.rounds}`);
   for (const subject of subjects) console.log(`  ${subject.name.padEnd(30)} wall ${spread(wall.get(subject.name)!)}  CPU ${spread(cpu.get(subject.name)!)}`);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ProfileSummary } from './profile.ts';
 import type { Timing } from './renderTiming.ts';
-import { median, percentile } from './stats.ts';
+import { median, medianAndMiddleHalf } from './stats.ts';
 import { checkoutNodeFlags } from './checkoutFlags.ts';
 
 /**
@@ -107,7 +107,7 @@ export function runProbe(subject: Subject, scenario: Scenario, extra: string[], 
   return JSON.parse(last) as ProbeResult;
 }
 
-const spread = (values: number[]) => `${median(values).toFixed(1)} (${percentile(values, 25).toFixed(1)}-${percentile(values, 75).toFixed(1)})`;
+const spread = (values: number[]) => medianAndMiddleHalf(values);
 const pct = (share: number) => `${(share * 100).toFixed(1)}%`;
 
 function printProfile(label: string, profile: ProfileSummary, top: number): void {

@@ -14,8 +14,9 @@ import { PROJECT_ROOT } from '../support/sampleLeaflet.ts';
  * React's reconciler likewise, when each laid-out tree was unmounted at once.
  */
 const DRAWING_FUNCTIONS = [
-  // pdfkit's own, called on the document
-  'save', 'restore', 'fillColor', 'strokeColor', 'moveTo', 'lineTo', 'bezierCurveTo', 'addContent', 'annotate',
+  // pdfkit's own, called on the document (not `annotate`: it also handles the link's
+  // structure objects, which still die with each document)
+  'save', 'restore', 'fillColor', 'strokeColor', 'moveTo', 'lineTo', 'bezierCurveTo', 'addContent',
   // the project's fast paths installed on the document
   'transform', 'rememberedPath', 'quickMarkContent', 'hexColorCore',
   // the tagging pass's marker and link tracker (not `replay`: it calls one render's closures,

@@ -39,10 +39,9 @@ export async function benchCollection(argv: string[] = []): Promise<void> {
     }
     loads.push(loadavg()[0]!);
   }
-  const spread = (values: number[]) => medianAndMiddleHalf(values);
   console.log(`load average (1 min) during the run: ${Math.min(...loads).toFixed(1)}-${Math.max(...loads).toFixed(1)}`);
   console.log(`A5 render after a one-paragraph edit, right after a full collection, ms: median (25th-75th percentile) of ${options.repeats} x ${options.rounds}`);
-  for (const subject of subjects) console.log(`  ${subject.name.padEnd(30)} wall ${spread(wall.get(subject.name)!)}  CPU ${spread(cpu.get(subject.name)!)}`);
+  for (const subject of subjects) console.log(`  ${subject.name.padEnd(30)} wall ${medianAndMiddleHalf(wall.get(subject.name)!)}  CPU ${medianAndMiddleHalf(cpu.get(subject.name)!)}`);
   if (subjects.length === 2) {
     const ratio = (values: Map<string, number[]>) => (median(values.get(subjects[0]!.name)!) / median(values.get(subjects[1]!.name)!)).toFixed(2);
     console.log(`  this checkout / baseline: ${ratio(wall)}x wall, ${ratio(cpu)}x CPU`);

@@ -123,9 +123,12 @@ async function scenarioRender(): Promise<Timing> {
   return renderOnce(source);
 }
 
+/** A full collection (the probe runs with --expose-gc). */
+const collectGarbage = () => (globalThis as { gc?: () => void }).gc?.();
+
 for (let i = 0; i < WARMUP; i += 1) await scenarioRender();
 // Warm-up leaves garbage of its own; start every scenario from the same heap.
-(globalThis as { gc?: () => void }).gc?.();
+collectGarbage();
 // That full collection also throws away the optimized code that referred to objects it freed
 // (src/render/perf/keptShapes.ts): warm up again (V8 compiles it again within about a dozen
 // renders), so the timed renders run warm code as the warm process does.
@@ -141,7 +144,7 @@ if (args['cpu-prof']) {
 }
 const timings: Timing[] = [];
 for (let i = 0; i < ROUNDS; i += 1) {
-  if (args['after-collection']) (globalThis as { gc?: () => void }).gc?.();
+  if (args['after-collection']) collectGarbage();
   timings.push(await scenarioRender());
   if (args['after-collection']) for (let again = 0; again < 8; again += 1) await scenarioRender();
 }

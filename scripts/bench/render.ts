@@ -34,7 +34,6 @@ import { checkoutNodeFlags } from './checkoutFlags.ts';
 const BASE_COMMIT = '1f37e8d';
 const REPO = process.cwd();
 const PROBE = path.join(REPO, 'scripts/bench/renderProbe.ts');
-const TYPST_PROBE = path.join(REPO, 'scripts/bench/typstProbe.ts');
 const SCENARIOS = ['warm', 'fresh', 'cold', 'edit'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
@@ -45,7 +44,17 @@ export interface ProbeResult {
   reactBuild?: string;
   timings: Timing[];
   profile?: ProfileSummary;
+  /** With `--paired-typst`: Typst's render after each of ours, and each one's CPU time including the pause after it. */
+  typstWords?: number;
+  pairs?: Array<{ typst: { ms: number; cpuMs: number }; oursCpuSpan: number; typstCpuSpan: number }>;
 }
+
+/** This checkout's scenarios paired with Typst's render of the same text, and which Typst case each meets. */
+const TYPST_CASES: ReadonlyArray<{ scenario: Scenario; typst: string }> = [
+  { scenario: 'fresh', typst: 'un-memoized (memo evicted before each)' },
+  { scenario: 'warm', typst: 'memoized, same text' },
+  { scenario: 'edit', typst: 'memoized, one paragraph edited' },
+];
 
 /** A clone of this repository at the base commit with its own `npm ci`, made once and kept in the temp folder. */
 function baselineCheckout(dir: string | undefined): string {
@@ -163,8 +172,7 @@ export async function benchRender(argv: string[] = []): Promise<void> {
   const results = new Map<string, Timing[]>();
   const reactBuilds = new Map<string, Set<string>>();
   const keyOf = (comparison: number, subject: Subject, scenario: Scenario) => `${comparison}\u0000${subject.name}\u0000${scenario}`;
-  const typst: Record<string, number[]> = { fresh: [], warm: [], edit: [] };
-  const typstCpu: Record<string, number[]> = { fresh: [], warm: [], edit: [] };
+  const paired = new Map<Scenario, { ours: Timing[]; pairs: NonNullable<ProbeResult['pairs']> }>();
   let typstWords = 0;
   const repeats = Number(options.repeats);
   const loads: number[] = [];
@@ -183,16 +191,15 @@ export async function benchRender(argv: string[] = []): Promise<void> {
       });
     }
     if (options.typst) {
-      // Typst typesets the text the first comparison renders.
-      const project = comparisons[0]!.subjects[1].project;
-      const run = spawnSync(process.execPath, [path.join(REPO, 'bin/run-ts.js'), TYPST_PROBE, '--project', project, ...rounds], { cwd: REPO, encoding: 'utf8' });
-      const parsed = JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as { words: number; results: Record<string, Array<{ ms: number; cpuMs: number }>> };
-      typstWords = parsed.words;
-      for (const mode of Object.keys(typst)) {
-        typst[mode]!.push(...(parsed.results[mode] ?? []).map((r) => r.ms));
-        typstCpu[mode]!.push(...(parsed.results[mode] ?? []).map((r) => r.cpuMs));
+      // Typst typesets the text the first comparison renders, render by render with this checkout's.
+      const subject = comparisons[0]!.subjects[1];
+      for (const { scenario } of TYPST_CASES) {
+        const probe = runProbe(subject, scenario, [...rounds, '--paired-typst'], reactMode);
+        const sofar = paired.get(scenario) ?? { ours: [], pairs: [] };
+        paired.set(scenario, { ours: [...sofar.ours, ...probe.timings], pairs: [...sofar.pairs, ...(probe.pairs ?? [])] });
+        typstWords = probe.typstWords ?? 0;
+        process.stdout.write(` ${scenario}+typst`);
       }
-      process.stdout.write(' typst');
     }
     process.stdout.write('\n');
   }
@@ -233,13 +240,20 @@ export async function benchRender(argv: string[] = []): Promise<void> {
   });
   console.log('  warm: the same leaflet again; fresh: the render caches keyed by content (text layout, galley blocks, pages, styles, font subsets, compressed page streams, drawn text) emptied before each render, fonts, their shaping caches and images pdfkit has read kept; cold: Markdown memo too; edit: one paragraph changed before each render. The base commit has none of these caches: its four scenarios are the same work.');
   if (options.typst) {
-    const ours = (scenario: Scenario) => median(results.get(keyOf(0, comparisons[0]!.subjects[1], scenario))!.map((t) => t.total));
-    console.log(`\nTypst (typst-ts-node-compiler, the first comparison's body text: ${typstWords} words; compile, layout and PDF export), ms:`);
-    console.log(`  un-memoized (cache evicted before each): ${spread(typst.fresh!)}; memoized, same text: ${spread(typst.warm!)}; memoized, one paragraph edited: ${spread(typst.edit!)}`);
-    console.log(`  CPU time (all threads): un-memoized ${spread(typstCpu.fresh!)}; memoized ${spread(typstCpu.warm!)}; edited ${spread(typstCpu.edit!)}`);
-    console.log(`  this checkout / Typst: fresh ${(ours('fresh') / median(typst.fresh!)).toFixed(1)}x, warm ${(ours('warm') / median(typst.warm!)).toFixed(1)}x, edit ${(ours('edit') / median(typst.edit!)).toFixed(1)}x (wall)`);
-    const oursCpu = (scenario: Scenario) => median(results.get(keyOf(0, comparisons[0]!.subjects[1], scenario))!.map((t) => t.cpu.total));
-    console.log(`  on CPU time: fresh ${(oursCpu('fresh') / median(typstCpu.fresh!)).toFixed(1)}x, warm ${(oursCpu('warm') / median(typstCpu.warm!)).toFixed(1)}x, edit ${(oursCpu('edit') / median(typstCpu.edit!)).toFixed(1)}x (bound for fresh: 3x)`);
+    console.log(`\nTypst (typst-ts-node-compiler) on the first comparison's body text (${typstWords} words; compile, layout and PDF export), each render`);
+    console.log(`alternating with one of this checkout's in the same process, so both meet the same machine (${repeats} x ${options.rounds} pairs; 30 ms pause after each render):`);
+    console.log('case   Typst case                               this checkout, ms    Typst, ms           ratio  per pair (25th-75th)  CPU incl. pause: ours, Typst, ratio');
+    for (const { scenario, typst } of TYPST_CASES) {
+      const { ours, pairs } = paired.get(scenario)!;
+      const oursMs = ours.map((t) => t.total);
+      const typstMs = pairs.map((p) => p.typst.ms);
+      const perPair = medianAndMiddleHalf(oursMs.map((ms, index) => ms / typstMs[index]!), 2);
+      const oursCpu = median(pairs.map((p) => p.oursCpuSpan));
+      const typstCpu = median(pairs.map((p) => p.typstCpuSpan));
+      const cells = [scenario.padEnd(6), typst.padEnd(40), spread(oursMs).padEnd(20), spread(typstMs).padEnd(19), `${(median(oursMs) / median(typstMs)).toFixed(2)}x`.padEnd(6), perPair.padEnd(21)];
+      console.log(`${cells.join(' ')} ${oursCpu.toFixed(1)}, ${typstCpu.toFixed(1)}, ${(oursCpu / typstCpu).toFixed(2)}x`);
+    }
+    console.log('  bound for fresh: at most 3x Typst un-memoized. CPU time counts each render with the pause after it (V8 compiles and collects on helper threads).');
   }
 
   if (options['cpu-prof']) {

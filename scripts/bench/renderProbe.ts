@@ -22,6 +22,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { summarizeProfile, type CpuProfile } from './profile.ts';
 import type { Timing } from './renderTiming.ts';
+import type { TypstMode, TypstRun } from './typstLeaflet.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -35,6 +36,12 @@ const { values: args } = parseArgs({
     'deflate-level': { type: 'string' },
     /** Each timed render follows a full collection (and is followed by untimed renders that warm up again). */
     'after-collection': { type: 'boolean', default: false },
+    /**
+     * Each timed render is followed by Typst's render of the same text in this process
+     * (typstLeaflet.ts; un-memoized for fresh and cold), so that both meet the same machine:
+     * on a shared machine, Typst timed minutes apart in a process of its own measured 18-34 ms.
+     */
+    'paired-typst': { type: 'boolean', default: false },
   },
 });
 const root = path.resolve(args.root ?? process.cwd());
@@ -71,6 +78,17 @@ const fontStore = createFontStore(brand);
 const found = sources.find((s) => s.id === args.leaflet && s.locale === 'en-GB');
 if (!found) throw new Error(`No en-GB leaflet ${args.leaflet} in ${project}`);
 const source: Source = found;
+
+/** Typst's render of the same text and case (`--paired-typst`). */
+const typstMode: TypstMode = scenario === 'warm' ? 'warm' : scenario === 'edit' ? 'edit' : 'fresh';
+const typst = args['paired-typst'] ? await typstOf(source) : undefined;
+/** Loaded only when asked: it is this checkout's module, and a probe of another checkout imports none of this one's. */
+async function typstOf(leafletSource: Source) {
+  const { typstLeaflet } = await import('./typstLeaflet.ts');
+  const { leaflet } = compileLeaflet({ root: project, source: leafletSource as never, brand, i18n, templates });
+  if (!leaflet) throw new Error('compile failed');
+  return typstLeaflet(leaflet, brand as never);
+}
 
 /**
  * The source with one paragraph changed, differently each time, so that paragraph is new
@@ -126,13 +144,33 @@ async function scenarioRender(): Promise<Timing> {
 /** A full collection (the probe runs with --expose-gc). */
 const collectGarbage = () => (globalThis as { gc?: () => void }).gc?.();
 
-for (let i = 0; i < WARMUP; i += 1) await scenarioRender();
+/** Lets V8's helper threads finish what a render left them before the other typesetter starts. */
+const pause = () => new Promise((resolve) => setTimeout(resolve, 30));
+/** One Typst render after each of ours, each followed by a pause; CPU time counts each one's pause with it. */
+interface Pair {
+  typst: TypstRun;
+  /** Process CPU time over our render and the pause after it (V8's helper threads included). */
+  oursCpuSpan: number;
+  typstCpuSpan: number;
+}
+async function pairedRender(): Promise<{ timing: Timing; pair: Pair }> {
+  const c0 = cpuMs();
+  const timing = await scenarioRender();
+  await pause();
+  const c1 = cpuMs();
+  const run = typst!.render(typstMode);
+  await pause();
+  return { timing, pair: { typst: run, oursCpuSpan: c1 - c0, typstCpuSpan: cpuMs() - c1 } };
+}
+const warmRender = () => (typst ? pairedRender() : scenarioRender());
+
+for (let i = 0; i < WARMUP; i += 1) await warmRender();
 // Warm-up leaves garbage of its own; start every scenario from the same heap.
 collectGarbage();
 // That full collection also throws away the optimized code that referred to objects it freed
 // (src/render/perf/keptShapes.ts): warm up again (V8 compiles it again within about a dozen
 // renders), so the timed renders run warm code as the issue's warm process does.
-for (let i = 0; i < Math.ceil(WARMUP / 2); i += 1) await scenarioRender();
+for (let i = 0; i < Math.ceil(WARMUP / 2); i += 1) await warmRender();
 
 let session: Session | undefined;
 if (args['cpu-prof']) {
@@ -143,9 +181,14 @@ if (args['cpu-prof']) {
   await session.post('Profiler.start');
 }
 const timings: Timing[] = [];
+const pairs: Pair[] = [];
 for (let i = 0; i < ROUNDS; i += 1) {
   if (args['after-collection']) collectGarbage();
-  timings.push(await scenarioRender());
+  if (typst) {
+    const { timing, pair } = await pairedRender();
+    timings.push(timing);
+    pairs.push(pair);
+  } else timings.push(await scenarioRender());
   if (args['after-collection']) for (let again = 0; again < 8; again += 1) await scenarioRender();
 }
 let profile: ReturnType<typeof summarizeProfile> | undefined;
@@ -159,4 +202,4 @@ if (session && args['cpu-prof']) {
 const reactBuild = Object.entries(createRequire(import.meta.url).cache).some(([file, module]) => /react[\\/]cjs[\\/]react\.production/.test(file) && module?.loaded)
   ? 'production'
   : 'development';
-console.log(JSON.stringify({ root, project, scenario, cached: caches !== undefined, reactBuild, timings, profile }));
+console.log(JSON.stringify({ root, project, scenario, cached: caches !== undefined, reactBuild, timings, profile, ...(typst ? { typstWords: typst.words, pairs } : {}) }));

@@ -4,6 +4,7 @@ import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ProfileSummary } from './profile.ts';
+import type { Pair } from './renderProbe.ts';
 import type { Timing } from './renderTiming.ts';
 import { median, medianAndMiddleHalf } from './stats.ts';
 import { checkoutNodeFlags } from './checkoutFlags.ts';
@@ -49,7 +50,8 @@ export interface ProbeResult {
   profile?: ProfileSummary;
   /** With `--paired-typst`: Typst's render after each of ours, and each one's CPU time including the pause after it. */
   typstWords?: number;
-  pairs?: Array<{ typst: { ms: number; cpuMs: number }; oursCpuSpan: number; typstCpuSpan: number }>;
+  pauseMs?: number;
+  pairs?: Pair[];
 }
 
 /** This checkout's scenarios paired with Typst's render of the same text, and which Typst case each meets. */
@@ -175,8 +177,9 @@ export async function benchRender(argv: string[] = []): Promise<void> {
   const results = new Map<string, Timing[]>();
   const reactBuilds = new Map<string, Set<string>>();
   const keyOf = (comparison: number, subject: Subject, scenario: Scenario) => `${comparison}\u0000${subject.name}\u0000${scenario}`;
-  const paired = new Map<Scenario, { ours: Timing[]; pairs: NonNullable<ProbeResult['pairs']> }>();
+  const paired = new Map<Scenario, { ours: Timing[]; pairs: Pair[] }>();
   let typstWords = 0;
+  let pauseMs = 0;
   const repeats = Number(options.repeats);
   const loads: number[] = [];
   for (let repeat = 1; repeat <= repeats; repeat += 1) {
@@ -201,6 +204,7 @@ export async function benchRender(argv: string[] = []): Promise<void> {
         const sofar = paired.get(scenario) ?? { ours: [], pairs: [] };
         paired.set(scenario, { ours: [...sofar.ours, ...probe.timings], pairs: [...sofar.pairs, ...(probe.pairs ?? [])] });
         typstWords = probe.typstWords ?? 0;
+        pauseMs = probe.pauseMs ?? 0;
         process.stdout.write(` ${scenario}+typst`);
       }
     }
@@ -244,7 +248,7 @@ export async function benchRender(argv: string[] = []): Promise<void> {
   console.log('  warm: the same leaflet again; fresh: the render caches keyed by content (text layout, galley blocks, pages, styles, font subsets, compressed page streams, drawn text) emptied before each render, fonts, their shaping caches and images pdfkit has read kept; cold: Markdown memo too; edit: one paragraph changed before each render. The base commit has none of these caches: its four scenarios are the same work.');
   if (options.typst) {
     console.log(`\nTypst (typst-ts-node-compiler) on the first comparison's body text (${typstWords} words; compile, layout and PDF export), each render`);
-    console.log(`alternating with one of this checkout's in the same process, so both meet the same machine (${repeats} x ${options.rounds} pairs; 30 ms pause after each render):`);
+    console.log(`alternating with one of this checkout's in the same process, so both meet the same machine (${repeats} x ${options.rounds} pairs; ${pauseMs} ms pause after each render):`);
     console.log('case   Typst case                               this checkout, ms    Typst, ms           ratio  per pair (25th-75th)  CPU incl. pause: ours, Typst, ratio');
     for (const { scenario, typst } of TYPST_CASES) {
       const { ours, pairs } = paired.get(scenario)!;

@@ -81,11 +81,11 @@ const source: Source = found;
 
 /** Typst's render of the same text and case (`--paired-typst`). */
 const typstMode: TypstMode = scenario === 'warm' ? 'warm' : scenario === 'edit' ? 'edit' : 'fresh';
-const typst = args['paired-typst'] ? await typstOf(source) : undefined;
+const typst = args['paired-typst'] ? await typstOfSource() : undefined;
 /** Loaded only when asked: it is this checkout's module, and a probe of another checkout imports none of this one's. */
-async function typstOf(leafletSource: Source) {
+async function typstOfSource() {
   const { typstLeaflet } = await import('./typstLeaflet.ts');
-  const { leaflet } = compileLeaflet({ root: project, source: leafletSource as never, brand, i18n, templates });
+  const { leaflet } = compileLeaflet({ root: project, source: source as never, brand, i18n, templates });
   if (!leaflet) throw new Error('compile failed');
   return typstLeaflet(leaflet, brand as never);
 }
@@ -145,9 +145,10 @@ async function scenarioRender(): Promise<Timing> {
 const collectGarbage = () => (globalThis as { gc?: () => void }).gc?.();
 
 /** Lets V8's helper threads finish what a render left them before the other typesetter starts. */
-const pause = () => new Promise((resolve) => setTimeout(resolve, 30));
+const PAUSE_MS = 30;
+const pause = () => new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
 /** One Typst render after each of ours, each followed by a pause; CPU time counts each one's pause with it. */
-interface Pair {
+export interface Pair {
   typst: TypstRun;
   /** Process CPU time over our render and the pause after it (V8's helper threads included). */
   oursCpuSpan: number;
@@ -202,4 +203,4 @@ if (session && args['cpu-prof']) {
 const reactBuild = Object.entries(createRequire(import.meta.url).cache).some(([file, module]) => /react[\\/]cjs[\\/]react\.production/.test(file) && module?.loaded)
   ? 'production'
   : 'development';
-console.log(JSON.stringify({ root, project, scenario, cached: caches !== undefined, reactBuild, timings, profile, ...(typst ? { typstWords: typst.words, pairs } : {}) }));
+console.log(JSON.stringify({ root, project, scenario, cached: caches !== undefined, reactBuild, timings, profile, ...(typst ? { typstWords: typst.words, pauseMs: PAUSE_MS, pairs } : {}) }));

@@ -39,7 +39,7 @@ const { values: args } = parseArgs({
     /**
      * Each timed render is followed by Typst's render of the same text in this process
      * (typstLeaflet.ts; un-memoized for fresh and cold), so that both meet the same machine:
-     * on a shared machine, Typst timed minutes apart in a process of its own measured 18-34 ms.
+     * on a shared machine, Typst timed minutes apart in a process of its own measured 14.7-34.1 ms.
      */
     'paired-typst': { type: 'boolean', default: false },
   },

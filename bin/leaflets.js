@@ -9,9 +9,8 @@ import { sourceState } from '../src/build/sourceState.mjs';
 
 defaultToProductionReact();
 
-// Before anything loads react-pdf: the text layout memo's module hook (src/render/perf). It is
-// plain JavaScript, the same file in src/ and dist/.
-await import('../src/render/perf/registerLayoutMemo.mjs');
+// The layout memos' module hook is registered when the first render loads react-pdf
+// (src/render/loadRenderer.ts), not here: every import after it waits on the hook's thread.
 // `leaflets ... | head` closes the pipe early: stop quietly rather than crash on EPIPE.
 process.stdout.on('error', (error) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);

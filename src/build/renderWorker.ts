@@ -43,7 +43,7 @@ export async function warmUp(): Promise<void> {
   if (warmRoot === undefined) return;
   const store = new ProjectStore(warmRoot);
   state = { root: warmRoot, store, loader: new ProjectLoader(store), seen: new Map() };
-  await Promise.all([state.loader.load(), import('../render/renderEdition.ts'), import('./renderSession.ts')]).catch(() => undefined);
+  await Promise.all([state.loader.load(), import('../render/loadRenderer.ts').then(({ loadRenderer }) => loadRenderer()), import('./renderSession.ts')]).catch(() => undefined);
 }
 
 export default async function renderUnitTask({ task, changes = [], background = false }: WorkerTask): Promise<WorkerResult> {

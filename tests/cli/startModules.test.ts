@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -18,18 +18,19 @@ describe('starting the command', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'leaflets-start-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  /** The packages the command resolves while it runs with `args`, and how it ended. */
+  /** The packages the command resolves while it runs with `args`, every resolution in order (`url from parent`), and how it ended. */
   function packagesLoadedBy(args: string[]) {
     const hook = path.join(dir, 'hook.mjs');
     writeFileSync(
       hook,
-      "export async function resolve(specifier, context, next) {\n  const resolved = await next(specifier, context);\n  process.stderr.write(`resolved ${resolved.url}\\n`);\n  return resolved;\n}\n",
+      "export async function resolve(specifier, context, next) {\n  const resolved = await next(specifier, context);\n  process.stderr.write(`resolved ${resolved.url} from ${context.parentURL}\\n`);\n  return resolved;\n}\n",
     );
     const register = path.join(dir, 'register.mjs');
     writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hook).href)});\n`);
     const run = spawnSync(process.execPath, ['--import', pathToFileURL(register).href, path.join(PROJECT_ROOT, 'bin/leaflets.js'), ...args], { encoding: 'utf8' });
-    const packages = new Set([...run.stderr.matchAll(/^resolved .*\/node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)].map((match) => match[1]!));
-    return { status: run.status, stdout: run.stdout, packages };
+    const packages = new Set([...run.stderr.matchAll(/^resolved \S*\/node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)].map((match) => match[1]!));
+    const resolutions = [...run.stderr.matchAll(/^resolved (\S+) from (\S+)$/gm)].map((match) => ({ url: match[1]!, parent: match[2]! }));
+    return { status: run.status, stdout: run.stdout, stderr: run.stderr, packages, resolutions };
   }
   const compilerAndRenderer = ['pdf-lib', 'pdfkit', 'fontkit', '@react-pdf/renderer', '@react-pdf/layout', 'react', 'unified', 'remark-parse', 'micromark', 'handlebars', 'gray-matter', 'pdfjs-dist'];
 
@@ -50,6 +51,40 @@ describe('starting the command', () => {
       expect(status).toBe(0);
       expect(stdout).toMatch(/0 rendered/);
       expect(compilerAndRenderer.filter((name) => packages.has(name))).toEqual([]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('registers the layout memos\' module hook only for a build that renders, after the command\'s own modules', { timeout: 120_000 }, () => {
+    const root = copyOfProject(['support'], 'leaflets-start-hook-');
+    const args = ['--root', root, 'build', '--locale', 'en-GB', '--edition', 'a5'];
+    const isHook = ({ url }: { url: string }) => url.endsWith('/render/perf/reactPdfResolveHook.mjs');
+    try {
+      // Every import resolved after the hook is registered waits on the hook's thread: a build
+      // that stops at a compile error renders nothing and must not pay for it.
+      const file = path.join(root, 'content/en-GB/support.md');
+      const text = readFileSync(file, 'utf8');
+      writeFileSync(file, text.replace(/^version: .*$/m, 'version: [unclosed'));
+      const failing = packagesLoadedBy(args);
+      expect(failing.status).toBe(1);
+      expect(failing.resolutions.filter(isHook)).toEqual([]);
+      expect(['@react-pdf/layout', '@react-pdf/renderer'].filter((name) => failing.packages.has(name))).toEqual([]);
+
+      writeFileSync(file, text);
+      const rendering = packagesLoadedBy(args);
+      expect(rendering.status).toBe(0);
+      expect(rendering.stdout).toMatch(/1 rendered/);
+      const registeredAt = rendering.resolutions.findIndex(isHook);
+      expect(registeredAt).toBeGreaterThan(0);
+      // The command, its schemas and compiler load before it; mostly react-pdf and the renderer after.
+      const zodAt = rendering.resolutions.findIndex(({ url }) => url.includes('/node_modules/zod/'));
+      expect(zodAt).toBeGreaterThanOrEqual(0);
+      expect(zodAt).toBeLessThan(registeredAt);
+      expect(rendering.resolutions.length - registeredAt).toBeLessThan(rendering.resolutions.length / 3);
+      // And the layout reached textkit through the memo's shim, so nothing rendered without it.
+      expect(rendering.resolutions.some(({ url, parent }) => url.includes('/@react-pdf/textkit/') && parent.endsWith('/render/perf/textkitShim.mjs'))).toBe(true);
+      expect(rendering.stderr).not.toMatch(/LEAFLETS_NO_LAYOUT_MEMO_HOOK/);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

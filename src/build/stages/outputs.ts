@@ -44,7 +44,7 @@ export interface OutputHandler {
 const pdfOutput: OutputHandler = {
   path: (outDir, unit, variant) => outputPath(outDir, unit.locale, unit.leafletId, variant as EditionId),
   async render({ unit, leaflet, brand, fontsVersion, previousMeta, reuseFit }, variant) {
-    const [{ renderEdition }, { fontStoreFor }] = await Promise.all([import('../../render/renderEdition.ts'), import('../renderSession.ts')]);
+    const [{ renderEdition }, { fontStoreFor }] = await Promise.all([import('../../render/loadRenderer.ts').then(({ loadRenderer }) => loadRenderer()), import('../renderSession.ts')]);
     const rendered = await renderEdition({
       leaflet,
       brand,

@@ -1,6 +1,12 @@
-// Installs reactPdfResolveHook.mjs (the layout memos' shims). Must run before anything imports @react-pdf/renderer or
-// @react-pdf/layout (the process entry points call it first); a process that skips it renders
+// Installs reactPdfResolveHook.mjs (the layout memos' shims), once per thread. Must run before
+// anything imports @react-pdf/renderer or @react-pdf/layout: the CLI and the render threads
+// reach react-pdf only through src/render/loadRenderer.ts, which runs it first (see
+// layoutMemoHook.mjs); test files and benches import it first. A process that skips it renders
 // the same bytes, only without the layout memos.
 import { register } from 'node:module';
 
-register('./reactPdfResolveHook.mjs', import.meta.url);
+const REGISTERED = Symbol.for('leaflets.layoutMemoHookRegistered');
+if (!globalThis[REGISTERED]) {
+  globalThis[REGISTERED] = true;
+  register('./reactPdfResolveHook.mjs', import.meta.url);
+}

@@ -1,0 +1,1 @@
+export function installLayoutMemoHook(): Promise<void>;

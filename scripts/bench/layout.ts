@@ -45,7 +45,7 @@ export async function benchLayout(): Promise<void> {
         t0 = performance.now();
         const trial = await chooseFit(fresh);
         searchMs.push(performance.now() - t0);
-        trials = trial.tried;
+        trials = trial.levelsTried.length;
         t0 = performance.now();
         await renderLaidOut(fresh, trial.laidOut);
         wholeMs.push(performance.now() - t0 + searchMs[searchMs.length - 1]!);

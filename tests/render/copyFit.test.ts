@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fitLadder, defaultFit } from '../../src/render/copyFit/fit.ts';
+import { chooseFit } from '../../src/render/copyFit/chooseFit.ts';
+import { fitLadder, defaultFit, sameFit } from '../../src/render/copyFit/fit.ts';
 import { EDITIONS } from '../../src/render/editions.ts';
 import { renderEdition } from '../../src/render/renderEdition.ts';
 import { layoutWithFit, leafletPageCount } from '../../src/render/renderLeaflet.tsx';
@@ -39,6 +40,13 @@ describe('copy-fitting', () => {
       if (design === 5 && tightest === 4) found = { leaflet, design };
     }
     expect(found, 'a leaflet five pages long at the design, four at the tightest fit').toBeDefined();
+    // The search lays out the design, then tighter variants only: once one fits on a sheet
+    // fewer, a looser variant (a page more, up to the next sheet) could not be chosen.
+    const designLevel = ladder.findIndex((fit) => sameFit(fit, defaultFit(EDITIONS.a5)));
+    const { levelsTried } = await chooseFit(await inputFor(found!.leaflet, 'a5'));
+    expect(levelsTried[0]).toBe(designLevel);
+    expect(levelsTried).toContain(ladder.length - 1);
+    expect(levelsTried.filter((level) => level < designLevel)).toEqual([]);
     const a5 = await renderEdition(await inputFor(found!.leaflet, 'a5'));
     expect(a5.pageCount).toBe(4);
     expect(a5.diagnostics).toEqual([]);

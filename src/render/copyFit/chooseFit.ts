@@ -20,8 +20,8 @@ export interface FitTrial {
   pages: number;
   /** Position on the ladder (0 = loosest). */
   level: number;
-  /** Layouts the search made to choose it (1 when the design met the goal). */
-  tried: number;
+  /** The levels the search laid out to choose it, in order (just the design's when it met the goal). */
+  levelsTried: number[];
 }
 
 /** Editions printed as an A5 booklet (or from its pages) aim at whole sheets: four pages each. */
@@ -81,7 +81,7 @@ export async function chooseFit(input: RenderInput): Promise<FitTrial> {
         diagnostics: checkLeafletLayout(input, composeLeaflet(laidOut)),
         pages: leafletPageCount(laidOut),
         level,
-        tried: 0,
+        levelsTried: [],
       }));
       trials.set(level, trial);
     }
@@ -90,7 +90,7 @@ export async function chooseFit(input: RenderInput): Promise<FitTrial> {
   const first = await tryLevel(designLevel);
   const clean = (trial: FitTrial) => trial.diagnostics.length === 0;
   const goalMet = (trial: FitTrial) => clean(trial) && (a5 ? trial.pages % 4 === 0 : lastFill(trial) >= 1 / 3);
-  if (goalMet(first)) return { ...first, tried: 1 };
+  if (goalMet(first)) return { ...first, levelsTried: [designLevel] };
 
   const tighter = Array.from({ length: ladder.length - designLevel - 1 }, (_, index) => designLevel + 1 + index);
   const looser = Array.from({ length: designLevel }, (_, index) => designLevel - 1 - index);
@@ -100,7 +100,11 @@ export async function chooseFit(input: RenderInput): Promise<FitTrial> {
     const target = a5 && first.pages % 4 !== 0 ? first.pages - (first.pages % 4) : first.pages - 1;
     await loosestReaching(tighter, async (level) => (await tryLevel(level)).pages <= target);
   }
-  if (a5 && first.pages % 4 !== 0) {
+  // A clean layout on fewer sheets outscores every looser variant (those take at least the
+  // design's pages), so once the search above found one the looser search cannot change the choice.
+  const sheets = (trial: FitTrial) => Math.ceil(trial.pages / 4);
+  const fewerSheetsFound = async () => (await Promise.all(trials.values())).some((trial) => clean(trial) && sheets(trial) < sheets(first));
+  if (a5 && first.pages % 4 !== 0 && !(await fewerSheetsFound())) {
     // Or more pages, up to the next whole sheet: the tightest looser variant that fills it.
     const target = first.pages + 4 - (first.pages % 4);
     await loosestReaching(looser, async (level) => (await tryLevel(level)).pages >= target);
@@ -111,7 +115,7 @@ export async function chooseFit(input: RenderInput): Promise<FitTrial> {
   for (const trial of await Promise.all(trials.values())) {
     if (better(score(trial, designLevel, a5), score(best, designLevel, a5))) best = trial;
   }
-  return { ...best, tried: trials.size };
+  return { ...best, levelsTried: [...trials.keys()] };
 }
 
 /**

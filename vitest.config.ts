@@ -8,7 +8,7 @@ export default defineConfig({
     pool: 'forks',
     // Two test files at once: vitest's default on 2 cores is one, and the suite then took 10 minutes.
     maxWorkers: 2,
-    globalSetup: ['tests/support/freshDist.ts'],
+    globalSetup: ['tests/support/freshDist.ts', 'tests/support/sharedBuildDir.ts'],
     // The date review-due checks count as today (src/lint/reviewDates.ts), so no test changes with the calendar.
     // Builds render in one thread unless a test asks for more: on a 2-core machine each worker
     // thread's start-up (seconds of CPU) would compete with the other test files.

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempProject } from '../fixtures/tempProject.ts';
-import { copyOfProject, runCli } from '../support/projectCopy.ts';
+import { runCli } from '../support/projectCopy.ts';
+import { sharedBuild } from '../support/sharedBuild.ts';
 import { isAllowedAction, outwardActions } from '../support/linkActions.ts';
 
 const pdfsUnder = (folder: string): string[] =>
@@ -21,9 +22,9 @@ describe('no PDF the project builds can send a reader anywhere but https, http, 
   let project: string;
   let fixture: string;
   beforeAll(async () => {
-    project = copyOfProject();
-    const built = await runCli(['--root', project, 'build']);
+    const built = await sharedBuild();
     expect(built.code, built.stdout).toBe(0);
+    project = built.root;
     // The test fixture project, built as a project of its own once its deliberate lint errors
     // (a low-contrast accent colour, level-1 body headings, Welsh plural forms missing) are put right.
     fixture = tempProject({});

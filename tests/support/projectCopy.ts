@@ -27,6 +27,13 @@ export function copyOfProject(leaflets?: string[], prefix = 'leaflets-project-')
   return root;
 }
 
+/** A copy of a project copy, with what its builds wrote (output, cache); node_modules stays a link. */
+export function copyOfBuiltProject(built: string, prefix = 'leaflets-project-'): string {
+  const root = mkdtempSync(path.join(tmpdir(), prefix));
+  cpSync(built, root, { recursive: true, verbatimSymlinks: true });
+  return root;
+}
+
 /** Runs the real `leaflets` command, as a user would. */
 export async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {

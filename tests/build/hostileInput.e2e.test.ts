@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, writeFileSync, cpSync, mkdirSync, existsSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { copyOfProject, runCli } from '../support/projectCopy.ts';
+import { copyOfBuiltProject, copyOfProject, runCli } from '../support/projectCopy.ts';
 import { leafletCases, STACK_TRACE, writeCase, type HostileCase } from '../support/hostileInput.ts';
 
 /** `file:line:column  severity  message  rule` lines of the normal (text) output. */
@@ -21,6 +21,21 @@ function pdfsIn(out: string): Map<string, Buffer> {
 
 const EDITIONS = ['--edition', 'a5', 'print-shop'];
 
+let built: Promise<string> | undefined;
+/**
+ * A copy of the project, with the support leaflet only, built once for this file (the last
+ * good PDFs); each describe breaks a copy of that.
+ */
+function copyOfBuiltSupport(): Promise<string> {
+  built ??= (async () => {
+    const root = copyOfProject(['support']);
+    const first = await runCli(['--root', root, 'build', ...EDITIONS]);
+    expect(first.code, first.stdout).toBe(0);
+    return root;
+  })();
+  return built.then((root) => copyOfBuiltProject(root));
+}
+
 function expectReported(run: { stdout: string }, hostile: Pick<HostileCase, 'name' | 'file' | 'rule' | 'line'>): void {
   const found = diagnosticLines(run.stdout).filter((d) => d.file === hostile.file && d.rule === hostile.rule);
   expect(found, `${hostile.name}: no ${hostile.rule} diagnostic naming ${hostile.file}`).not.toEqual([]);
@@ -33,9 +48,7 @@ describe('hostile leaflets: each fails alone, with its own diagnostic', () => {
   let before: Map<string, Buffer>;
   let run: { code: number; stdout: string; stderr: string };
   beforeAll(async () => {
-    root = copyOfProject(['support']);
-    const first = await runCli(['--root', root, 'build', ...EDITIONS]);
-    expect(first.code, first.stdout).toBe(0);
+    root = await copyOfBuiltSupport();
     before = pdfsIn(path.join(root, 'output'));
     for (const hostile of cases) writeCase(root, hostile.files);
     run = await runCli(['--root', root, 'build', ...EDITIONS]);
@@ -72,9 +85,7 @@ describe('hostile locales and locale folders: each stops only its own locale', (
     writeFileSync(path.join(root, 'locales', name, 'common.json'), common);
   };
   beforeAll(async () => {
-    root = copyOfProject(['support']);
-    const first = await runCli(['--root', root, 'build', ...EDITIONS]);
-    expect(first.code, first.stdout).toBe(0);
+    root = await copyOfBuiltSupport();
     before = pdfsIn(path.join(root, 'output'));
     const welsh = readFileSync(path.join(root, 'locales/cy/common.json'), 'utf8');
     locale('pl', welsh.replace(/"strapline": "[^"]*"/, '"strapline": 42'));
@@ -112,9 +123,7 @@ describe('hostile locales and locale folders: each stops only its own locale', (
 
 describe('a hostile brand file stops the build and names templates/brand.yaml', () => {
   it('logo: /etc/passwd and a font that is not a font: exit 1, both named at their lines, every PDF unchanged', async () => {
-    const root = copyOfProject(['support']);
-    const first = await runCli(['--root', root, 'build', '--edition', 'a5', '--locale', 'en-GB']);
-    expect(first.code, first.stdout).toBe(0);
+    const root = await copyOfBuiltSupport();
     const before = pdfsIn(path.join(root, 'output'));
     const brandFile = path.join(root, 'templates/brand.yaml');
     writeFileSync(path.join(root, 'templates/assets/not-a-font.ttf'), 'This is not a font.\n');

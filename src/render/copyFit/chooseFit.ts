@@ -27,6 +27,8 @@ export interface FitTrial {
 /** Editions printed as an A5 booklet (or from its pages) aim at whole sheets: four pages each. */
 const isA5 = (edition: Edition) => Math.abs(edition.pageSize.width - edition.layoutBleed * 2 - A5.width) < 1;
 
+const sheets = (trial: FitTrial) => Math.ceil(trial.pages / 4);
+
 /** Body pages before the last that are less than 60% full. */
 const underfull = (trial: FitTrial) => trial.laidOut.body.spans.slice(0, -1).filter((span) => span.height / trial.laidOut.body.textHeight < MIN_FILL).length;
 
@@ -42,12 +44,11 @@ const lastFill = (trial: FitTrial) => {
  */
 function score(trial: FitTrial, designLevel: number, a5: boolean): number[] {
   const errors = trial.diagnostics.filter((d) => d.severity === 'error').length;
-  const sheets = Math.ceil(trial.pages / 4);
   return [
     errors,
     trial.diagnostics.length,
-    a5 ? sheets : trial.pages,
-    a5 ? sheets * 4 - trial.pages : 0,
+    a5 ? sheets(trial) : trial.pages,
+    a5 ? sheets(trial) * 4 - trial.pages : 0,
     underfull(trial),
     Math.abs(trial.level - designLevel),
   ];
@@ -102,7 +103,6 @@ export async function chooseFit(input: RenderInput): Promise<FitTrial> {
   }
   // A clean layout on fewer sheets outscores every looser variant (those take at least the
   // design's pages), so once the search above found one the looser search cannot change the choice.
-  const sheets = (trial: FitTrial) => Math.ceil(trial.pages / 4);
   const fewerSheetsFound = async () => (await Promise.all(trials.values())).some((trial) => clean(trial) && sheets(trial) < sheets(first));
   if (a5 && first.pages % 4 !== 0 && !(await fewerSheetsFound())) {
     // Or more pages, up to the next whole sheet: the tightest looser variant that fills it.

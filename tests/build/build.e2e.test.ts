@@ -25,11 +25,11 @@ const pdfinfoAvailable = (() => {
 describe('building the real project', () => {
   let root: string;
   let out: string;
-  let firstRun: { code: number; stdout: string };
+  let firstRun: SharedBuild;
   beforeAll(async () => {
     // `leaflets build --strict`, shared with other test files that read what it writes.
     firstRun = await sharedBuild();
-    ({ root, out } = firstRun as SharedBuild);
+    ({ root, out } = firstRun);
   }, 600_000);
 
   it('exits 0, writes a PDF for every leaflet x locale, and prints a summary', () => {

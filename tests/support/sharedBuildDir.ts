@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -18,11 +18,14 @@ export default function provideSharedBuildDir(project: TestProject): () => void 
   const dir = mkdtempSync(path.join(tmpdir(), 'leaflets-shared-build-'));
   project.provide('sharedBuildDir', dir);
   return () => {
-    try {
-      const { root } = JSON.parse(readFileSync(path.join(dir, 'build.json'), 'utf8')) as { root: string };
-      rmSync(root, { recursive: true, force: true });
-    } catch {
-      // No test asked for the build.
+    // One build per state of the inputs the run saw (tests/support/sharedBuild.ts).
+    for (const key of readdirSync(dir)) {
+      try {
+        const { root } = JSON.parse(readFileSync(path.join(dir, key, 'build.json'), 'utf8')) as { root: string };
+        if (root) rmSync(root, { recursive: true, force: true });
+      } catch {
+        // A build that never finished.
+      }
     }
     rmSync(dir, { recursive: true, force: true });
   };

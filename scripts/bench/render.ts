@@ -108,6 +108,20 @@ function probeEnv(react: ReactMode): NodeJS.ProcessEnv {
   return react === 'cli' ? env : { ...env, NODE_ENV: react };
 }
 
+const TYPST_PROBE = path.join(REPO, 'scripts/bench/typstProbe.ts');
+
+/**
+ * Typst's un-memoized renders of the subject's text in a process of its own (typstProbe.ts),
+ * back to back: Typst as it runs alone, since paired with this checkout's renders it can run
+ * slower (they leave it colder caches).
+ */
+function runTypstAlone(subject: Subject, rounds: string[]): number[] {
+  const result = spawnSync(process.execPath, [path.join(REPO, 'bin/run-ts.js'), TYPST_PROBE, '--project', subject.project, ...rounds], { cwd: REPO, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const last = result.stdout.trim().split('\n').pop() ?? '';
+  if (result.status !== 0 || !last.startsWith('{')) throw new Error(`Typst probe failed:\n${result.stderr}`);
+  return (JSON.parse(last) as { results: { fresh: Array<{ ms: number }> } }).results.fresh.map((run) => run.ms);
+}
+
 export function runProbe(subject: Subject, scenario: Scenario, extra: string[], react: ReactMode): ProbeResult {
   const { root, project } = subject;
   const result = spawnSync(process.execPath, ['--expose-gc', ...checkoutNodeFlags(root, 'watch'), path.join(root, 'bin/run-ts.js'), PROBE, '--root', root, '--project', project, '--scenario', scenario, ...extra], {
@@ -178,6 +192,8 @@ export async function benchRender(argv: string[] = []): Promise<void> {
   const reactBuilds = new Map<string, Set<string>>();
   const keyOf = (comparison: number, subject: Subject, scenario: Scenario) => `${comparison}\u0000${subject.name}\u0000${scenario}`;
   const paired = new Map<Scenario, { ours: Timing[]; pairs: Pair[] }>();
+  /** Per round: Typst alone (un-memoized), then this checkout's paired fresh renders. */
+  const typstAlone: Array<{ typst: number[]; ours: number[] }> = [];
   let typstWords = 0;
   let pauseMs = 0;
   const repeats = Number(options.repeats);
@@ -200,7 +216,9 @@ export async function benchRender(argv: string[] = []): Promise<void> {
       // Typst typesets the text the first comparison renders, render by render with this checkout's.
       const subject = comparisons[0]!.subjects[1];
       for (const { scenario } of TYPST_CASES) {
+        const alone = scenario === 'fresh' ? runTypstAlone(subject, rounds) : undefined;
         const probe = runProbe(subject, scenario, [...rounds, '--paired-typst'], reactMode);
+        if (alone) typstAlone.push({ typst: alone, ours: probe.timings.map((t) => t.total) });
         const sofar = paired.get(scenario) ?? { ours: [], pairs: [] };
         paired.set(scenario, { ours: [...sofar.ours, ...probe.timings], pairs: [...sofar.pairs, ...(probe.pairs ?? [])] });
         typstWords = probe.typstWords ?? 0;
@@ -261,6 +279,13 @@ export async function benchRender(argv: string[] = []): Promise<void> {
       console.log(`${cells.join(' ')} ${oursCpu.toFixed(1)}, ${typstCpu.toFixed(1)}, ${(oursCpu / typstCpu).toFixed(2)}x`);
     }
     console.log('  bound for fresh: at most 3x Typst un-memoized. CPU time counts each render with the pause after it (V8 compiles and collects on helper threads).');
+    const oursFresh = typstAlone.flatMap((round) => round.ours);
+    const aloneMs = typstAlone.flatMap((round) => round.typst);
+    const perRound = typstAlone.map((round) => `${(median(round.ours) / median(round.typst)).toFixed(2)}x`).join(', ');
+    console.log(
+      `Typst alone (un-memoized, its own process, just before each paired fresh probe): ${spread(aloneMs)} ms; this checkout's paired fresh ` +
+        `${median(oursFresh).toFixed(1)} ms, ${(median(oursFresh) / median(aloneMs)).toFixed(2)}x (per round: ${perRound}). Paired, Typst can run slower than alone.`,
+    );
   }
 
   if (options['cpu-prof']) {

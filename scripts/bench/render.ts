@@ -117,9 +117,14 @@ const TYPST_PROBE = path.join(REPO, 'scripts/bench/typstProbe.ts');
  */
 function runTypstAlone(subject: Subject, rounds: string[]): number[] {
   const result = spawnSync(process.execPath, [path.join(REPO, 'bin/run-ts.js'), TYPST_PROBE, '--project', subject.project, ...rounds], { cwd: REPO, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  const last = result.stdout.trim().split('\n').pop() ?? '';
-  if (result.status !== 0 || !last.startsWith('{')) throw new Error(`Typst probe failed:\n${result.stderr}`);
-  return (JSON.parse(last) as { results: { fresh: Array<{ ms: number }> } }).results.fresh.map((run) => run.ms);
+  return probeOutput<{ results: { fresh: Array<{ ms: number }> } }>(result, 'Typst probe failed').results.fresh.map((run) => run.ms);
+}
+
+/** A probe prints one JSON object on its last line. */
+function probeOutput<T>(result: ReturnType<typeof spawnSync>, failure: string): T {
+  const last = String(result.stdout).trim().split('\n').pop() ?? '';
+  if (result.status !== 0 || !last.startsWith('{')) throw new Error(`${failure}:\n${String(result.stderr)}`);
+  return JSON.parse(last) as T;
 }
 
 export function runProbe(subject: Subject, scenario: Scenario, extra: string[], react: ReactMode): ProbeResult {
@@ -130,9 +135,7 @@ export function runProbe(subject: Subject, scenario: Scenario, extra: string[], 
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
-  const last = result.stdout.trim().split('\n').pop() ?? '';
-  if (result.status !== 0 || !last.startsWith('{')) throw new Error(`render probe failed in ${root} (${scenario}):\n${result.stderr}`);
-  return JSON.parse(last) as ProbeResult;
+  return probeOutput<ProbeResult>(result, `render probe failed in ${root} (${scenario})`);
 }
 
 const spread = (values: number[]) => medianAndMiddleHalf(values);

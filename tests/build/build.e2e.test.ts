@@ -4,7 +4,7 @@ import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkPdfUa } from '../support/pdfUaCheck.ts';
-import { copyOfBuiltProject, copyOfProject, runCli } from '../support/projectCopy.ts';
+import { copiesOfOneBuild, copyOfProject, runCli } from '../support/projectCopy.ts';
 import { sharedBuild, type SharedBuild } from '../support/sharedBuild.ts';
 import { allText, openPdf, pageText } from '../support/readPdf.ts';
 
@@ -169,12 +169,8 @@ describe('bad input', () => {
   }, 60_000);
 
   // Each case breaks a copy of one project built once (the last good PDF is its own).
-  const oneLeaflet = ['build', '--edition', 'a5', '--leaflet', 'support', '--locale', 'en-GB'];
-  let built: string;
-  beforeAll(async () => {
-    built = copyOfProject();
-    expect((await runCli(['--root', built, ...oneLeaflet])).code).toBe(0);
-  }, 120_000);
+  const oneLeaflet = ['--edition', 'a5', '--leaflet', 'support', '--locale', 'en-GB'];
+  const copyOfBuilt = copiesOfOneBuild(oneLeaflet);
 
   describe.each([
     ['an unknown partial', (text: string) => text.replace('## Why support can help', '{{> no-such-block}}\n\n## Why support can help'), '{{> no-such-block}}', /partial/i],
@@ -184,8 +180,8 @@ describe('bad input', () => {
     ['an image without alt text', (text: string) => text.replace('## Why support can help', '![](../../templates/assets/logo.png)\n\n## Why support can help'), '![](../../', /alt/i],
   ])('%s', (_name, breakIt, marker, messagePattern) => {
     it('names file and line, exits 1 and leaves the last good PDF byte-identical', async () => {
-      const root = copyOfBuiltProject(built);
-      const args = ['--root', root, ...oneLeaflet];
+      const root = await copyOfBuilt();
+      const args = ['--root', root, 'build', ...oneLeaflet];
       const target = path.join(root, 'output/en-GB/support.pdf');
       const lastGood = readFileSync(target);
       const file = path.join(root, 'content/en-GB/support.md');

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, writeFileSync, cpSync, mkdirSync, existsSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { copyOfBuiltProject, copyOfProject, runCli } from '../support/projectCopy.ts';
+import { copiesOfOneBuild, copyOfProject, runCli } from '../support/projectCopy.ts';
 import { leafletCases, STACK_TRACE, writeCase, type HostileCase } from '../support/hostileInput.ts';
 
 /** `file:line:column  severity  message  rule` lines of the normal (text) output. */
@@ -21,20 +21,8 @@ function pdfsIn(out: string): Map<string, Buffer> {
 
 const EDITIONS = ['--edition', 'a5', 'print-shop'];
 
-let built: Promise<string> | undefined;
-/**
- * A copy of the project, with the support leaflet only, built once for this file (the last
- * good PDFs); each describe breaks a copy of that.
- */
-function copyOfBuiltSupport(): Promise<string> {
-  built ??= (async () => {
-    const root = copyOfProject(['support']);
-    const first = await runCli(['--root', root, 'build', ...EDITIONS]);
-    expect(first.code, first.stdout).toBe(0);
-    return root;
-  })();
-  return built.then((root) => copyOfBuiltProject(root));
-}
+/** The project with the support leaflet only, built once for this file (the last good PDFs); each describe breaks a copy. */
+const copyOfBuiltSupport = copiesOfOneBuild(EDITIONS, ['support']);
 
 function expectReported(run: { stdout: string }, hostile: Pick<HostileCase, 'name' | 'file' | 'rule' | 'line'>): void {
   const found = diagnosticLines(run.stdout).filter((d) => d.file === hostile.file && d.rule === hostile.rule);

@@ -34,6 +34,24 @@ export function copyOfBuiltProject(built: string, prefix = 'leaflets-project-'):
   return root;
 }
 
+/**
+ * Copies of one project copy (with `leaflets` only, as `copyOfProject`) built once by
+ * `leaflets build <buildArgs>`, for tests that each break a copy of the last good build.
+ * The build runs when the first copy is asked for.
+ */
+export function copiesOfOneBuild(buildArgs: string[], leaflets?: string[]): () => Promise<string> {
+  let built: Promise<string> | undefined;
+  return async () => {
+    built ??= (async () => {
+      const root = copyOfProject(leaflets);
+      const first = await runCli(['--root', root, 'build', ...buildArgs]);
+      if (first.code !== 0) throw new Error(`the build to copy failed (exit ${first.code}):\n${first.stdout}${first.stderr}`);
+      return root;
+    })();
+    return copyOfBuiltProject(await built);
+  };
+}
+
 /** Runs the real `leaflets` command, as a user would. */
 export async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {

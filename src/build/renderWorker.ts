@@ -4,6 +4,7 @@
  * its last task. Each task is one unit: compiled once, each output from the cache or rendered.
  */
 import { workerData } from 'piscina';
+import { loadRenderer } from '../render/loadRenderer.ts';
 import { runThisThreadInBackground } from './backgroundThread.ts';
 import { ProjectLoader } from './project.ts';
 import { ProjectStore } from './store/projectStore.ts';
@@ -43,7 +44,7 @@ export async function warmUp(): Promise<void> {
   if (warmRoot === undefined) return;
   const store = new ProjectStore(warmRoot);
   state = { root: warmRoot, store, loader: new ProjectLoader(store), seen: new Map() };
-  await Promise.all([state.loader.load(), import('../render/loadRenderer.ts').then(({ loadRenderer }) => loadRenderer()), import('./renderSession.ts')]).catch(() => undefined);
+  await Promise.all([state.loader.load(), loadRenderer(), import('./renderSession.ts')]).catch(() => undefined);
 }
 
 export default async function renderUnitTask({ task, changes = [], background = false }: WorkerTask): Promise<WorkerResult> {

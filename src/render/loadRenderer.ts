@@ -1,3 +1,4 @@
+// Nothing heavy loads with this module (react-pdf only inside loadRenderer), so the build imports it statically.
 import { installLayoutMemoHook } from './perf/layoutMemoHook.mjs';
 import { shimLoaded } from './perf/shimHooks.ts';
 

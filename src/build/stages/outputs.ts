@@ -4,6 +4,7 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
 import { outputPath } from '../../emit/outputPaths.ts';
 import type { LoadedBrand } from '../../load/brand.ts';
 import { EDITIONS, type EditionId } from '../../render/editions.ts';
+import { loadRenderer } from '../../render/loadRenderer.ts';
 import { pageLimitDiagnostic } from '../../render/pageLimit.ts';
 import type { Fit } from '../../render/copyFit/fit.ts';
 import { leafletUrl } from '../leafletUrl.ts';
@@ -44,7 +45,7 @@ export interface OutputHandler {
 const pdfOutput: OutputHandler = {
   path: (outDir, unit, variant) => outputPath(outDir, unit.locale, unit.leafletId, variant as EditionId),
   async render({ unit, leaflet, brand, fontsVersion, previousMeta, reuseFit }, variant) {
-    const [{ renderEdition }, { fontStoreFor }] = await Promise.all([import('../../render/loadRenderer.ts').then(({ loadRenderer }) => loadRenderer()), import('../renderSession.ts')]);
+    const [{ renderEdition }, { fontStoreFor }] = await Promise.all([loadRenderer(), import('../renderSession.ts')]);
     const rendered = await renderEdition({
       leaflet,
       brand,

@@ -116,7 +116,7 @@ const TYPST_PROBE = path.join(REPO, 'scripts/bench/typstProbe.ts');
  * slower (they leave it colder caches).
  */
 function runTypstAlone(subject: Subject, rounds: string[]): number[] {
-  const result = spawnSync(process.execPath, [path.join(REPO, 'bin/run-ts.js'), TYPST_PROBE, '--project', subject.project, ...rounds], { cwd: REPO, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, [path.join(REPO, 'bin/run-ts.js'), TYPST_PROBE, '--project', subject.project, '--modes', 'fresh', ...rounds], { cwd: REPO, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   return probeOutput<{ results: { fresh: Array<{ ms: number }> } }>(result, 'Typst probe failed').results.fresh.map((run) => run.ms);
 }
 

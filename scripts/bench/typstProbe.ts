@@ -3,7 +3,7 @@
  * JSON object on its last line. The render probe's `--paired-typst` alternates the same Typst
  * render with this checkout's in one process, which the render bench uses.
  *
- *   node bin/run-ts.js scripts/bench/typstProbe.ts [--project DIR] [--rounds N] [--warmup N] [--out FILE]
+ *   node bin/run-ts.js scripts/bench/typstProbe.ts [--project DIR] [--rounds N] [--warmup N] [--modes fresh,warm,edit] [--out FILE]
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -12,7 +12,7 @@ import { loadTemplates } from '../../src/compile/templates.ts';
 import { loadBrand } from '../../src/load/brand.ts';
 import { loadLeafletSources } from '../../src/load/content.ts';
 import { loadLocales } from '../../src/load/locales.ts';
-import { typstLeaflet, type TypstRun } from './typstLeaflet.ts';
+import { typstLeaflet, type TypstMode, type TypstRun } from './typstLeaflet.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -21,6 +21,8 @@ const { values: args } = parseArgs({
     project: { type: 'string' },
     rounds: { type: 'string', default: '24' },
     warmup: { type: 'string', default: '6' },
+    /** Which of Typst's cases to time, comma-separated (fresh: un-memoized; warm; edit). */
+    modes: { type: 'string', default: 'fresh,warm,edit' },
     /** Also writes the Typst source and its PDF here (FILE.typ, FILE.pdf), to look at. */
     out: { type: 'string' },
   },
@@ -43,7 +45,7 @@ if (args.out) {
 }
 
 const results: Record<string, TypstRun[]> = {};
-for (const mode of ['fresh', 'warm', 'edit'] as const) {
+for (const mode of args.modes!.split(',') as TypstMode[]) {
   for (let i = 0; i < WARMUP; i += 1) typst.render(mode);
   results[mode] = Array.from({ length: ROUNDS }, () => typst.render(mode));
 }

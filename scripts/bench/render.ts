@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import type { ProfileSummary } from './profile.ts';
 import type { Pair } from './renderProbe.ts';
 import type { Timing } from './renderTiming.ts';
+import type { TypstScope } from './typstLeaflet.ts';
 import { median, medianAndMiddleHalf } from './stats.ts';
 import { checkoutNodeFlags } from './checkoutFlags.ts';
 
@@ -113,10 +114,11 @@ const TYPST_PROBE = path.join(REPO, 'scripts/bench/typstProbe.ts');
 /**
  * Typst's un-memoized renders of the subject's text in a process of its own (typstProbe.ts),
  * back to back: Typst as it runs alone, since paired with this checkout's renders it can run
- * slower (they leave it colder caches).
+ * slower (they leave it colder caches). `scope`: the whole leaflet, or its body text alone.
  */
-function runTypstAlone(subject: Subject, rounds: string[]): number[] {
-  const result = spawnSync(process.execPath, [path.join(REPO, 'bin/run-ts.js'), TYPST_PROBE, '--project', subject.project, '--modes', 'fresh', ...rounds], { cwd: REPO, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+function runTypstAlone(subject: Subject, rounds: string[], scope: TypstScope): number[] {
+  const args = [path.join(REPO, 'bin/run-ts.js'), TYPST_PROBE, '--project', subject.project, '--modes', 'fresh', '--scope', scope, ...rounds];
+  const result = spawnSync(process.execPath, args, { cwd: REPO, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   return probeOutput<{ results: { fresh: Array<{ ms: number }> } }>(result, 'Typst probe failed').results.fresh.map((run) => run.ms);
 }
 
@@ -195,9 +197,10 @@ export async function benchRender(argv: string[] = []): Promise<void> {
   const reactBuilds = new Map<string, Set<string>>();
   const keyOf = (comparison: number, subject: Subject, scenario: Scenario) => `${comparison}\u0000${subject.name}\u0000${scenario}`;
   const paired = new Map<Scenario, { ours: Timing[]; pairs: Pair[] }>();
-  /** Per round: Typst alone (un-memoized), then this checkout's paired fresh renders. */
-  const typstAlone: Array<{ typst: number[]; ours: number[] }> = [];
+  /** Per round: Typst alone (un-memoized) on the whole leaflet and on its body text, then this checkout's paired fresh renders. */
+  const typstAlone: Array<{ typst: number[]; typstBody: number[]; ours: number[] }> = [];
   let typstWords = 0;
+  let typstPages = 0;
   let pauseMs = 0;
   const repeats = Number(options.repeats);
   const loads: number[] = [];
@@ -219,12 +222,13 @@ export async function benchRender(argv: string[] = []): Promise<void> {
       // Typst typesets the text the first comparison renders, render by render with this checkout's.
       const subject = comparisons[0]!.subjects[1];
       for (const { scenario } of TYPST_CASES) {
-        const alone = scenario === 'fresh' ? runTypstAlone(subject, rounds) : undefined;
+        const alone = scenario === 'fresh' ? { typst: runTypstAlone(subject, rounds, 'leaflet'), typstBody: runTypstAlone(subject, rounds, 'body') } : undefined;
         const probe = runProbe(subject, scenario, [...rounds, '--paired-typst'], reactMode);
-        if (alone) typstAlone.push({ typst: alone, ours: probe.timings.map((t) => t.total) });
+        if (alone) typstAlone.push({ ...alone, ours: probe.timings.map((t) => t.total) });
         const sofar = paired.get(scenario) ?? { ours: [], pairs: [] };
         paired.set(scenario, { ours: [...sofar.ours, ...probe.timings], pairs: [...sofar.pairs, ...(probe.pairs ?? [])] });
         typstWords = probe.typstWords ?? 0;
+        typstPages = probe.pairs?.[0]?.typst.pages ?? 0;
         pauseMs = probe.pauseMs ?? 0;
         process.stdout.write(` ${scenario}+typst`);
       }
@@ -268,7 +272,8 @@ export async function benchRender(argv: string[] = []): Promise<void> {
   });
   console.log('  warm: the same leaflet again; fresh: the render caches keyed by content (text layout, galley blocks, pages, styles, font subsets, compressed page streams, drawn text) emptied before each render, fonts, their shaping caches and images pdfkit has read kept; cold: Markdown memo too; edit: one paragraph changed before each render. The base commit has none of these caches: its four scenarios are the same work.');
   if (options.typst) {
-    console.log(`\nTypst (typst-ts-node-compiler) on the first comparison's body text (${typstWords} words; compile, layout and PDF export), each render`);
+    console.log(`\nTypst (typst-ts-node-compiler) on the first comparison's whole leaflet as the A5 edition prints it (cover, running header and footer,`);
+    console.log(`body, sources, back page: ${typstWords} words on ${typstPages} pages; compile, layout and tagged PDF export), each render`);
     console.log(`alternating with one of this checkout's in the same process, so both meet the same machine (${repeats} x ${options.rounds} pairs; ${pauseMs} ms pause after each render):`);
     console.log('case   Typst case                               this checkout, ms    Typst, ms           ratio  per pair (25th-75th)  CPU incl. pause: ours, Typst, ratio');
     for (const { scenario, typst } of TYPST_CASES) {
@@ -282,13 +287,16 @@ export async function benchRender(argv: string[] = []): Promise<void> {
       console.log(`${cells.join(' ')} ${oursCpu.toFixed(1)}, ${typstCpu.toFixed(1)}, ${(oursCpu / typstCpu).toFixed(2)}x`);
     }
     console.log('  bound for fresh: at most 3x Typst un-memoized. CPU time counts each render with the pause after it (V8 compiles and collects on helper threads).');
-    const oursFresh = typstAlone.flatMap((round) => round.ours);
-    const aloneMs = typstAlone.flatMap((round) => round.typst);
-    const perRound = typstAlone.map((round) => `${(median(round.ours) / median(round.typst)).toFixed(2)}x`).join(', ');
-    console.log(
-      `Typst alone (un-memoized, its own process, just before each paired fresh probe): ${spread(aloneMs)} ms; this checkout's paired fresh ` +
-        `${median(oursFresh).toFixed(1)} ms, ${(median(oursFresh) / median(aloneMs)).toFixed(2)}x (per round: ${perRound}). Paired, Typst can run slower than alone.`,
-    );
+    const oursFresh = median(typstAlone.flatMap((round) => round.ours));
+    const againstAlone = (pick: (round: (typeof typstAlone)[number]) => number[], label: string) => {
+      const perRound = typstAlone.map((round) => `${(median(round.ours) / median(pick(round))).toFixed(2)}x`).join(', ');
+      const alone = typstAlone.flatMap(pick);
+      return `  ${label}: ${spread(alone)} ms; ${(oursFresh / median(alone)).toFixed(2)}x (per round: ${perRound})`;
+    };
+    console.log(`Typst alone (un-memoized, its own process, just before each paired fresh probe) against this checkout's paired fresh ${oursFresh.toFixed(1)} ms:`);
+    console.log(againstAlone((round) => round.typst, 'whole leaflet, as paired'));
+    console.log(againstAlone((round) => round.typstBody, "body text alone (Typst's own line spacing; the case runs 1-15 paired)"));
+    console.log('  Paired, Typst can run slower than alone.');
   }
 
   if (options['cpu-prof']) {

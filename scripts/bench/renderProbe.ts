@@ -8,6 +8,7 @@
  *
  *   node bin/run-ts.js scripts/bench/renderProbe.ts --root DIR [--project DIR] --scenario warm|fresh|cold|edit
  *        [--rounds N] [--warmup N] [--cpu-prof FILE] [--deflate-level N] [--after-collection]
+ *        [--paired-typst [--typst-scope leaflet|body]]
  *
  * Scenarios: `warm` renders the same leaflet again and again; `fresh` empties the render caches
  * keyed by content (text layout, galley blocks, pages, styles, font subsets, compressed page streams, drawn text) before each render (loaded fonts and their
@@ -42,6 +43,8 @@ const { values: args } = parseArgs({
      * on a shared machine, Typst timed minutes apart in a process of its own measured 14.7-34.1 ms.
      */
     'paired-typst': { type: 'boolean', default: false },
+    /** What the paired Typst render typesets: the whole leaflet as the A5 edition prints it, or its body text alone. */
+    'typst-scope': { type: 'string', default: 'leaflet' },
   },
 });
 const root = path.resolve(args.root ?? process.cwd());
@@ -84,10 +87,10 @@ const typstMode: TypstMode = scenario === 'warm' ? 'warm' : scenario === 'edit' 
 const typst = args['paired-typst'] ? await typstOfSource() : undefined;
 /** Loaded only when asked: it is this checkout's module, and a probe of another checkout imports none of this one's. */
 async function typstOfSource() {
-  const { typstLeaflet } = await import('./typstLeaflet.ts');
+  const { typstLeaflet, typstScope } = await import('./typstLeaflet.ts');
   const { leaflet } = compileLeaflet({ root: project, source: source as never, brand, i18n, templates });
   if (!leaflet) throw new Error('compile failed');
-  return typstLeaflet(leaflet, brand as never);
+  return typstLeaflet(leaflet, brand as never, typstScope(args['typst-scope']));
 }
 
 /**

@@ -3,7 +3,8 @@
  * JSON object on its last line. The render probe's `--paired-typst` alternates the same Typst
  * render with this checkout's in one process, which the render bench uses.
  *
- *   node bin/run-ts.js scripts/bench/typstProbe.ts [--project DIR] [--rounds N] [--warmup N] [--modes fresh,warm,edit] [--out FILE]
+ *   node bin/run-ts.js scripts/bench/typstProbe.ts [--project DIR] [--rounds N] [--warmup N] [--modes fresh,warm,edit]
+ *        [--scope leaflet|body] [--out FILE]
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -12,7 +13,7 @@ import { loadTemplates } from '../../src/compile/templates.ts';
 import { loadBrand } from '../../src/load/brand.ts';
 import { loadLeafletSources } from '../../src/load/content.ts';
 import { loadLocales } from '../../src/load/locales.ts';
-import { typstLeaflet, type TypstMode, type TypstRun } from './typstLeaflet.ts';
+import { typstLeaflet, typstScope, type TypstMode, type TypstRun } from './typstLeaflet.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -23,6 +24,8 @@ const { values: args } = parseArgs({
     warmup: { type: 'string', default: '6' },
     /** Which of Typst's cases to time, comma-separated (fresh: un-memoized; warm; edit). */
     modes: { type: 'string', default: 'fresh,warm,edit' },
+    /** The whole leaflet as the A5 edition prints it, or its body text alone (typstLeaflet.ts). */
+    scope: { type: 'string', default: 'leaflet' },
     /** Also writes the Typst source and its PDF here (FILE.typ, FILE.pdf), to look at. */
     out: { type: 'string' },
   },
@@ -37,7 +40,7 @@ const { sources } = await loadLeafletSources(root);
 const source = sources.find((s) => s.id === args.leaflet && s.locale === 'en-GB')!;
 const { leaflet } = compileLeaflet({ root, source, brand, i18n, templates: loadTemplates(root) });
 if (!leaflet) throw new Error('compile failed');
-const typst = typstLeaflet(leaflet, brand);
+const typst = typstLeaflet(leaflet, brand, typstScope(args.scope));
 
 if (args.out) {
   writeFileSync(`${args.out}.typ`, typst.source);

@@ -116,8 +116,8 @@ const pt = (points: number) => `${points.toFixed(2)}pt`;
 const MM_PER_PT = 25.4 / 72;
 const mm = (points: number) => `${(points * MM_PER_PT).toFixed(2)}mm`;
 
-/** Markup before the body: page, text and heading settings, and (`leaflet` scope) the cover page. */
-function leafletPreamble(leaflet: CompiledLeaflet, brand: LoadedBrand, scope: TypstScope): { preamble: string; looks: BoxLooks; after: string } {
+/** Markup around the body: before it page, text and heading settings (and, `leaflet` scope, the cover page); after it the sources and back page. */
+function aroundBody(leaflet: CompiledLeaflet, brand: LoadedBrand, scope: TypstScope): { preamble: string; looks: BoxLooks; after: string } {
   const a5 = EDITIONS.a5;
   const size = a5.bodySize;
   const font = `#set text(font: "Atkinson Hyperlegible Next", size: ${size}pt, lang: "en", region: "GB", hyphenate: false)`;
@@ -227,7 +227,7 @@ export interface TypstLeaflet {
 
 export function typstLeaflet(leaflet: CompiledLeaflet, brand: LoadedBrand, scope: TypstScope = 'leaflet'): TypstLeaflet {
   printed = [];
-  const { preamble, looks, after } = leafletPreamble(leaflet, brand, scope);
+  const { preamble, looks, after } = aroundBody(leaflet, brand, scope);
   const body = blocks(leaflet.body.blocks, looks);
   const words = printed.join(' ').split(/\s+/).filter((word) => /\p{L}/u.test(word)).length;
   printed = undefined;

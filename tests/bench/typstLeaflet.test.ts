@@ -1,11 +1,9 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { typstLeaflet, type TypstLeaflet } from '../../scripts/bench/typstLeaflet.ts';
-import { loadProject } from '../../src/build/project.ts';
-import { compileLeaflet } from '../../src/compile/compileLeaflet.ts';
 import { allText, openPdf } from '../support/readPdf.ts';
-import { PROJECT_ROOT } from '../support/sampleLeaflet.ts';
 import { sharedBuild } from '../support/sharedBuild.ts';
+import { shippedLeaflets } from '../support/shippedLeaflets.ts';
 
 /**
  * The render bench holds this project's fresh render to at most 3x Typst's render "of the same
@@ -23,11 +21,10 @@ describe('the render bench typesets the same leaflet in Typst', () => {
     const pdf = await openPdf(path.join(built.out, 'en-GB/jak-inhibitors.pdf'));
     const text = await allText(pdf);
     ours = { letters: letters(text), pages: pdf.numPages, text };
-    const project = await loadProject(PROJECT_ROOT);
-    const source = project.sources.find((s) => s.id === 'jak-inhibitors' && s.locale === 'en-GB')!;
-    const { leaflet } = compileLeaflet({ root: project.root, source, brand: project.brand!, i18n: project.i18n, templates: project.templates });
+    const { brand, leaflets } = await shippedLeaflets();
+    const leaflet = leaflets.find((l) => l.id === 'jak-inhibitors' && l.locale === 'en-GB')!;
     for (const scope of ['leaflet', 'body'] as const) {
-      const typeset = typstLeaflet(leaflet!, project.brand!, scope);
+      const typeset = typstLeaflet(leaflet, brand, scope);
       const typstPdf = await openPdf(typeset.pdf());
       const typstText = await allText(typstPdf);
       typst.set(scope, { leaflet: typeset, letters: letters(typstText), pages: typstPdf.numPages, text: typstText });

@@ -228,7 +228,8 @@ export async function benchRender(argv: string[] = []): Promise<void> {
         const sofar = paired.get(scenario) ?? { ours: [], pairs: [] };
         paired.set(scenario, { ours: [...sofar.ours, ...probe.timings], pairs: [...sofar.pairs, ...(probe.pairs ?? [])] });
         typstWords = probe.typstWords ?? 0;
-        typstPages = probe.pairs?.[0]?.typst.pages ?? 0;
+        // The unedited text's page count (the edit case's text is longer).
+        if (scenario === 'fresh') typstPages = probe.pairs?.[0]?.typst.pages ?? 0;
         pauseMs = probe.pauseMs ?? 0;
         process.stdout.write(` ${scenario}+typst`);
       }
